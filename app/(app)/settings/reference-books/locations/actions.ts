@@ -1,0 +1,40 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { action } from '@/lib/action';
+import { AddBinInput, IdInput, LocationNameInput, RenameLocationInput } from '@/lib/reference/inputs';
+import { addBin, createLocation, deleteLocation, removeBin, renameLocation } from '@/lib/reference/locations';
+
+const PATH = '/settings/reference-books/locations';
+const permission = 'Reference Books' as const;
+
+export const createLocationAction = action({ input: LocationNameInput, permission }, async (input) => {
+  const loc = await createLocation(await getDb(), input);
+  revalidatePath(PATH);
+  return { name: loc!.name };
+});
+
+export const renameLocationAction = action({ input: RenameLocationInput, permission }, async (input) => {
+  await renameLocation(await getDb(), input);
+  revalidatePath(PATH);
+  return { name: input.name };
+});
+
+export const deleteLocationAction = action({ input: IdInput, permission }, async (input) => {
+  await deleteLocation(await getDb(), input.id);
+  revalidatePath(PATH);
+  return null;
+});
+
+export const addBinAction = action({ input: AddBinInput, permission }, async (input) => {
+  const bin = await addBin(await getDb(), input);
+  revalidatePath(PATH);
+  return { name: bin.name };
+});
+
+export const removeBinAction = action({ input: IdInput, permission }, async (input) => {
+  await removeBin(await getDb(), input.id);
+  revalidatePath(PATH);
+  return null;
+});

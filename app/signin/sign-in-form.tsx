@@ -1,0 +1,47 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import { buttonClass } from '@/components/ui/form';
+
+export function SignInForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn('credentials', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
+    if (res?.ok && !res.error) {
+      window.location.assign(next);
+      return;
+    }
+    setPending(false);
+    setError('Email or password is incorrect, or the account is deactivated.');
+  }
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {error}
+        </p>
+      )}
+      <div>
+        <label htmlFor="email" className="mb-1 block font-medium">
+          Email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="block w-full rounded border border-slate-300 px-2.5 py-1.5" />
+      </div>
+      <div>
+        <label htmlFor="password" className="mb-1 block font-medium">
+          Password
+        </label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="block w-full rounded border border-slate-300 px-2.5 py-1.5" />
+      </div>
+      <button type="submit" disabled={pending} className={`${buttonClass('primary')} w-full justify-center`}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import Link from 'next/link';
+
+type Params = Record<string, string | undefined>;
+
+function href(base: string, params: Params) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
+  const s = sp.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+/** A column header that sorts the list by a server-side key (toggles asc/desc, restarts paging). */
+export function SortHeader({ label, sortKey, base, current, align }: { label: string; sortKey: string; base: string; current: { q?: string; sort: string; dir: string }; align?: 'right' }) {
+  const active = current.sort === sortKey;
+  const dir = active && current.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" aria-sort={active ? (current.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${align === 'right' ? 'text-right' : 'text-left'}`}>
+      <Link href={href(base, { q: current.q, sort: sortKey, dir })} className="text-slate-700 hover:text-indigo-700">
+        {label}
+        <span aria-hidden className="ml-1 text-slate-400">{active ? (current.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+      </Link>
+    </th>
+  );
+}
+
+export function Th({ children, align }: { children?: React.ReactNode; align?: 'right' }) {
+  return (
+    <th scope="col" className={`px-3 py-2 font-semibold text-slate-700 ${align === 'right' ? 'text-right' : 'text-left'}`}>
+      {children}
+    </th>
+  );
+}
+
+export function Td({ children, align, className = '' }: { children?: React.ReactNode; align?: 'right'; className?: string }) {
+  return <td className={`px-3 py-2 align-top ${align === 'right' ? 'text-right tabular-nums' : ''} ${className}`}>{children}</td>;
+}
+
+export function Table({ head, children, caption }: { head: React.ReactNode; children: React.ReactNode; caption?: string }) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className="bg-slate-100">
+          <tr>{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Keyset pager: First page and Next page (the cursor of the last row). */
+export function Pager({ base, current, next }: { base: string; current: { q?: string; sort: string; dir: string; after?: unknown }; next: string | null }) {
+  return (
+    <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
+      {current.after ? <Link href={href(base, { q: current.q, sort: current.sort, dir: current.dir })}>« First page</Link> : <span className="text-slate-400">« First page</span>}
+      {next ? <Link href={href(base, { q: current.q, sort: current.sort, dir: current.dir, after: next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
+    </nav>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <div className="rounded border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <p className="font-medium text-slate-800">{title}</p>
+      {children && <div className="mt-1 text-slate-600">{children}</div>}
+    </div>
+  );
+}
+
+const BADGE: Record<string, string> = {
+  Draft: 'bg-slate-100 text-slate-700 border-slate-300',
+  'In Progress': 'bg-amber-50 text-amber-800 border-amber-300',
+  'In Transit': 'bg-sky-50 text-sky-800 border-sky-300',
+  Completed: 'bg-emerald-50 text-emerald-800 border-emerald-300',
+  Active: 'bg-emerald-50 text-emerald-800 border-emerald-300',
+  Voided: 'bg-red-50 text-red-700 border-red-300',
+  Inactive: 'bg-red-50 text-red-700 border-red-300',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${BADGE[status] ?? 'bg-slate-100 text-slate-700 border-slate-300'}`}>{status}</span>;
+}
+
+export function SearchBox({ base, q, label = 'Search', placeholder }: { base: string; q?: string; label?: string; placeholder?: string }) {
+  return (
+    <form action={base} method="get" role="search" className="flex items-end gap-2">
+      <div>
+        <label htmlFor="list-search" className="mb-1 block font-medium text-slate-700">
+          {label}
+        </label>
+        <input id="list-search" name="q" defaultValue={q} placeholder={placeholder} className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+      </div>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+        Search
+      </button>
+    </form>
+  );
+}
+
+export function PageHeader({ title, children, crumbs }: { title: string; children?: React.ReactNode; crumbs?: string[] }) {
+  return (
+    <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        {crumbs && <p className="text-xs text-slate-500">{crumbs.join(' › ')}</p>}
+        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+      </div>
+      <div className="flex items-center gap-2">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { locations, priceTiers } from './reference';
+
+export const BARCODE_TYPES = ['UPC', 'EAN', 'GCID', 'JAN', 'ISBN'] as const;
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    barcode: text('barcode'),
+    barcodeType: text('barcode_type', { enum: BARCODE_TYPES }),
+    fnsku: text('fnsku'),
+    asin: text('asin'),
+    /** Standard unit cost in 1/10,000 of the base currency (used when nothing else gives a cost). */
+    unitCost: bigint('unit_cost', { mode: 'number' }),
+    defaultLocationId: uuid('default_location_id').references(() => locations.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('products_sku_ci').on(sql`lower(${t.sku})`),
+    index('products_name_idx').on(t.name, t.id),
+    index('products_barcode_idx').on(t.barcode),
+    index('products_fnsku_idx').on(t.fnsku),
+  ],
+);
+
+/** Selling price per tier in minor units (cents). */
+export const productPrices = pgTable(
+  'product_prices',
+  {
+    productId: uuid('product_id').notNull().references(() => products.id, { onDelete: 'cascade' }),
+    tier: smallint('tier').notNull().references(() => priceTiers.tier),
+    price: bigint('price', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.tier] })],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    contactName: text('contact_name'),
+    email: text('email'),
+    phone: text('phone'),
+    billingAddress: text('billing_address'),
+    shippingLine1: text('shipping_line1'),
+    shippingLine2: text('shipping_line2'),
+    shippingCity: text('shipping_city'),
+    shippingState: text('shipping_state'),
+    shippingPostalCode: text('shipping_postal_code'),
+    shippingCountry: text('shipping_country'),
+    priceTier: smallint('price_tier').notNull().default(1).references(() => priceTiers.tier),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('customers_name_ci').on(sql`lower(${t.name})`), index('customers_name_idx').on(t.name, t.id)],
+);

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './reference';
+export * from './catalog';
+export * from './stock';
+export * from './jobs';

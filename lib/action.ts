@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { DomainError } from '@/lib/errors';
+
+export type ActionState<T = unknown> =
+  | { status: 'idle' }
+  | { status: 'ok'; data: T; message?: string }
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+
+export const idle: ActionState<never> = { status: 'idle' };
+
+/** Form values as strings, so a form that failed can show what the user typed. */
+export function formValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v;
+  return out;
+}
+
+/**
+ * Every server action goes through here, in this order: authenticate, authorise, parse, run,
+ * map expected errors. Unexpected errors propagate (error.tsx, server log) and never reach the
+ * browser's form.
+ */
+export function action<S extends z.ZodType, T>(
+  opts: { input: S; permission: Permission | null; parse?: (form: FormData) => unknown },
+  run: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
+) {
+  return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+    const user = await requireUser();
+    const values = formValues(form);
+    if (opts.permission && !can(user, opts.permission))
+      return { status: 'error', message: `Not allowed: you need the ${opts.permission} permission.`, values };
+    const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : values);
+    if (!parsed.success)
+      return {
+        status: 'error',
+        message: 'Check the highlighted fields.',
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        values,
+      };
+    try {
+      return { status: 'ok', data: await run(parsed.data, { user }) };
+    } catch (e) {
+      if (e instanceof DomainError) return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values };
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import { authOptions } from './options';
+import { can, type Permission, type SessionUser } from './permissions';
+import { findActiveUser } from './users';
+
+/** The signed-in, still active user, read fresh from the database once per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  if (!session?.uid) return null;
+  return findActiveUser(await getDb(), session.uid);
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect('/signin');
+  return user;
+}
+
+/** For pages: signed-out users go to sign-in; users without the permission see why. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, permission)) redirect(`/not-allowed?permission=${encodeURIComponent(permission)}`);
+  return user;
+}

@@ -1,0 +1,47 @@
+import { resolveEndpoint, type SpApiEndpoint } from './endpoints';
+import { createInventoryOperations } from './inventory-operations';
+import { LwaTokenCache, type LwaCredentials } from './lwa';
+import { createOutboundOperations } from './outbound-operations';
+import { createReportOperations } from './report-operations';
+import { DEFAULT_RETRY, SpApiTransport, type ExchangeEvent, type RetryPolicy } from './transport';
+
+export interface SpApiClientOptions {
+  credentials: LwaCredentials;
+  endpoint: SpApiEndpoint;
+  retry?: Partial<RetryPolicy>;
+  /** Multiplies Amazon's published rates; only for a sandbox started with a rate scale. */
+  rateScale?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Sees each exchange (no headers, so no tokens): contract tests and metrics. */
+  onExchange?: (event: ExchangeEvent) => void;
+}
+
+/**
+ * One client per set of seller credentials. Each operation is paced by its own token bucket, so
+ * keep one client per connection for the life of the process rather than one per call.
+ */
+export function createSpApiClient(options: SpApiClientOptions) {
+  const { baseUrl, tokenUrl } = resolveEndpoint(options.endpoint);
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const tokens = new LwaTokenCache(options.credentials, tokenUrl, fetchFn, retry.timeoutMs);
+  const transport = new SpApiTransport({
+    baseUrl,
+    tokens,
+    fetchFn,
+    retry,
+    rateScale: options.rateScale ?? 1,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
+    onExchange: options.onExchange,
+  });
+  return {
+    ...createInventoryOperations(transport),
+    ...createReportOperations(transport, fetchFn, retry.timeoutMs),
+    ...createOutboundOperations(transport),
+  };
+}
+
+export type SpApiClient = ReturnType<typeof createSpApiClient>;

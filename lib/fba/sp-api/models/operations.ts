@@ -1,0 +1,54 @@
+// The SP-API operations this product uses, in one table shared by the client (which paces itself
+// by these rates) and the sandbox (which routes and throttles by them). Rate (requests per second)
+// and burst are Amazon's published "Usage Plan" figures from the models in ../shared/sp-api-models.
+// Dependency-free on purpose: the sandbox may import this folder and nothing else of lib/.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface OperationSpec {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly rate: number;
+  readonly burst: number;
+  /** Model file in sp-api-models that defines the operation (used by the contract tests). */
+  readonly model: string;
+}
+
+const SELLERS = 'sellers.json';
+const INVENTORY = 'fbaInventory.json';
+const REPORTS = 'reports_2021-06-30.json';
+const OUTBOUND = 'fulfillmentOutbound_2020-07-01.json';
+const FBO = '/fba/outbound/2020-07-01';
+
+export const SP_API_OPERATIONS = {
+  getMarketplaceParticipations: { method: 'GET', path: '/sellers/v1/marketplaceParticipations', rate: 0.016, burst: 15, model: SELLERS },
+
+  getInventorySummaries: { method: 'GET', path: '/fba/inventory/v1/summaries', rate: 2, burst: 2, model: INVENTORY },
+
+  createReport: { method: 'POST', path: '/reports/2021-06-30/reports', rate: 0.0167, burst: 15, model: REPORTS },
+  getReport: { method: 'GET', path: '/reports/2021-06-30/reports/{reportId}', rate: 2, burst: 15, model: REPORTS },
+  getReportDocument: { method: 'GET', path: '/reports/2021-06-30/documents/{reportDocumentId}', rate: 0.0167, burst: 15, model: REPORTS },
+
+  getFulfillmentPreview: { method: 'POST', path: `${FBO}/fulfillmentOrders/preview`, rate: 2, burst: 30, model: OUTBOUND },
+  listAllFulfillmentOrders: { method: 'GET', path: `${FBO}/fulfillmentOrders`, rate: 2, burst: 30, model: OUTBOUND },
+  createFulfillmentOrder: { method: 'POST', path: `${FBO}/fulfillmentOrders`, rate: 2, burst: 30, model: OUTBOUND },
+  getPackageTrackingDetails: { method: 'GET', path: `${FBO}/tracking`, rate: 2, burst: 30, model: OUTBOUND },
+  listReturnReasonCodes: { method: 'GET', path: `${FBO}/returnReasonCodes`, rate: 2, burst: 30, model: OUTBOUND },
+  createFulfillmentReturn: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}/return`, rate: 2, burst: 30, model: OUTBOUND },
+  getFulfillmentOrder: { method: 'GET', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}`, rate: 2, burst: 30, model: OUTBOUND },
+  updateFulfillmentOrder: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}`, rate: 2, burst: 30, model: OUTBOUND },
+  cancelFulfillmentOrder: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}/cancel`, rate: 2, burst: 30, model: OUTBOUND },
+} as const satisfies Record<string, OperationSpec>;
+
+export type OperationName = keyof typeof SP_API_OPERATIONS;
+
+export const OPERATION_NAMES = Object.keys(SP_API_OPERATIONS) as OperationName[];
+
+/** Fills `{name}` placeholders, URI-encoding each value (SKUs and order ids may hold any character). */
+export function buildOperationPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`Missing path parameter ${key}`);
+    return encodeURIComponent(value);
+  });
+}

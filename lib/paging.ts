@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Keyset paging: a page is "the next N rows after this sort key", so page 500 costs what page 1
+ * costs. The cursor is the last row's sort value and id, base64url JSON.
+ */
+export const PAGE_SIZE = 50;
+
+export type Cursor = { v: string | number | null; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+const CursorShape = z.object({ v: z.union([z.string(), z.number(), z.null()]), id: z.string() });
+
+export function decodeCursor(text: string | undefined | null): Cursor | null {
+  if (!text) return null;
+  try {
+    return CursorShape.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+  } catch {
+    return null;
+  }
+}
+
+export type ListParams<S extends string> = { q?: string; sort: S; dir: 'asc' | 'desc'; after: Cursor | null; limit?: number };
+export type Page<T> = { rows: T[]; next: string | null };
+
+/** Reads ?q=&sort=&dir=&after= from a page's search params, with defaults for anything unknown. */
+export function readListParams<S extends string>(sp: Record<string, string | string[] | undefined>, sorts: readonly S[], fallback: S): ListParams<S> {
+  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
+  const sort = (sorts as readonly string[]).includes(one('sort') ?? '') ? (one('sort') as S) : fallback;
+  return { q: one('q')?.trim() || undefined, sort, dir: one('dir') === 'desc' ? 'desc' : 'asc', after: decodeCursor(one('after')) };
+}
+
+/** Takes limit+1 rows from a query and turns the extra one into the next cursor. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number, sortValue: (row: T) => string | number | null): Page<T> {
+  if (rows.length <= limit) return { rows, next: null };
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, next: encodeCursor({ v: sortValue(last), id: last.id }) };
+}

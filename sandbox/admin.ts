@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { expireAllTokens } from './auth';
+import { totalQuantity, upsertInventoryItem } from './catalog';
+import { toIso } from './clock';
+import type { SandboxContext } from './context';
+import { ApiError, invalidInput, notFound } from './http';
+import { addSeller, seedDemoSeller } from './seed';
+import { createEmptyState, DEFAULT_FAULTS, type SandboxState } from './state';
+import { formatZodIssues } from './api/query';
+
+// Admin endpoints under /_sandbox/ (not Amazon's): what tests and demos use to shape the world.
+
+const share = z.number().min(0).max(1);
+const ItemInput = z.object({
+  sellerSku: z.string().min(1).max(50),
+  productName: z.string().optional(),
+  asin: z.string().regex(/^B0[0-9A-Z]{8}$/).optional(),
+  fnSku: z.string().regex(/^X00[0-9A-Z]{7}$/).optional(),
+  fulfillable: z.number().int().min(0).optional(),
+  inboundWorking: z.number().int().min(0).optional(),
+  inboundShipped: z.number().int().min(0).optional(),
+  inboundReceiving: z.number().int().min(0).optional(),
+  unfulfillable: z.number().int().min(0).optional(),
+  researching: z.number().int().min(0).optional(),
+});
+const SellerInput = z.object({
+  sellerId: z.string().regex(/^[A-Z0-9]{6,20}$/),
+  storeName: z.string().min(1),
+  marketplaceIds: z.array(z.string()).min(1).optional(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  refreshToken: z.string().min(1),
+  items: z.array(ItemInput).optional(),
+});
+const ClockInput = z.object({ advanceMs: z.number().min(0).optional(), advanceSeconds: z.number().min(0).optional(), speed: z.number().positive().max(1_000_000).optional() });
+const FaultsInput = z.object({
+  errorShare: share.optional(),
+  slowShare: share.optional(),
+  slowMs: z.number().int().min(0).max(120_000).optional(),
+  throttleStormSeconds: z.number().min(0).optional(),
+  rejectedAddresses: z.array(z.string()).optional(),
+  lostPackageShare: share.optional(),
+});
+
+export interface AdminResult {
+  status: number;
+  body: unknown;
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw invalidInput(formatZodIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+export function handleAdmin(ctx: SandboxContext, method: string, pathname: string, body: unknown): AdminResult {
+  const state = ctx.store.state;
+  const route = `${method} ${pathname.replace(/\/+$/, '')}`;
+  const sellerRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/inventory$/.exec(route);
+  if (sellerRoute) {
+    const seller = state.sellers[decodeURIComponent(sellerRoute[2])];
+    if (!seller) throw notFound(`Seller ${sellerRoute[2]} not found.`);
+    if (sellerRoute[1] === 'POST') {
+      const { items } = parse(z.object({ items: z.array(ItemInput).min(1) }), body);
+      for (const item of items) upsertInventoryItem(seller, item, ctx.clock.now());
+    }
+    return { status: 200, body: { sellerId: seller.sellerId, inventory: Object.values(seller.inventory).map((i) => ({ ...i, totalQuantity: totalQuantity(i) })) } };
+  }
+  switch (route) {
+    case 'GET /_sandbox/state':
+      return { status: 200, body: describeState(ctx) };
+    case 'POST /_sandbox/sellers': {
+      const input = parse(SellerInput, body);
+      if (state.sellers[input.sellerId]) throw new ApiError(409, 'Conflict', `Seller ${input.sellerId} exists.`);
+      const seller = addSeller(state, input, ctx.clock.now());
+      return { status: 201, body: { sellerId: seller.sellerId } };
+    }
+    case 'GET /_sandbox/clock':
+      return { status: 200, body: describeClock(ctx) };
+    case 'POST /_sandbox/clock': {
+      const input = parse(ClockInput, body);
+      const advance = (input.advanceMs ?? 0) + (input.advanceSeconds ?? 0) * 1000;
+      if (advance > 0) ctx.clock.advance(advance);
+      if (input.speed !== undefined) ctx.clock.setSpeed(input.speed);
+      return { status: 200, body: describeClock(ctx) };
+    }
+    case 'GET /_sandbox/faults':
+      return { status: 200, body: state.faults };
+    case 'POST /_sandbox/faults': {
+      const { throttleStormSeconds, ...rest } = parse(FaultsInput, body);
+      Object.assign(state.faults, rest);
+      if (throttleStormSeconds !== undefined) state.faults.throttleStormUntil = Date.now() + throttleStormSeconds * 1000;
+      return { status: 200, body: state.faults };
+    }
+    case 'DELETE /_sandbox/faults':
+      state.faults = { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses] };
+      return { status: 200, body: state.faults };
+    case 'POST /_sandbox/tokens/expire':
+      expireAllTokens(state);
+      return { status: 200, body: { expired: Object.keys(state.accessTokens).length } };
+    case 'POST /_sandbox/reset': {
+      const { seedDemo } = parse(z.object({ seedDemo: z.boolean().optional() }), body);
+      resetState(state, createEmptyState(ctx.clock.now(), ctx.clock.speed, randomBytes(16).toString('hex')));
+      if (seedDemo !== false) seedDemoSeller(state, ctx.clock.now());
+      ctx.throttle.clear();
+      return { status: 200, body: describeState(ctx) };
+    }
+    default:
+      throw notFound(`No admin endpoint ${route}.`);
+  }
+}
+
+/** The store keeps one state object; a reset swaps its contents in place. */
+function resetState(target: SandboxState, fresh: SandboxState): void {
+  for (const key of Object.keys(target) as (keyof SandboxState)[]) delete target[key];
+  Object.assign(target, fresh);
+}
+
+function describeClock(ctx: SandboxContext) {
+  const now = ctx.clock.now();
+  return { now: toIso(now), nowMs: now, speed: ctx.clock.speed };
+}
+
+export function describeState(ctx: SandboxContext) {
+  const state = ctx.store.state;
+  return {
+    clock: describeClock(ctx),
+    rateScale: ctx.rateScale,
+    faults: state.faults,
+    sellers: Object.values(state.sellers).map((s) => ({
+      sellerId: s.sellerId,
+      storeName: s.storeName,
+      marketplaceIds: s.marketplaceIds,
+      clientId: s.clientId,
+      refreshToken: s.refreshToken,
+      skus: Object.keys(s.inventory).length,
+      fulfillableUnits: Object.values(s.inventory).reduce((n, i) => n + i.fulfillable, 0),
+      reports: Object.keys(s.reports).length,
+      fulfillmentOrders: Object.values(s.fulfillmentOrders).map((o) => ({ id: o.sellerFulfillmentOrderId, status: o.status })),
+    })),
+  };
+}

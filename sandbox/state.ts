@@ -1,0 +1,193 @@
+// The sandbox's whole world as one JSON-serialisable value: persisted as a snapshot, so every field
+// here must survive JSON.stringify (numbers for times, no Dates, no Maps).
+
+import type { FulfillmentOrderStatus } from '../lib/fba/sp-api/models/outbound';
+
+export const STATE_VERSION = 1;
+
+export interface InventoryItem {
+  sellerSku: string;
+  asin: string;
+  fnSku: string;
+  productName: string;
+  fulfillable: number;
+  pendingCustomerOrder: number;
+  fcProcessing: number;
+  inboundWorking: number;
+  inboundShipped: number;
+  inboundReceiving: number;
+  unfulfillable: number;
+  researching: number;
+  /** Sandbox ms. */
+  lastUpdatedMs: number;
+}
+
+export interface ReportRecord {
+  reportId: string;
+  reportType: string;
+  marketplaceIds: string[];
+  createdMs: number;
+  dataStartTime?: string;
+  dataEndTime?: string;
+  /** Set when the report is first seen DONE: the document is a snapshot of that moment. */
+  reportDocumentId?: string;
+}
+
+export interface ReportDocumentRecord {
+  reportDocumentId: string;
+  content: string;
+  gzip: boolean;
+}
+
+export interface PackageRecord {
+  packageNumber: number;
+  carrierCode: string;
+  trackingNumber: string;
+  shipMs: number;
+  estimatedArrivalMs: number;
+  /** null: this package never reports delivery (lost, or the carrier stops scanning). */
+  deliveredMs: number | null;
+}
+
+export interface ShipmentItemRecord {
+  sellerSku: string;
+  sellerFulfillmentOrderItemId: string;
+  quantity: number;
+  packageNumber: number;
+}
+
+export interface ShipmentRecord {
+  amazonShipmentId: string;
+  fulfillmentCenterId: string;
+  status: 'PENDING' | 'SHIPPED' | 'CANCELLED_BY_FULFILLER' | 'CANCELLED_BY_SELLER';
+  items: ShipmentItemRecord[];
+  packages: PackageRecord[];
+}
+
+export interface FulfillmentOrderItemRecord {
+  sellerSku: string;
+  sellerFulfillmentOrderItemId: string;
+  quantity: number;
+  fnSku?: string;
+  cancelledQuantity: number;
+  unfulfillableQuantity: number;
+  /** Units taken from fulfillable for this line (moved back on cancel). */
+  reserved: number;
+}
+
+export type ReservationStage = 'none' | 'pending' | 'processing' | 'shipped' | 'released';
+
+export interface FulfillmentOrderRecord {
+  sellerFulfillmentOrderId: string;
+  marketplaceId: string;
+  displayableOrderId: string;
+  displayableOrderDate: string;
+  displayableOrderComment: string;
+  shippingSpeedCategory: 'Standard' | 'Expedited' | 'Priority' | 'ScheduledDelivery';
+  destinationAddress: Record<string, string>;
+  fulfillmentAction: 'Ship' | 'Hold';
+  fulfillmentPolicy: 'FillOrKill' | 'FillAll' | 'FillAllAvailable';
+  notificationEmails?: string[];
+  status: FulfillmentOrderStatus;
+  receivedMs: number;
+  statusUpdatedMs: number;
+  /** When the order was last released to ship (creation with Ship, or update Hold → Ship). */
+  shipRequestedMs: number | null;
+  /** Decided at creation from the address and the stock; applied when the order reaches Received. */
+  outcome: 'ok' | 'invalid' | 'unfulfillable';
+  stage: ReservationStage;
+  items: FulfillmentOrderItemRecord[];
+  shipments: ShipmentRecord[];
+  returnItems: ReturnItemRecord[];
+  returnAuthorizations: ReturnAuthorizationRecord[];
+}
+
+export interface ReturnItemRecord {
+  sellerReturnItemId: string;
+  sellerFulfillmentOrderItemId: string;
+  amazonShipmentId: string;
+  sellerReturnReasonCode: string;
+  returnComment?: string;
+  status: 'New' | 'Processed';
+  statusChangedMs: number;
+  returnAuthorizationId: string;
+  fulfillmentCenterId: string;
+}
+
+export interface ReturnAuthorizationRecord {
+  returnAuthorizationId: string;
+  fulfillmentCenterId: string;
+  amazonRmaId: string;
+}
+
+export interface SellerState {
+  sellerId: string;
+  storeName: string;
+  marketplaceIds: string[];
+  clientId: string;
+  refreshToken: string;
+  inventory: Record<string, InventoryItem>;
+  reports: Record<string, ReportRecord>;
+  reportDocuments: Record<string, ReportDocumentRecord>;
+  fulfillmentOrders: Record<string, FulfillmentOrderRecord>;
+}
+
+export interface FaultSettings {
+  /** Share (0–1) of API calls answered 500 or 503 (half each). */
+  errorShare: number;
+  /** Share (0–1) of API calls answered only after slowMs. */
+  slowShare: number;
+  slowMs: number;
+  /** Real epoch ms until which every API call is throttled (a 429 storm). */
+  throttleStormUntil: number;
+  /** Upper-cased substrings; an outbound address containing one ends Invalid. */
+  rejectedAddresses: string[];
+  /** Share (0–1) of new outbound packages that never report delivery. */
+  lostPackageShare: number;
+}
+
+export const DEFAULT_FAULTS: FaultSettings = {
+  errorShare: 0,
+  slowShare: 0,
+  slowMs: 0,
+  throttleStormUntil: 0,
+  rejectedAddresses: ['UNDELIVERABLE', '00000'],
+  lostPackageShare: 0.2,
+};
+
+export interface SandboxState {
+  version: number;
+  clock: { nowMs: number; speed: number };
+  /** LWA applications: client id → secret. */
+  apps: Record<string, string>;
+  sellers: Record<string, SellerState>;
+  /** Access token → owner and real expiry (epoch ms). Persisted so clients survive a restart. */
+  accessTokens: Record<string, { sellerId: string; expiresAt: number }>;
+  faults: FaultSettings;
+  /** Signs report document URLs. */
+  urlSecret: string;
+  seq: number;
+}
+
+export function createEmptyState(nowMs: number, speed: number, urlSecret: string): SandboxState {
+  return {
+    version: STATE_VERSION,
+    clock: { nowMs, speed },
+    apps: {},
+    sellers: {},
+    accessTokens: {},
+    faults: { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses] },
+    urlSecret,
+    seq: 0,
+  };
+}
+
+export function createSellerState(init: Pick<SellerState, 'sellerId' | 'storeName' | 'marketplaceIds' | 'clientId' | 'refreshToken'>): SellerState {
+  return { ...init, inventory: {}, reports: {}, reportDocuments: {}, fulfillmentOrders: {} };
+}
+
+/** Monotonic, persisted counter: ids stay unique across restarts. */
+export function nextSeq(state: SandboxState): number {
+  state.seq += 1;
+  return state.seq;
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { STATE_VERSION, createEmptyState, type SandboxState } from './state';
+
+const FILE_NAME = 'state.json';
+
+/**
+ * The persistent store: one JSON snapshot in the data folder. Writes go to a temp file that is
+ * renamed over the snapshot, so a crash mid-write leaves the previous snapshot intact (rename is
+ * atomic on one filesystem). Saves are coalesced: a burst of writes costs one file write.
+ */
+export class SandboxStore {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly file: string | null;
+
+  private constructor(
+    readonly state: SandboxState,
+    dataDir: string | null,
+    private readonly beforeSave: (state: SandboxState) => void,
+  ) {
+    this.file = dataDir ? path.join(dataDir, FILE_NAME) : null;
+  }
+
+  /** dataDir null keeps everything in memory (tests that need no restart). */
+  static open(dataDir: string | null, init: { nowMs: number; speed: number }, beforeSave: (state: SandboxState) => void): SandboxStore {
+    let state: SandboxState | null = null;
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      state = readSnapshot(path.join(dataDir, FILE_NAME));
+    }
+    return new SandboxStore(state ?? createEmptyState(init.nowMs, init.speed, randomBytes(16).toString('hex')), dataDir, beforeSave);
+  }
+
+  markDirty(): void {
+    if (!this.file || this.timer) return;
+    this.timer = setTimeout(() => this.flush(), 50);
+    this.timer.unref();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.file) return;
+    this.beforeSave(this.state);
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.state));
+    renameSync(temp, this.file);
+  }
+}
+
+function readSnapshot(file: string): SandboxState | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const state = JSON.parse(text) as SandboxState;
+  if (state.version !== STATE_VERSION) {
+    throw new Error(`Sandbox store ${file} has version ${state.version}; expected ${STATE_VERSION}. Reset it with POST /_sandbox/reset or delete the folder.`);
+  }
+  return state;
+}

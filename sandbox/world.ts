@@ -1,0 +1,14 @@
+import { progressFulfillmentOrders } from './outbound-progress';
+import { progressReports } from './api/reports';
+import type { SandboxState } from './state';
+
+/**
+ * Brings every seller's world up to sandbox time `now`: each progression applies the transitions
+ * whose time has come, so state is the same whether it is read once a day or every second.
+ */
+export function advanceWorld(state: SandboxState, now: number): void {
+  for (const seller of Object.values(state.sellers)) {
+    progressReports(state, seller, now);
+    progressFulfillmentOrders(state, seller, now);
+  }
+}
