@@ -26,7 +26,7 @@ export function action<S extends z.ZodType, T>(
   opts: { input: S; permission: Permission | null; parse?: (form: FormData) => unknown },
   run: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
 ) {
-  return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+  const run_ = async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
     const user = await requireUser();
     const values = formValues(form);
     if (opts.permission && !can(user, opts.permission))
@@ -46,4 +46,6 @@ export function action<S extends z.ZodType, T>(
       throw e;
     }
   };
+  // Exposed so a test can check every action refuses users without this permission.
+  return Object.assign(run_, { permission: opts.permission });
 }

@@ -4,9 +4,6 @@ export const LocationNameInput = z.object({ name: z.string().trim().min(1, 'Ente
 export const RenameLocationInput = LocationNameInput.extend({ id: z.uuid() });
 export const IdInput = z.object({ id: z.uuid() });
 export const AddBinInput = z.object({ locationId: z.uuid(), name: z.string().trim().min(1, 'Enter a bin name.').max(50, 'At most 50 characters.') });
-export const PriceTierNamesInput = z.object({
-  names: z.array(z.string().trim().min(1, 'A tier needs a name.').max(50, 'At most 50 characters.')).length(10),
-});
 export const CompanySettingsInput = z.object({
   companyName: z.string().trim().min(1, 'Enter the company name.').max(120),
   baseCurrency: z

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { PageHeader } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { listPriceTiers } from '@/lib/catalog/price-tiers';
+import { BARCODE_TYPES } from '@/lib/catalog/product-inputs';
+import { getProduct, listLocationChoices } from '@/lib/catalog/products';
+import { DomainError } from '@/lib/errors';
+import { ProductForm } from '../product-form';
+
+export const metadata: Metadata = { title: 'Edit product' };
+
+export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  await requirePermission('Products');
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  const product = await getProduct(db, id).catch((e) => {
+    if (e instanceof DomainError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const [tiers, locations] = await Promise.all([listPriceTiers(db), listLocationChoices(db)]);
+  return (
+    <>
+      <PageHeader title={`Product ${product.sku}`} crumbs={['Inventory', 'Products']} />
+      {created && (
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
+          Product {product.sku} created.
+        </p>
+      )}
+      <ProductForm key={product.id} product={product} tiers={tiers} locations={locations} barcodeTypes={BARCODE_TYPES} />
+    </>
+  );
+}

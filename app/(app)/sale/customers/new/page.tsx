@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { listCountries } from '@/lib/catalog/countries';
+import { listPriceTiers } from '@/lib/catalog/price-tiers';
+import { CustomerForm } from '../customer-form';
+
+export const metadata: Metadata = { title: 'New customer' };
+
+export default async function NewCustomerPage() {
+  await requirePermission('Customers');
+  const tiers = await listPriceTiers(await getDb());
+  return (
+    <>
+      <PageHeader title="New customer" crumbs={['Sale', 'Customers']} />
+      <CustomerForm customer={null} tiers={tiers} countries={listCountries()} />
+    </>
+  );
+}

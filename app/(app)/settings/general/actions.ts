@@ -1,0 +1,13 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { action } from '@/lib/action';
+import { saveCompanySettings } from '@/lib/reference/company';
+import { CompanySettingsInput } from '@/lib/reference/inputs';
+
+export const saveGeneralSettingsAction = action({ input: CompanySettingsInput, permission: 'General Settings' }, async (input) => {
+  await saveCompanySettings(await getDb(), input);
+  revalidatePath('/', 'layout');
+  return null;
+});

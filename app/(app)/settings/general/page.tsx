@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { getCompanySettings } from '@/lib/reference/company';
+import { GeneralSettingsForm } from './general-settings-form';
+
+export const metadata: Metadata = { title: 'General Settings' };
+
+export default async function GeneralSettingsPage() {
+  await requirePermission('General Settings');
+  const s = await getCompanySettings(await getDb());
+  return (
+    <>
+      <PageHeader title="General Settings" crumbs={['Settings']} />
+      <section className="max-w-xl rounded border border-slate-200 bg-white p-4 shadow-sm">
+        <GeneralSettingsForm companyName={s.companyName} baseCurrency={s.baseCurrency} />
+        <p className="mt-4 text-slate-600">Costing method: moving weighted average per product (all locations together).</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { action } from '@/lib/action';
+import { PriceTierNamesInput } from '@/lib/catalog/price-tier-inputs';
+import { savePriceTierNames } from '@/lib/catalog/price-tiers';
+
+export const savePriceTiersAction = action({ input: PriceTierNamesInput, permission: 'Reference Books' }, async (names) => {
+  await savePriceTierNames(await getDb(), names);
+  revalidatePath('/settings/reference-books/price-tiers');
+  return null;
+});

@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { jobRuns } from '@/db/schema';
+import { isUniqueViolation } from '@/lib/errors';
+
+/**
+ * Runs one firing of a job. The (name, slot) row is inserted first and is unique, so when several
+ * workers fire for the same slot only one runs it; the row then records the outcome.
+ */
+export async function runJob(db: Db, name: string, slot: string, fn: (db: Db) => Promise<unknown>) {
+  let id: number;
+  try {
+    [{ id }] = await db.insert(jobRuns).values({ name, slot }).returning({ id: jobRuns.id });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { skipped: true as const };
+    throw e;
+  }
+  try {
+    await fn(db);
+    await db.update(jobRuns).set({ result: 'ok', finishedAt: new Date() }).where(and(eq(jobRuns.id, id)));
+    return { skipped: false as const, ok: true };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await db.update(jobRuns).set({ result: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) }).where(eq(jobRuns.id, id));
+    console.error(`[job ${name}] failed:`, message);
+    return { skipped: false as const, ok: false };
+  }
+}
+
+/** The slot a firing belongs to: the scheduled minute in UTC, e.g. "2026-11-27T12:51". */
+export function slotOf(date: Date) {
+  return date.toISOString().slice(0, 16);
+}

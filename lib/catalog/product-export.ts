@@ -1,0 +1,61 @@
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { locations, products } from '@/db/schema';
+import { formatCsvRow } from './csv';
+import { PRODUCT_CSV_HEADER, toProductRecord, type ExportProduct } from './product-csv';
+import { readPrices } from './products';
+
+export const EXPORT_BATCH = 1000;
+
+type After = { sku: string; id: string } | null;
+
+/** One batch of products in SKU order with prices and location name, in one query. */
+export async function listProductsForExport(db: Db | Tx, after: After, limit = EXPORT_BATCH): Promise<(ExportProduct & { id: string })[]> {
+  const rows = await db
+    .select({
+      id: products.id,
+      sku: products.sku,
+      name: products.name,
+      barcode: products.barcode,
+      barcodeType: products.barcodeType,
+      fnsku: products.fnsku,
+      asin: products.asin,
+      unitCost: products.unitCost,
+      defaultLocation: locations.name,
+      prices: sql<Record<string, number> | string | null>`(SELECT json_object_agg(pp.tier, pp.price) FROM product_prices pp WHERE pp.product_id = ${products.id})`,
+    })
+    .from(products)
+    .leftJoin(locations, eq(locations.id, products.defaultLocationId))
+    .where(after ? or(gt(products.sku, after.sku), and(eq(products.sku, after.sku), gt(products.id, after.id))) : undefined)
+    .orderBy(asc(products.sku), asc(products.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, unitCost: r.unitCost == null ? null : Number(r.unitCost), prices: readPrices(r.prices) }));
+}
+
+/**
+ * The products CSV as a stream: a batch is read only when the client is ready for more, so
+ * 100,000 products never sit in memory at once. Starts with a BOM so Excel reads UTF-8.
+ */
+export function streamProductsCsv(db: Db, batch = EXPORT_BATCH): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after: After = null;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${formatCsvRow(PRODUCT_CSV_HEADER)}`));
+        return;
+      }
+      const rows = await listProductsForExport(db, after, batch);
+      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((r) => formatCsvRow(toProductRecord(r))).join('')));
+      if (rows.length < batch) controller.close();
+      else after = { sku: rows[rows.length - 1].sku, id: rows[rows.length - 1].id };
+    },
+  });
+}
+
+/** Reads the whole export into a string (tests, small data sets). */
+export async function exportProductsCsv(db: Db, batch = EXPORT_BATCH): Promise<string> {
+  return new Response(streamProductsCsv(db, batch)).text();
+}
