@@ -6,14 +6,21 @@ import { DomainError } from '@/lib/errors';
 export type ActionState<T = unknown> =
   | { status: 'idle' }
   | { status: 'ok'; data: T; message?: string }
-  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | string[]> };
 
 export const idle: ActionState<never> = { status: 'idle' };
 
-/** Form values as strings, so a form that failed can show what the user typed. */
-export function formValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v;
+/**
+ * Form values as strings (repeated names, like a group of checkboxes, as arrays), so a form that
+ * failed can show what the user typed and ticked.
+ */
+export function formValues(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
   return out;
 }
 

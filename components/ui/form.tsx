@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useEffect, useId, useRef } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/action';
+import { buttonClass } from './button';
 
 const StateCtx = createContext<ActionState<unknown>>({ status: 'idle' });
 
@@ -56,8 +57,14 @@ export function ActionForm<T>({
 
 export function useFieldState(name: string) {
   const state = useContext(StateCtx);
-  if (state.status !== 'error') return { error: undefined, typed: undefined };
-  return { error: state.fieldErrors?.[name]?.[0], typed: state.values?.[name] };
+  if (state.status !== 'error') return { error: undefined, typed: undefined, ticked: undefined };
+  const raw = state.values?.[name];
+  return {
+    error: state.fieldErrors?.[name]?.[0],
+    typed: Array.isArray(raw) ? raw[raw.length - 1] : raw,
+    /** For checkbox groups: the values that were ticked when the form was refused. */
+    ticked: raw === undefined ? [] : Array.isArray(raw) ? raw : [raw],
+  };
 }
 
 const inputClass =
@@ -122,9 +129,12 @@ export function Field({ name, label, type = 'text', defaultValue, required, hint
 
 export function Checkbox({ name, label, defaultChecked, value = 'on' }: { name: string; label: string; defaultChecked?: boolean; value?: string }) {
   const id = useId();
+  const { ticked } = useFieldState(name);
+  // After a refused submit React resets the form; keep the boxes as the user left them.
+  const checked = ticked ? ticked.includes(value) : !!defaultChecked;
   return (
     <div className="flex items-center gap-2">
-      <input id={id} type="checkbox" name={name} value={value} defaultChecked={defaultChecked} className="h-4 w-4 rounded border-slate-300" />
+      <input key={String(checked)} id={id} type="checkbox" name={name} value={value} defaultChecked={checked} className="h-4 w-4 rounded border-slate-300" />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -137,11 +147,4 @@ export function SubmitButton({ children, variant = 'primary', name, value }: { c
       {pending ? 'Working…' : children}
     </button>
   );
-}
-
-export function buttonClass(variant: 'primary' | 'secondary' | 'danger' = 'primary') {
-  const base = 'inline-flex items-center gap-1 rounded px-3 py-1.5 font-medium shadow-sm disabled:opacity-60 disabled:cursor-wait';
-  if (variant === 'primary') return `${base} bg-indigo-600 text-white hover:bg-indigo-700`;
-  if (variant === 'danger') return `${base} border border-red-300 bg-white text-red-700 hover:bg-red-50`;
-  return `${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
 }

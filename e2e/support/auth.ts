@@ -7,6 +7,7 @@ export async function signIn(page: Page, who: keyof typeof E2E_USERS = 'admin') 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
   await expect(page.getByText('Signed in as')).toBeVisible();
 }
 
