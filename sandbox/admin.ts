@@ -6,7 +6,8 @@ import { toIso } from './clock';
 import type { SandboxContext } from './context';
 import { ApiError, invalidInput, notFound } from './http';
 import { addSeller, seedDemoSeller } from './seed';
-import { createEmptyState, DEFAULT_FAULTS, type SandboxState } from './state';
+import { addOrder } from './orders';
+import { createEmptyState, DEFAULT_FAULTS, nextSeq, type SandboxState } from './state';
 import { formatZodIssues } from './api/query';
 
 // Admin endpoints under /_sandbox/ (not Amazon's): what tests and demos use to shape the world.
@@ -33,6 +34,13 @@ const SellerInput = z.object({
   refreshToken: z.string().min(1),
   items: z.array(ItemInput).optional(),
 });
+const OrderInput = z.object({
+  fulfillmentChannel: z.enum(['AFN', 'MFN']),
+  items: z.array(z.object({ sellerSku: z.string().min(1), quantity: z.number().int().min(1), price: z.number().min(0).optional() })).min(1),
+  purchaseDate: z.iso.datetime().optional(),
+  canceled: z.boolean().optional(),
+  isPrime: z.boolean().optional(),
+});
 const ClockInput = z.object({ advanceMs: z.number().min(0).optional(), advanceSeconds: z.number().min(0).optional(), speed: z.number().positive().max(1_000_000).optional() });
 const FaultsInput = z.object({
   errorShare: share.optional(),
@@ -41,6 +49,7 @@ const FaultsInput = z.object({
   throttleStormSeconds: z.number().min(0).optional(),
   rejectedAddresses: z.array(z.string()).optional(),
   lostPackageShare: share.optional(),
+  shortReceiptShare: share.optional(),
 });
 
 export interface AdminResult {
@@ -57,6 +66,16 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 export function handleAdmin(ctx: SandboxContext, method: string, pathname: string, body: unknown): AdminResult {
   const state = ctx.store.state;
   const route = `${method} ${pathname.replace(/\/+$/, '')}`;
+  const ordersRoute = /^POST \/_sandbox\/sellers\/([^/]+)\/orders$/.exec(route);
+  if (ordersRoute) {
+    const seller = state.sellers[decodeURIComponent(ordersRoute[1])];
+    if (!seller) throw notFound(`Seller ${ordersRoute[1]} not found.`);
+    const { orders } = parse(z.object({ orders: z.array(OrderInput).min(1) }), body);
+    const created = orders.map((o) =>
+      addOrder(seller, { ...o, purchaseMs: o.purchaseDate ? Date.parse(o.purchaseDate) : ctx.clock.now() }, nextSeq(state)).amazonOrderId,
+    );
+    return { status: 201, body: { amazonOrderIds: created } };
+  }
   const sellerRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/inventory$/.exec(route);
   if (sellerRoute) {
     const seller = state.sellers[decodeURIComponent(sellerRoute[2])];

@@ -6,6 +6,7 @@ import { serveReportDocument } from './api/reports';
 import { authenticate, exchangeToken } from './auth';
 import type { SandboxContext } from './context';
 import { renderHomePage } from './home-page';
+import { serveLabel } from './labels';
 import { ApiError, newRequestId, parseBody, readRawBody, sendApiError, sendJson, sleep } from './http';
 import { matchOperation } from './router';
 import { advanceWorld } from './world';
@@ -44,6 +45,9 @@ async function handleRequest(ctx: SandboxContext, req: IncomingMessage, res: Ser
   if (url.pathname.startsWith('/_documents/') && method === 'GET') {
     return serveReportDocument(state, url.pathname, url.searchParams, ctx.clock.now(), res);
   }
+  if (url.pathname.startsWith('/_labels/') && method === 'GET') {
+    return serveLabel(state, url.pathname, url.searchParams, ctx.clock.now(), res);
+  }
   if (url.pathname.startsWith('/_sandbox/')) {
     const body = parseBody(await readRawBody(req), req.headers['content-type']);
     advanceWorld(state, ctx.clock.now());
@@ -81,12 +85,14 @@ async function handleApiCall(ctx: SandboxContext, req: IncomingMessage, res: Ser
     );
   }
   if (faults.slowShare > 0 && faults.slowMs > 0 && Math.random() < faults.slowShare) await sleep(faults.slowMs);
-  if (res.destroyed || req.destroyed) return;
+  // The caller gave up (its timeout) while we were slow: nothing to answer, as with Amazon.
+  if (res.destroyed || !res.socket || res.socket.destroyed) return;
 
   const body = parseBody(raw, req.headers['content-type']);
   const now = ctx.clock.now();
   advanceWorld(state, now);
   const result = API_HANDLERS[route.operation]({ ctx, state, seller, now, params: route.params, query: url.searchParams, body, baseUrl });
-  if (method !== 'GET' || route.operation === 'getReport' || route.operation === 'getFulfillmentOrder') ctx.store.markDirty();
+  // Reads move the world too (advanceWorld), so every call may have changed the store.
+  ctx.store.markDirty();
   sendJson(res, result.status, result.body, headers);
 }

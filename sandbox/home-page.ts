@@ -19,7 +19,8 @@ export function renderHomePage(ctx: SandboxContext, baseUrl: string): string {
 <style>body{font:14px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}code{background:#f4f4f4;padding:0 .25rem}</style></head>
 <body>
 <h1>FBA sandbox</h1>
-<p>An emulator of Amazon's Selling Partner API (FBA Inventory, Reports, Fulfillment Outbound, Sellers). Point the product's
+<p>An emulator of Amazon's Selling Partner API (Sellers, FBA Inventory, Reports, Fulfillment Outbound 2020-07-01,
+Fulfillment Inbound 2024-03-20 and v0 reads, Orders v0). Point the product's
 FBA connection at <code>${e(baseUrl)}</code> and use the demo credentials below.</p>
 <h2>Demo seller</h2>
 <table>
@@ -39,8 +40,9 @@ FBA connection at <code>${e(baseUrl)}</code> and use the demo credentials below.
 <li><code>GET /_sandbox/state</code>, <code>POST /_sandbox/reset</code> <code>{"seedDemo":true}</code></li>
 <li><code>POST /_sandbox/sellers</code> <code>{sellerId, storeName, marketplaceIds, clientId, clientSecret, refreshToken, items}</code></li>
 <li><code>GET|POST /_sandbox/sellers/{sellerId}/inventory</code> <code>{"items":[{"sellerSku":"X","fulfillable":5}]}</code></li>
+<li><code>POST /_sandbox/sellers/{sellerId}/orders</code> <code>{"orders":[{"fulfillmentChannel":"AFN","items":[{"sellerSku":"DEMO-001","quantity":1}]}]}</code></li>
 <li><code>GET|POST /_sandbox/clock</code> <code>{"advanceSeconds":3600}</code> or <code>{"speed":60}</code></li>
-<li><code>GET|POST|DELETE /_sandbox/faults</code> <code>{errorShare, slowShare, slowMs, throttleStormSeconds, rejectedAddresses, lostPackageShare}</code></li>
+<li><code>GET|POST|DELETE /_sandbox/faults</code> <code>{errorShare, slowShare, slowMs, throttleStormSeconds, rejectedAddresses, lostPackageShare, shortReceiptShare}</code></li>
 <li><code>POST /_sandbox/tokens/expire</code></li>
 </ul>
 </body></html>`;

@@ -15,7 +15,7 @@ export interface StartSandboxOptions {
   dataDir?: string | null;
   /** Multiplies every published rate limit (tests run fast). Default 1. */
   rateScale?: number;
-  /** Sandbox seconds per real second, for a new store (a restored store keeps its own). Default 1. */
+  /** Sandbox seconds per real second. Default: the restored store's speed, else 1. */
   clockSpeed?: number;
   /** Seed the demo seller when the store has no seller. Default true. */
   seedDemo?: boolean;

@@ -1,5 +1,6 @@
 import { upsertInventoryItem, type SeedItemInput } from './catalog';
-import { createSellerState, type SandboxState, type SellerState } from './state';
+import { seedDemoOrders } from './orders';
+import { createSellerState, nextSeq, type SandboxState, type SellerState } from './state';
 
 // The demo seller documented on the sandbox home page and used by `npm start`. The app's demo
 // products use exactly the DEMO-nnn SKUs and names; FBA-ONLY-nn exist only at Amazon.
@@ -59,5 +60,7 @@ export function addSeller(state: SandboxState, input: CreateSellerInput, nowMs: 
 }
 
 export function seedDemoSeller(state: SandboxState, nowMs: number): SellerState {
-  return addSeller(state, { ...DEMO_SELLER, marketplaceIds: [...DEMO_SELLER.marketplaceIds], items: listDemoItems() }, nowMs);
+  const seller = addSeller(state, { ...DEMO_SELLER, marketplaceIds: [...DEMO_SELLER.marketplaceIds], items: listDemoItems() }, nowMs);
+  seedDemoOrders(seller, nowMs, () => nextSeq(state));
+  return seller;
 }

@@ -120,6 +120,93 @@ export interface ReturnAuthorizationRecord {
   amazonRmaId: string;
 }
 
+export interface InboundItemRecord {
+  msku: string;
+  quantity: number;
+  labelOwner: string;
+  prepOwner: string;
+}
+
+export interface InboundBoxRecord {
+  packageId: string;
+  boxId: string;
+  contentInformationSource: 'BOX_CONTENT_PROVIDED' | 'MANUAL_PROCESS' | 'BARCODE_2D';
+  dimensions: { height: number; length: number; width: number; unitOfMeasurement: 'IN' | 'CM' };
+  weight: { unit: 'LB' | 'KG'; value: number };
+  items: { msku: string; quantity: number }[];
+}
+
+export type InboundShipmentStatus =
+  | 'WORKING' | 'READY_TO_SHIP' | 'SHIPPED' | 'IN_TRANSIT' | 'DELIVERED' | 'CHECKED_IN' | 'RECEIVING' | 'CLOSED' | 'CANCELLED';
+
+export interface InboundShipmentRecord {
+  shipmentId: string;
+  placementOptionId: string;
+  shipmentConfirmationId: string;
+  amazonReferenceId: string;
+  warehouseId: string;
+  name: string;
+  /** Sellable units per msku; received counts grow while the shipment is received. */
+  items: { msku: string; quantity: number; received: number }[];
+  boxIndexes: number[];
+  status: InboundShipmentStatus;
+  statusUpdatedMs: number;
+  /** Sandbox ms the carrier picked the shipment up; the rest of its walk counts from here. */
+  shippedMs: number | null;
+  /** Units Amazon will find missing at receipt (a short receipt), taken from the first item. */
+  shortBy: number;
+  readyToShipStartMs: number | null;
+  selectedTransportationOptionId: string | null;
+  deliveryWindowOptions: { deliveryWindowOptionId: string; startMs: number; endMs: number; validUntilMs: number }[];
+  selectedDeliveryWindow: { deliveryWindowOptionId: string; startMs: number; endMs: number } | null;
+  trackingItems: { boxId: string; trackingId: string }[];
+}
+
+export interface InboundPlanRecord {
+  inboundPlanId: string;
+  name: string;
+  status: 'ACTIVE' | 'VOIDED' | 'SHIPPED';
+  marketplaceIds: string[];
+  sourceAddress: Record<string, string>;
+  createdMs: number;
+  lastUpdatedMs: number;
+  items: InboundItemRecord[];
+  packingGroupId: string | null;
+  packingOptions: { packingOptionId: string; status: 'OFFERED' | 'ACCEPTED' | 'EXPIRED' }[];
+  boxes: InboundBoxRecord[];
+  placementOptions: { placementOptionId: string; status: 'OFFERED' | 'ACCEPTED' | 'EXPIRED'; feePerUnit: number; shipmentIds: string[] }[];
+  /** Shipments of every placement option; only those of the accepted option are real. */
+  shipments: InboundShipmentRecord[];
+  transportationOptions: {
+    transportationOptionId: string;
+    shipmentId: string;
+    placementOptionId: string;
+    partnered: boolean;
+    cost: number | null;
+  }[];
+}
+
+export interface InboundOperationRecord {
+  operationId: string;
+  operation: string;
+  completesMs: number;
+  /** What the operation does when it completes; validation failures are decided at the call. */
+  effect: { kind: string; inboundPlanId: string; args?: Record<string, unknown> };
+  problems: { code: string; message: string; severity: 'ERROR' | 'WARNING' }[];
+  applied: boolean;
+}
+
+export interface OrderRecord {
+  amazonOrderId: string;
+  marketplaceId: string;
+  fulfillmentChannel: 'AFN' | 'MFN';
+  purchaseMs: number;
+  /** Status changes on the sandbox clock; the status at t is the last one reached by t. */
+  timeline: { status: 'Pending' | 'Unshipped' | 'Shipped' | 'Canceled'; atMs: number }[];
+  isPrime: boolean;
+  items: { orderItemId: string; sellerSku: string; asin: string; title: string; quantity: number; price: number }[];
+}
+
 export interface SellerState {
   sellerId: string;
   storeName: string;
@@ -130,6 +217,9 @@ export interface SellerState {
   reports: Record<string, ReportRecord>;
   reportDocuments: Record<string, ReportDocumentRecord>;
   fulfillmentOrders: Record<string, FulfillmentOrderRecord>;
+  inboundPlans: Record<string, InboundPlanRecord>;
+  inboundOperations: Record<string, InboundOperationRecord>;
+  orders: Record<string, OrderRecord>;
 }
 
 export interface FaultSettings {
@@ -144,6 +234,8 @@ export interface FaultSettings {
   rejectedAddresses: string[];
   /** Share (0–1) of new outbound packages that never report delivery. */
   lostPackageShare: number;
+  /** Share (0–1) of inbound shipments that Amazon receives short by a unit or more. */
+  shortReceiptShare: number;
 }
 
 export const DEFAULT_FAULTS: FaultSettings = {
@@ -153,6 +245,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   throttleStormUntil: 0,
   rejectedAddresses: ['UNDELIVERABLE', '00000'],
   lostPackageShare: 0.2,
+  shortReceiptShare: 0.3,
 };
 
 export interface SandboxState {
@@ -183,7 +276,7 @@ export function createEmptyState(nowMs: number, speed: number, urlSecret: string
 }
 
 export function createSellerState(init: Pick<SellerState, 'sellerId' | 'storeName' | 'marketplaceIds' | 'clientId' | 'refreshToken'>): SellerState {
-  return { ...init, inventory: {}, reports: {}, reportDocuments: {}, fulfillmentOrders: {} };
+  return { ...init, inventory: {}, reports: {}, reportDocuments: {}, fulfillmentOrders: {}, inboundPlans: {}, inboundOperations: {}, orders: {} };
 }
 
 /** Monotonic, persisted counter: ids stay unique across restarts. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { STATE_VERSION, createEmptyState, type SandboxState } from './state';
+import { DEFAULT_FAULTS, STATE_VERSION, createEmptyState, type SandboxState } from './state';
 
 const FILE_NAME = 'state.json';
 
@@ -59,6 +59,13 @@ function readSnapshot(file: string): SandboxState | null {
   const state = JSON.parse(text) as SandboxState;
   if (state.version !== STATE_VERSION) {
     throw new Error(`Sandbox store ${file} has version ${state.version}; expected ${STATE_VERSION}. Reset it with POST /_sandbox/reset or delete the folder.`);
+  }
+  // Snapshots written before a field existed get its empty default, so upgrades keep old stores.
+  state.faults = { ...DEFAULT_FAULTS, ...state.faults };
+  for (const seller of Object.values(state.sellers)) {
+    seller.inboundPlans ??= {};
+    seller.inboundOperations ??= {};
+    seller.orders ??= {};
   }
   return state;
 }

@@ -1,3 +1,5 @@
+import { INBOUND_EFFECTS } from './inbound-effects';
+import { progressInbound } from './inbound-progress';
 import { progressFulfillmentOrders } from './outbound-progress';
 import { progressReports } from './api/reports';
 import type { SandboxState } from './state';
@@ -10,5 +12,6 @@ export function advanceWorld(state: SandboxState, now: number): void {
   for (const seller of Object.values(state.sellers)) {
     progressReports(state, seller, now);
     progressFulfillmentOrders(state, seller, now);
+    progressInbound(state, seller, now, INBOUND_EFFECTS);
   }
 }

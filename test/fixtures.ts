@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { locations, products, users } from '../db/schema';
+import { bins, locations, products, users } from '../db/schema';
 
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
@@ -17,4 +17,9 @@ export async function makeLocation(db: Db, name = `Loc ${uniq()}`) {
 export async function makeProduct(db: Db, over: Partial<typeof products.$inferInsert> = {}) {
   const [p] = await db.insert(products).values({ sku: `SKU-${uniq()}`, name: 'Test product', ...over }).returning();
   return p;
+}
+
+export async function makeBin(db: Db, locationId: string, name = `Bin ${uniq()}`) {
+  const [b] = await db.insert(bins).values({ locationId, name }).returning();
+  return b;
 }

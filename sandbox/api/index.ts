@@ -1,6 +1,35 @@
 import type { OperationName } from '../../lib/fba/sp-api/models/operations';
 import type { ApiHandler } from '../context';
+import {
+  cancelInboundPlan,
+  confirmPackingOption,
+  confirmPlacementOption,
+  createInboundPlan,
+  generatePackingOptions,
+  generatePlacementOptions,
+  getInboundOperationStatus,
+  getInboundPlan,
+  listInboundPlans,
+  listPackingOptions,
+  listPlacementOptions,
+  setPackingInformation,
+} from './inbound-plans';
+import {
+  confirmDeliveryWindowOptions,
+  confirmTransportationOptions,
+  createMarketplaceItemLabels,
+  generateDeliveryWindowOptions,
+  generateTransportationOptions,
+  getShipment,
+  listDeliveryWindowOptions,
+  listShipmentBoxes,
+  listShipmentItems,
+  listTransportationOptions,
+  updateShipmentTrackingDetails,
+} from './inbound-shipments';
+import { getLabels, getShipmentItemsByShipmentId, getShipments } from './inbound-v0';
 import { getInventorySummaries } from './inventory';
+import { getOrderItems, getOrders } from './orders';
 import {
   cancelFulfillmentOrder,
   createFulfillmentOrder,
@@ -30,4 +59,32 @@ export const API_HANDLERS: Record<OperationName, ApiHandler> = {
   getFulfillmentOrder,
   updateFulfillmentOrder,
   cancelFulfillmentOrder,
+  listInboundPlans,
+  createInboundPlan,
+  getInboundPlan,
+  cancelInboundPlan,
+  generatePackingOptions,
+  listPackingOptions,
+  confirmPackingOption,
+  setPackingInformation,
+  generatePlacementOptions,
+  listPlacementOptions,
+  confirmPlacementOption,
+  generateTransportationOptions,
+  listTransportationOptions,
+  confirmTransportationOptions,
+  getShipment,
+  listShipmentBoxes,
+  listShipmentItems,
+  generateDeliveryWindowOptions,
+  listDeliveryWindowOptions,
+  confirmDeliveryWindowOptions,
+  updateShipmentTrackingDetails,
+  getInboundOperationStatus,
+  createMarketplaceItemLabels,
+  getLabels,
+  getShipments,
+  getShipmentItemsByShipmentId,
+  getOrders,
+  getOrderItems,
 };

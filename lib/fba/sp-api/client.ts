@@ -1,6 +1,8 @@
 import { resolveEndpoint, type SpApiEndpoint } from './endpoints';
+import { createInboundOperations } from './inbound-operations';
 import { createInventoryOperations } from './inventory-operations';
 import { LwaTokenCache, type LwaCredentials } from './lwa';
+import { createOrderOperations } from './order-operations';
 import { createOutboundOperations } from './outbound-operations';
 import { createReportOperations } from './report-operations';
 import { DEFAULT_RETRY, SpApiTransport, type ExchangeEvent, type RetryPolicy } from './transport';
@@ -41,6 +43,8 @@ export function createSpApiClient(options: SpApiClientOptions) {
     ...createInventoryOperations(transport),
     ...createReportOperations(transport, fetchFn, retry.timeoutMs),
     ...createOutboundOperations(transport),
+    ...createInboundOperations(transport),
+    ...createOrderOperations(transport),
   };
 }
 

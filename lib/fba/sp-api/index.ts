@@ -5,3 +5,16 @@ export { parseTsvReport } from './report-operations';
 export { SP_API_OPERATIONS, OPERATION_NAMES, type OperationName } from './models/operations';
 export type { LwaCredentials } from './lwa';
 export type { RetryPolicy, ExchangeEvent } from './transport';
+export type { InventorySummary } from './models/inventory';
+export type { Report, ReportDocument, InventoryReportType } from './models/reports';
+export type {
+  Address,
+  CreateFulfillmentOrderRequest,
+  FulfillmentOrder,
+  FulfillmentOrderStatus,
+  GetFulfillmentOrderResult,
+  PackageTrackingDetails,
+} from './models/outbound';
+export type { InboundPlan, InboundShipment, InboundOperationStatus, V0ShipmentStatus } from './models/inbound';
+export type { Order, OrderItem, OrderStatus } from './models/orders';
+export type { MarketplaceParticipation } from './models/sellers';

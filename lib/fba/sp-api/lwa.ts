@@ -67,7 +67,8 @@ export class LwaTokenCache {
     if (!res.ok) {
       const parsed = LwaErrorResponse.safeParse(json);
       throw new SpApiError({
-        kind: res.status >= 500 ? 'http' : 'auth',
+        // LWA's own throttling and outages are worth retrying; a refused credential is not.
+        kind: res.status >= 500 || res.status === 429 ? 'http' : 'auth',
         operation: 'lwa',
         status: res.status,
         code: parsed.success ? parsed.data.error : null,

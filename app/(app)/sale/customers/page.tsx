@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { buttonClass } from '@/components/ui/form';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';

@@ -18,7 +18,13 @@ const SELLERS = 'sellers.json';
 const INVENTORY = 'fbaInventory.json';
 const REPORTS = 'reports_2021-06-30.json';
 const OUTBOUND = 'fulfillmentOutbound_2020-07-01.json';
+const INBOUND = 'fulfillmentInbound_2024-03-20.json';
+const INBOUND_V0 = 'fulfillmentInboundV0.json';
+const ORDERS = 'ordersV0.json';
 const FBO = '/fba/outbound/2020-07-01';
+const FBI = '/inbound/fba/2024-03-20';
+const PLAN = `${FBI}/inboundPlans/{inboundPlanId}`;
+const SHIPMENT = `${PLAN}/shipments/{shipmentId}`;
 
 export const SP_API_OPERATIONS = {
   getMarketplaceParticipations: { method: 'GET', path: '/sellers/v1/marketplaceParticipations', rate: 0.016, burst: 15, model: SELLERS },
@@ -38,6 +44,37 @@ export const SP_API_OPERATIONS = {
   getFulfillmentOrder: { method: 'GET', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}`, rate: 2, burst: 30, model: OUTBOUND },
   updateFulfillmentOrder: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}`, rate: 2, burst: 30, model: OUTBOUND },
   cancelFulfillmentOrder: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}/cancel`, rate: 2, burst: 30, model: OUTBOUND },
+
+  listInboundPlans: { method: 'GET', path: `${FBI}/inboundPlans`, rate: 2, burst: 6, model: INBOUND },
+  createInboundPlan: { method: 'POST', path: `${FBI}/inboundPlans`, rate: 2, burst: 2, model: INBOUND },
+  getInboundPlan: { method: 'GET', path: PLAN, rate: 2, burst: 6, model: INBOUND },
+  cancelInboundPlan: { method: 'PUT', path: `${PLAN}/cancellation`, rate: 2, burst: 2, model: INBOUND },
+  generatePackingOptions: { method: 'POST', path: `${PLAN}/packingOptions`, rate: 2, burst: 2, model: INBOUND },
+  listPackingOptions: { method: 'GET', path: `${PLAN}/packingOptions`, rate: 2, burst: 6, model: INBOUND },
+  confirmPackingOption: { method: 'POST', path: `${PLAN}/packingOptions/{packingOptionId}/confirmation`, rate: 2, burst: 2, model: INBOUND },
+  setPackingInformation: { method: 'POST', path: `${PLAN}/packingInformation`, rate: 2, burst: 2, model: INBOUND },
+  generatePlacementOptions: { method: 'POST', path: `${PLAN}/placementOptions`, rate: 2, burst: 2, model: INBOUND },
+  listPlacementOptions: { method: 'GET', path: `${PLAN}/placementOptions`, rate: 2, burst: 6, model: INBOUND },
+  confirmPlacementOption: { method: 'POST', path: `${PLAN}/placementOptions/{placementOptionId}/confirmation`, rate: 2, burst: 2, model: INBOUND },
+  generateTransportationOptions: { method: 'POST', path: `${PLAN}/transportationOptions`, rate: 2, burst: 2, model: INBOUND },
+  listTransportationOptions: { method: 'GET', path: `${PLAN}/transportationOptions`, rate: 2, burst: 6, model: INBOUND },
+  confirmTransportationOptions: { method: 'POST', path: `${PLAN}/transportationOptions/confirmation`, rate: 2, burst: 2, model: INBOUND },
+  getShipment: { method: 'GET', path: SHIPMENT, rate: 2, burst: 6, model: INBOUND },
+  listShipmentBoxes: { method: 'GET', path: `${SHIPMENT}/boxes`, rate: 2, burst: 30, model: INBOUND },
+  listShipmentItems: { method: 'GET', path: `${SHIPMENT}/items`, rate: 2, burst: 30, model: INBOUND },
+  generateDeliveryWindowOptions: { method: 'POST', path: `${SHIPMENT}/deliveryWindowOptions`, rate: 2, burst: 30, model: INBOUND },
+  listDeliveryWindowOptions: { method: 'GET', path: `${SHIPMENT}/deliveryWindowOptions`, rate: 2, burst: 30, model: INBOUND },
+  confirmDeliveryWindowOptions: { method: 'POST', path: `${SHIPMENT}/deliveryWindowOptions/{deliveryWindowOptionId}/confirmation`, rate: 2, burst: 30, model: INBOUND },
+  updateShipmentTrackingDetails: { method: 'PUT', path: `${SHIPMENT}/trackingDetails`, rate: 2, burst: 2, model: INBOUND },
+  getInboundOperationStatus: { method: 'GET', path: `${FBI}/operations/{operationId}`, rate: 2, burst: 6, model: INBOUND },
+  createMarketplaceItemLabels: { method: 'POST', path: `${FBI}/items/labels`, rate: 2, burst: 30, model: INBOUND },
+
+  getLabels: { method: 'GET', path: '/fba/inbound/v0/shipments/{shipmentId}/labels', rate: 2, burst: 30, model: INBOUND_V0 },
+  getShipments: { method: 'GET', path: '/fba/inbound/v0/shipments', rate: 2, burst: 30, model: INBOUND_V0 },
+  getShipmentItemsByShipmentId: { method: 'GET', path: '/fba/inbound/v0/shipments/{shipmentId}/items', rate: 2, burst: 30, model: INBOUND_V0 },
+
+  getOrders: { method: 'GET', path: '/orders/v0/orders', rate: 0.0167, burst: 20, model: ORDERS },
+  getOrderItems: { method: 'GET', path: '/orders/v0/orders/{orderId}/orderItems', rate: 0.5, burst: 30, model: ORDERS },
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationName = keyof typeof SP_API_OPERATIONS;

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState, PageHeader, Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { formatCost } from '@/lib/money';
+import { decodeCursor } from '@/lib/paging';
+import { listLocationNames } from '@/lib/stock/places';
+import { listStockOnHand } from '@/lib/stock/stock-on-hand';
+
+export const metadata: Metadata = { title: 'Stock on Hand' };
+
+const BASE = '/inventory/stock-on-hand';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function href(params: Record<string, string | undefined>) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
+  const s = sp.toString();
+  return s ? `${BASE}?${s}` : BASE;
+}
+
+export default async function StockOnHandPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission('Products');
+  const sp = await searchParams;
+  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
+  const q = one('q')?.trim() || undefined;
+  const location = UUID.test(one('location') ?? '') ? one('location') : undefined;
+  const after = decodeCursor(one('after'));
+  const db = await getDb();
+  const [page, locations] = await Promise.all([listStockOnHand(db, { q, locationId: location, after }), listLocationNames(db)]);
+  return (
+    <>
+      <PageHeader title="Stock on Hand" crumbs={['Inventory']} />
+      <form action={BASE} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="soh-location" className="mb-1 block font-medium text-slate-700">
+            Location
+          </label>
+          <select id="soh-location" name="location" defaultValue={location ?? ''} className="w-56 rounded border border-slate-300 bg-white px-2.5 py-1.5">
+            <option value="">All locations</option>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="soh-search" className="mb-1 block font-medium text-slate-700">
+            Search
+          </label>
+          <input id="soh-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+        </div>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+          Show
+        </button>
+      </form>
+      {page.rows.length === 0 ? (
+        q || location || after ? (
+          <EmptyState title="No stock matches">
+            Try another location or part of a SKU or name. <Link href={BASE}>Show all stock</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No stock on hand yet">
+            <Link href="/inventory/stock-adjustments/new">Post a stock adjustment</Link> or run a <Link href="/inventory/stocktake">stocktake</Link> to record what you hold.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Table
+            caption="Stock on hand by product and location"
+            head={
+              <>
+                <Th>SKU</Th>
+                <Th>Name</Th>
+                <Th>Location</Th>
+                <Th>Bin</Th>
+                <Th align="right">On hand</Th>
+                <Th align="right">Allocated</Th>
+                <Th align="right">Available</Th>
+                <Th align="right">Average cost</Th>
+                <Th align="right">Value</Th>
+              </>
+            }
+          >
+            {page.rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="font-medium">{r.sku}</Td>
+                <Td>{r.name}</Td>
+                <Td>{r.location}</Td>
+                <Td>{r.bin ?? '—'}</Td>
+                <Td align="right">{r.onHand}</Td>
+                <Td align="right">{r.allocated}</Td>
+                <Td align="right">{r.available}</Td>
+                <Td align="right">{formatCost(r.averageCost)}</Td>
+                <Td align="right">{formatCost(r.value)}</Td>
+              </tr>
+            ))}
+          </Table>
+          {/* The shared Pager keeps only q/sort/dir; this list also keeps its location filter. */}
+          <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
+            {after ? <Link href={href({ q, location })}>« First page</Link> : <span className="text-slate-400">« First page</span>}
+            {page.next ? <Link href={href({ q, location, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { CellInput, type PlaceChoice } from '@/components/stock/line-cells';
+import { LineEditor } from '@/components/stock/line-editor';
+import { SkuSuggestions } from '@/components/stock/sku-suggestions';
+import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
+import type { TransferStatus } from '@/lib/stock/transfer-status';
+import { createTransferAction, moveTransferAction } from './actions';
+
+export function TransferForm({ places }: { places: PlaceChoice[] }) {
+  const options = [{ value: '', label: 'Choose…' }, ...places];
+  return (
+    <ActionForm action={createTransferAction} className="space-y-4">
+      <div className="flex flex-wrap gap-4">
+        <Field name="from" label="From location / bin" required options={options} className="w-64" />
+        <Field name="to" label="To location / bin" required options={options} className="w-64" />
+      </div>
+      <Field name="note" label="Note" className="max-w-lg" />
+      <div>
+        <p className="mb-1 font-medium text-slate-700">Lines</p>
+        <LineEditor
+          columns={[{ label: 'SKU' }, { label: 'Quantity', align: 'right' }]}
+          renderRow={(key, n) => (
+            <>
+              <td className="px-2 py-2">
+                <CellInput name={`sku.${key}`} label={`SKU, line ${n}`} list="transfer-skus" className="w-48" />
+              </td>
+              <td className="px-2 py-2">
+                <CellInput name={`quantity.${key}`} label={`Quantity, line ${n}`} inputMode="numeric" className="ml-auto w-28" />
+              </td>
+            </>
+          )}
+        />
+      </div>
+      <SkuSuggestions id="transfer-skus" />
+      <SubmitButton>Save draft</SubmitButton>
+    </ActionForm>
+  );
+}
+
+const MOVES: { to: Exclude<TransferStatus, 'Draft'>; from: TransferStatus[]; label: string; variant: 'primary' | 'danger' }[] = [
+  { to: 'In Transit', from: ['Draft'], label: 'Ship', variant: 'primary' },
+  { to: 'Completed', from: ['In Transit'], label: 'Receive', variant: 'primary' },
+  { to: 'Voided', from: ['Draft', 'In Transit', 'Completed'], label: 'Void', variant: 'danger' },
+];
+
+/** The buttons a transfer offers in its status; each posts the status the page showed. */
+export function TransferMoves({ id, number, status }: { id: string; number: string; status: TransferStatus }) {
+  return (
+    <div className="flex gap-2">
+      {MOVES.filter((m) => m.from.includes(status)).map((m) => (
+        <ActionForm key={m.to} action={moveTransferAction}>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="from" value={status} />
+          <input type="hidden" name="move" value={m.to} />
+          <SubmitButton variant={m.variant}>
+            <span>
+              {m.label}
+              <span className="sr-only"> transfer {number}</span>
+            </span>
+          </SubmitButton>
+        </ActionForm>
+      ))}
+    </div>
+  );
+}

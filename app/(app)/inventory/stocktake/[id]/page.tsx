@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { formatCost } from '@/lib/money';
+import { decodeCursor } from '@/lib/paging';
+import { listBinsOf } from '@/lib/stock/places';
+import { getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
+import { AddLineForm, CountsForm, VoidStocktakeForm } from '../stocktake-forms';
+
+export const metadata: Metadata = { title: 'Stocktake' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function StocktakeDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; q?: string; done?: string; posted?: string }> }) {
+  await requirePermission('Stocktake');
+  const { id } = await params;
+  const sp = await searchParams;
+  const db = await getDb();
+  const doc = UUID.test(id) ? await getStocktake(db, id) : null;
+  if (!doc) notFound();
+  const q = sp.q?.trim() || undefined;
+  const after = decodeCursor(sp.after);
+  const [page, bins] = await Promise.all([listStocktakeLines(db, id, { after, q }), listBinsOf(db, doc.locationId)]);
+  const open = doc.status === 'In Progress';
+  const base = `/inventory/stocktake/${id}`;
+  const link = (extra: Record<string, string | undefined>) => {
+    const s = new URLSearchParams(Object.entries({ q, ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return s ? `${base}?${s}` : base;
+  };
+  return (
+    <>
+      <PageHeader title={`Stocktake ${doc.number} — ${doc.location}`} crumbs={['Inventory', 'Stocktake']}>
+        <StatusBadge status={doc.status} />
+        {/* The FBA Sync button (external locations only) slots in here: it calls applyCounts. */}
+        {open && <VoidStocktakeForm id={doc.id} number={doc.number} />}
+      </PageHeader>
+      {sp.done === 'completed' && doc.status === 'Completed' && (
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
+          Stocktake completed: {Number(sp.posted) || 0} stock change{Number(sp.posted) === 1 ? '' : 's'} posted. <Link href="/inventory/stock-on-hand">See stock on hand</Link>
+        </p>
+      )}
+      {sp.done === 'voided' && doc.status === 'Voided' && (
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
+          Stocktake {doc.number} voided; stock was not changed.
+        </p>
+      )}
+      <p className="mb-4 text-slate-600">
+        {doc.counted} of {doc.lines} lines counted. Started {doc.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+        {doc.completedAt && `, completed ${doc.completedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}.
+      </p>
+      {open && (
+        <section aria-label="Add a product" className="mb-4 rounded border border-slate-200 bg-white p-4 shadow-sm">
+          <AddLineForm id={doc.id} bins={bins} />
+        </section>
+      )}
+      <form action={base} method="get" role="search" className="mb-3 flex items-end gap-2">
+        <div>
+          <label htmlFor="line-search" className="mb-1 block font-medium text-slate-700">
+            Find lines
+          </label>
+          <input id="line-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+        </div>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+          Find
+        </button>
+      </form>
+      {page.rows.length === 0 ? (
+        <EmptyState title={q || after ? 'No lines match' : 'No lines yet'}>
+          {q || after ? <Link href={base}>Show all lines</Link> : open ? 'Nothing was in stock here when the stocktake started. Add the products you count by SKU above.' : 'This stocktake had no lines.'}
+        </EmptyState>
+      ) : open ? (
+        <CountsForm
+          id={doc.id}
+          hasBins={bins.length > 0}
+          lines={page.rows.map((l) => ({ ...l, unitCost: l.unitCost === null ? null : formatCost(l.unitCost) }))}
+        />
+      ) : (
+        <Table
+          caption="Stocktake lines"
+          head={
+            <>
+              <Th>SKU</Th>
+              <Th>Name</Th>
+              {bins.length > 0 && <Th>Bin</Th>}
+              <Th align="right">Expected</Th>
+              <Th align="right">Counted</Th>
+              <Th align="right">Unit cost</Th>
+            </>
+          }
+        >
+          {page.rows.map((l) => (
+            <tr key={l.id}>
+              <Td className="font-medium">{l.sku}</Td>
+              <Td>{l.name}</Td>
+              {bins.length > 0 && <Td>{l.bin ?? '—'}</Td>}
+              <Td align="right">{l.expected}</Td>
+              <Td align="right">{l.counted ?? 'not counted'}</Td>
+              <Td align="right">{l.unitCost === null ? '—' : formatCost(l.unitCost)}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <nav aria-label="Pages of lines" className="mt-3 flex items-center gap-3">
+        {after ? <Link href={link({})}>« First lines</Link> : <span className="text-slate-400">« First lines</span>}
+        {page.next ? <Link href={link({ after: page.next })}>Next lines »</Link> : <span className="text-slate-400">Next lines »</span>}
+      </nav>
+      <p className="mt-4">
+        <Link href="/inventory/stocktake">« All stocktakes</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { and, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { bins, locations, productCosts, products, stockLevels } from '@/db/schema';
+import { toPage, type Cursor } from '@/lib/paging';
+import { keyset } from '@/lib/paging-sql';
+
+export type StockOnHandParams = { q?: string; locationId?: string; after: Cursor | null; limit?: number };
+
+export type StockOnHandRow = {
+  id: string;
+  sku: string;
+  name: string;
+  location: string;
+  bin: string | null;
+  onHand: number;
+  allocated: number;
+  available: number;
+  /** Scale 4. */
+  averageCost: number;
+  /** on hand × average cost, scale 4. */
+  value: number;
+};
+
+/**
+ * Stock on hand per product × location × bin, one page in one query (keyset on SKU, then the
+ * level's id). Rows where nothing is held or allocated are left out. Search matches SKU or name.
+ */
+export async function listStockOnHand(db: Db | Tx, params: StockOnHandParams) {
+  const limit = params.limit ?? 50;
+  const page = keyset(products.sku, stockLevels.id, 'asc', params.after);
+  const search = params.q ? or(ilike(products.sku, `%${params.q}%`), ilike(products.name, `%${params.q}%`)) : undefined;
+  const rows = await db
+    .select({
+      id: stockLevels.id,
+      sku: products.sku,
+      name: products.name,
+      location: locations.name,
+      bin: bins.name,
+      onHand: stockLevels.onHand,
+      allocated: stockLevels.allocated,
+      averageCost: sql<string | number>`coalesce(${productCosts.averageCost}, 0)`,
+    })
+    .from(stockLevels)
+    .innerJoin(products, eq(products.id, stockLevels.productId))
+    .innerJoin(locations, eq(locations.id, stockLevels.locationId))
+    .leftJoin(bins, eq(bins.id, stockLevels.binId))
+    .leftJoin(productCosts, eq(productCosts.productId, stockLevels.productId))
+    .where(
+      and(
+        or(ne(stockLevels.onHand, 0), ne(stockLevels.allocated, 0)),
+        params.locationId ? eq(stockLevels.locationId, params.locationId) : undefined,
+        search,
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(limit + 1);
+  return toPage<StockOnHandRow>(
+    rows.map((r) => {
+      const averageCost = Number(r.averageCost);
+      return { ...r, available: r.onHand - r.allocated, averageCost, value: r.onHand * averageCost };
+    }),
+    limit,
+    (r) => r.sku,
+  );
+}

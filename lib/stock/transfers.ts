@@ -1,0 +1,146 @@
+import { and, eq, ilike, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '@/db';
+import { bins, locations, products, stockTransferLines, stockTransfers } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { toPage, type ListParams } from '@/lib/paging';
+import { keyset } from '@/lib/paging-sql';
+import { nextNumber } from '@/lib/reference/numbers';
+import { postMovements, reverseSource } from './ledger';
+import { assertPlaces, placeValue, type Place } from './places';
+import { resolveSkus } from './product-lookup';
+import { transitionTransfer, type TransferStatus } from './transfer-status';
+
+/** A line names its product by SKU (forms) or by id (documents built on transfers, e.g. inbound shipments). */
+export type TransferLine = { index?: number; quantity: number } & ({ sku: string } | { productId: string });
+
+/** Creates a Draft transfer; no stock moves until it ships. */
+export async function createTransfer(db: Db | Tx, input: { from: Place; to: Place; note?: string | null; lines: TransferLine[] }, userId: string | null) {
+  if (placeValue(input.from) === placeValue(input.to))
+    throw new DomainError('INVALID_INPUT', 'The stock must go to a different location or bin.', { to: ['Choose a different location or bin.'] });
+  const lines = input.lines.map((l, i) => ({ ...l, index: l.index ?? i }));
+  if (lines.length === 0) throw new DomainError('INVALID_INPUT', 'Add at least one line.', { 'sku.0': ['Add at least one line.'] });
+  const badQty = lines.filter((l) => !Number.isInteger(l.quantity) || l.quantity <= 0);
+  if (badQty.length > 0)
+    throw new DomainError('INVALID_INPUT', 'Quantities must be whole numbers above 0.', Object.fromEntries(badQty.map((l) => [`quantity.${l.index}`, ['Enter a whole number above 0.']])));
+  return db.transaction(async (tx) => {
+    const bySku = lines.filter((l): l is typeof l & { sku: string } => 'sku' in l);
+    const found = new Map((await resolveSkus(tx, bySku)).map((p, i) => [bySku[i].index, p.id]));
+    await assertPlaces(tx, [input.from, input.to], (i) => (i === 0 ? 'from' : 'to'));
+    const number = await nextNumber(tx, 'TR');
+    const [doc] = await tx
+      .insert(stockTransfers)
+      .values({ number, fromLocationId: input.from.locationId, fromBinId: input.from.binId, toLocationId: input.to.locationId, toBinId: input.to.binId, note: input.note ?? null, userId })
+      .returning();
+    await tx
+      .insert(stockTransferLines)
+      .values(lines.map((l, i) => ({ transferId: doc.id, lineNo: i + 1, productId: 'productId' in l ? l.productId : found.get(l.index)!, quantity: l.quantity })));
+    return doc;
+  });
+}
+
+async function moveLeg(tx: Tx, doc: typeof stockTransfers.$inferSelect, leg: 'out' | 'in', userId: string | null) {
+  const lines = await tx.select().from(stockTransferLines).where(eq(stockTransferLines.transferId, doc.id)).orderBy(stockTransferLines.lineNo);
+  const place = leg === 'out' ? { locationId: doc.fromLocationId, binId: doc.fromBinId } : { locationId: doc.toLocationId, binId: doc.toBinId };
+  // Non-valued: the units keep their average cost while they travel; the company's value is unchanged.
+  await postMovements(
+    tx,
+    lines.map((l) => ({ productId: l.productId, ...place, quantity: leg === 'out' ? -l.quantity : l.quantity, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: l.lineNo })),
+    userId,
+  );
+}
+
+/** Draft → In Transit: the stock leaves the from location/bin (refused if it is not there). */
+export async function shipTransfer(db: Db | Tx, id: string, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const doc = await transitionTransfer(tx, id, 'Draft', 'In Transit', { shippedAt: new Date() });
+    await moveLeg(tx, doc, 'out', userId);
+    return doc;
+  });
+}
+
+/** In Transit → Completed: the stock arrives at the to location/bin. */
+export async function receiveTransfer(db: Db | Tx, id: string, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const doc = await transitionTransfer(tx, id, 'In Transit', 'Completed', { receivedAt: new Date() });
+    await moveLeg(tx, doc, 'in', userId);
+    return doc;
+  });
+}
+
+/**
+ * Voids a transfer from the status the user saw, reversing whatever it posted (nothing for a
+ * Draft, the outbound leg in transit, both legs once completed). Refused when the received stock
+ * has since left the destination.
+ */
+export async function voidTransfer(db: Db | Tx, id: string, from: TransferStatus, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const doc = await transitionTransfer(tx, id, from, 'Voided');
+    try {
+      await reverseSource(tx, 'transfer', id, userId);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'INSUFFICIENT_STOCK')
+        throw new DomainError('INSUFFICIENT_STOCK', `Transfer ${doc.number} cannot be voided because the stock it delivered has since left the destination. ${e.message}`);
+      throw e;
+    }
+    return doc;
+  });
+}
+
+const fromLoc = alias(locations, 'from_loc');
+const toLoc = alias(locations, 'to_loc');
+const fromBin = alias(bins, 'from_bin');
+const toBin = alias(bins, 'to_bin');
+
+function header() {
+  return {
+    id: stockTransfers.id,
+    number: stockTransfers.number,
+    status: stockTransfers.status,
+    note: stockTransfers.note,
+    createdAt: stockTransfers.createdAt,
+    shippedAt: stockTransfers.shippedAt,
+    receivedAt: stockTransfers.receivedAt,
+    from: sql<string>`${fromLoc.name} || coalesce(' › ' || ${fromBin.name}, '')`,
+    to: sql<string>`${toLoc.name} || coalesce(' › ' || ${toBin.name}, '')`,
+  };
+}
+
+export const TRANSFER_SORTS = ['number'] as const;
+
+/** One page of transfers with places and line counts, in one query (keyset paging by number). */
+export async function listTransfers(db: Db | Tx, params: ListParams<(typeof TRANSFER_SORTS)[number]>) {
+  const limit = params.limit ?? 50;
+  const page = keyset(stockTransfers.number, stockTransfers.id, params.dir, params.after);
+  const rows = await db
+    .select({ ...header(), lines: sql<number>`(SELECT count(*) FROM ${stockTransferLines} l WHERE l.transfer_id = ${stockTransfers.id})::int` })
+    .from(stockTransfers)
+    .innerJoin(fromLoc, eq(fromLoc.id, stockTransfers.fromLocationId))
+    .innerJoin(toLoc, eq(toLoc.id, stockTransfers.toLocationId))
+    .leftJoin(fromBin, eq(fromBin.id, stockTransfers.fromBinId))
+    .leftJoin(toBin, eq(toBin.id, stockTransfers.toBinId))
+    .where(and(params.q ? ilike(stockTransfers.number, `%${params.q}%`) : undefined, page.where))
+    .orderBy(...page.orderBy)
+    .limit(limit + 1);
+  return toPage(rows.map((r) => ({ ...r, lines: Number(r.lines) })), limit, (r) => r.number);
+}
+
+/** A transfer with its places and lines (SKU, name, quantity). */
+export async function getTransfer(db: Db | Tx, id: string) {
+  const [doc] = await db
+    .select(header())
+    .from(stockTransfers)
+    .innerJoin(fromLoc, eq(fromLoc.id, stockTransfers.fromLocationId))
+    .innerJoin(toLoc, eq(toLoc.id, stockTransfers.toLocationId))
+    .leftJoin(fromBin, eq(fromBin.id, stockTransfers.fromBinId))
+    .leftJoin(toBin, eq(toBin.id, stockTransfers.toBinId))
+    .where(eq(stockTransfers.id, id));
+  if (!doc) return null;
+  const lines = await db
+    .select({ lineNo: stockTransferLines.lineNo, sku: products.sku, name: products.name, quantity: stockTransferLines.quantity })
+    .from(stockTransferLines)
+    .innerJoin(products, eq(products.id, stockTransferLines.productId))
+    .where(eq(stockTransferLines.transferId, id))
+    .orderBy(stockTransferLines.lineNo);
+  return { ...doc, lines };
+}

@@ -1,0 +1,127 @@
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { bins, locations, productCosts, products, stockLevels, stocktakeLines, stocktakes } from '@/db/schema';
+import { toPage, type Cursor, type ListParams } from '@/lib/paging';
+import { keyset } from '@/lib/paging-sql';
+
+/** One page of stocktakes with location, counts of lines, in one query (keyset by number). */
+export async function listStocktakes(db: Db | Tx, params: ListParams<'number'>) {
+  const limit = params.limit ?? 50;
+  const page = keyset(stocktakes.number, stocktakes.id, params.dir, params.after);
+  const rows = await db
+    .select({
+      id: stocktakes.id,
+      number: stocktakes.number,
+      status: stocktakes.status,
+      location: locations.name,
+      startedAt: stocktakes.startedAt,
+      completedAt: stocktakes.completedAt,
+      lines: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id})::int`,
+    })
+    .from(stocktakes)
+    .innerJoin(locations, eq(locations.id, stocktakes.locationId))
+    .where(and(params.q ? or(ilike(stocktakes.number, `%${params.q}%`), ilike(locations.name, `%${params.q}%`)) : undefined, page.where))
+    .orderBy(...page.orderBy)
+    .limit(limit + 1);
+  return toPage(rows.map((r) => ({ ...r, lines: Number(r.lines) })), limit, (r) => r.number);
+}
+
+export async function getStocktake(db: Db | Tx, id: string) {
+  const [doc] = await db
+    .select({
+      id: stocktakes.id,
+      number: stocktakes.number,
+      status: stocktakes.status,
+      locationId: stocktakes.locationId,
+      location: locations.name,
+      external: sql<boolean>`${locations.externalConnectionId} IS NOT NULL`,
+      startedAt: stocktakes.startedAt,
+      completedAt: stocktakes.completedAt,
+      lines: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id})::int`,
+      counted: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id} AND l.counted IS NOT NULL)::int`,
+    })
+    .from(stocktakes)
+    .innerJoin(locations, eq(locations.id, stocktakes.locationId))
+    .where(eq(stocktakes.id, id));
+  return doc ? { ...doc, lines: Number(doc.lines), counted: Number(doc.counted) } : null;
+}
+
+/**
+ * One page of a stocktake's lines by SKU (a big location has thousands), with on hand now and
+ * whether the line's count would add units nobody can cost yet, in one query.
+ */
+export async function listStocktakeLines(db: Db | Tx, stocktakeId: string, opts: { after: Cursor | null; q?: string; limit?: number }) {
+  const limit = opts.limit ?? 200;
+  const page = keyset(products.sku, stocktakeLines.id, 'asc', opts.after);
+  const rows = await db
+    .select({
+      id: stocktakeLines.id,
+      productId: stocktakeLines.productId,
+      sku: products.sku,
+      name: products.name,
+      bin: bins.name,
+      expected: stocktakeLines.expected,
+      counted: stocktakeLines.counted,
+      unitCost: stocktakeLines.unitCost,
+      onHand: sql<number>`coalesce(${stockLevels.onHand}, 0)`,
+      needsCost: sql<boolean>`(${stocktakeLines.counted} > coalesce(${stockLevels.onHand}, 0) AND ${stocktakeLines.unitCost} IS NULL
+        AND coalesce(${productCosts.quantity}, 0) <= 0 AND ${products.unitCost} IS NULL)`,
+    })
+    .from(stocktakeLines)
+    .innerJoin(stocktakes, eq(stocktakes.id, stocktakeLines.stocktakeId))
+    .innerJoin(products, eq(products.id, stocktakeLines.productId))
+    .leftJoin(bins, eq(bins.id, stocktakeLines.binId))
+    .leftJoin(productCosts, eq(productCosts.productId, stocktakeLines.productId))
+    .leftJoin(
+      stockLevels,
+      and(eq(stockLevels.productId, stocktakeLines.productId), eq(stockLevels.locationId, stocktakes.locationId), sql`${stockLevels.binId} IS NOT DISTINCT FROM ${stocktakeLines.binId}`),
+    )
+    .where(and(eq(stocktakeLines.stocktakeId, stocktakeId), opts.q ? or(ilike(products.sku, `%${opts.q}%`), ilike(products.name, `%${opts.q}%`)) : undefined, page.where))
+    .orderBy(...page.orderBy)
+    .limit(limit + 1);
+  return toPage(
+    rows.map((r) => ({ ...r, onHand: Number(r.onHand), needsCost: Boolean(r.needsCost) })),
+    limit,
+    (r) => r.sku,
+  );
+}
+
+/** Locations for the Start select, marking those with a stocktake in progress. */
+export async function listStocktakeLocations(db: Db | Tx) {
+  const rows = await db
+    .select({
+      id: locations.id,
+      name: locations.name,
+      // Literal outer column: in a one-table select Drizzle leaves columns unqualified.
+      busy: sql<boolean>`EXISTS (SELECT 1 FROM ${stocktakes} st WHERE st.location_id = "locations"."id" AND st.status = 'In Progress')`,
+    })
+    .from(locations)
+    .orderBy(sql`lower(${locations.name})`);
+  return rows.map((r) => ({ ...r, busy: Boolean(r.busy) }));
+}
+
+/**
+ * Counted lines that would add units nobody can cost yet (no typed cost, none of the product held,
+ * no standard cost): what Complete refuses. For auto-sync, which leaves such a stocktake open and
+ * flags it for a person.
+ */
+export async function findLinesNeedingCost(db: Db | Tx, stocktakeId: string) {
+  return db
+    .select({ lineId: stocktakeLines.id, productId: stocktakeLines.productId, sku: products.sku })
+    .from(stocktakeLines)
+    .innerJoin(stocktakes, eq(stocktakes.id, stocktakeLines.stocktakeId))
+    .innerJoin(products, eq(products.id, stocktakeLines.productId))
+    .leftJoin(productCosts, eq(productCosts.productId, stocktakeLines.productId))
+    .leftJoin(
+      stockLevels,
+      and(eq(stockLevels.productId, stocktakeLines.productId), eq(stockLevels.locationId, stocktakes.locationId), sql`${stockLevels.binId} IS NOT DISTINCT FROM ${stocktakeLines.binId}`),
+    )
+    .where(
+      and(
+        eq(stocktakeLines.stocktakeId, stocktakeId),
+        sql`${stocktakeLines.counted} > coalesce(${stockLevels.onHand}, 0) AND ${stocktakeLines.unitCost} IS NULL
+          AND coalesce(${productCosts.quantity}, 0) <= 0 AND ${products.unitCost} IS NULL`,
+      ),
+    )
+    .orderBy(products.sku);
+}

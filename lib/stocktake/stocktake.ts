@@ -1,0 +1,165 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { locations, stocktakes } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { nextNumber } from '@/lib/reference/numbers';
+import { postMovements, rowsOf } from '@/lib/stock/ledger';
+import { assertPlaces } from '@/lib/stock/places';
+import { resolveSkus } from '@/lib/stock/product-lookup';
+import { planCompletion, type CountedLine } from './completion';
+import { transitionStocktake } from './stocktake-status';
+
+const CHUNK = 5000;
+
+/**
+ * Starts a stocktake at a location: a snapshot of every product with stock there, per bin, as the
+ * expected quantities. Only one stocktake may be In Progress per location; the location row is
+ * locked (FOR NO KEY UPDATE, which still lets stock rows referencing it be written) so two
+ * concurrent starts cannot both pass the check.
+ */
+export async function startStocktake(db: Db | Tx, input: { locationId: string; note?: string | null }, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const [loc] = await tx.select().from(locations).where(eq(locations.id, input.locationId)).for('no key update');
+    if (!loc) throw new DomainError('NOT_FOUND', 'That location no longer exists.');
+    const [open] = await tx
+      .select({ number: stocktakes.number })
+      .from(stocktakes)
+      .where(and(eq(stocktakes.locationId, loc.id), eq(stocktakes.status, 'In Progress')));
+    if (open) throw new DomainError('IN_USE', `Stocktake ${open.number} is already in progress at ${loc.name}. Complete or void it first.`, { locationId: ['A stocktake is already in progress here.'] });
+    const number = await nextNumber(tx, 'ST');
+    const [doc] = await tx.insert(stocktakes).values({ number, locationId: loc.id, note: input.note ?? null, userId }).returning();
+    await tx.execute(sql`
+      INSERT INTO stocktake_lines (stocktake_id, product_id, bin_id, expected)
+      SELECT ${doc.id}, s.product_id, s.bin_id, s.on_hand FROM stock_levels s
+      WHERE s.location_id = ${loc.id} AND s.on_hand > 0`);
+    return doc;
+  });
+}
+
+/** The stocktake, locked for the rest of the transaction, refused unless In Progress. */
+async function lockOpen(tx: Tx, id: string) {
+  const [doc] = await tx.select().from(stocktakes).where(eq(stocktakes.id, id)).for('update');
+  if (!doc) throw new DomainError('NOT_FOUND', 'That stocktake no longer exists.');
+  if (doc.status !== 'In Progress') throw new DomainError('INVALID_TRANSITION', `Stocktake ${doc.number} is ${doc.status}: its counts can no longer change.`);
+  return doc;
+}
+
+export type Count = { productId: string; binId?: string | null; counted: number; unitCost?: number | null };
+
+/**
+ * Fills counted quantities (and optional unit costs) for products at the stocktake's location,
+ * adding lines for products not in it yet, with their on hand now as expected. Runs in the
+ * caller's transaction, in bulk (a few statements whatever the count), so an external sync of
+ * tens of thousands of SKUs slots in. A unit cost left out keeps the one already typed.
+ */
+export async function applyCounts(tx: Tx, stocktakeId: string, counts: Count[]) {
+  const doc = await lockOpen(tx, stocktakeId);
+  const bad = counts.findIndex((c) => !Number.isInteger(c.counted) || c.counted < 0 || (c.unitCost != null && (!Number.isInteger(c.unitCost) || c.unitCost < 0)));
+  if (bad >= 0) throw new DomainError('INVALID_INPUT', 'Counted quantities must be whole numbers, 0 or more, and unit costs 0 or more.');
+  // One row per product × bin (the last count wins): an upsert may not touch a row twice.
+  const rows = [...new Map(counts.map((c) => [`${c.productId}|${c.binId ?? ''}`, { p: c.productId, b: c.binId ?? null, n: c.counted, u: c.unitCost ?? null }])).values()];
+  const binIds = [...new Set(rows.map((r) => r.b))];
+  await assertPlaces(tx, binIds.map((b) => ({ locationId: doc.locationId, binId: b })), () => 'binId');
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx.execute(sql`
+      INSERT INTO stocktake_lines (stocktake_id, product_id, bin_id, expected, counted, unit_cost)
+      SELECT ${doc.id}, c.p, c.b, coalesce(s.on_hand, 0), c.n, c.u
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb) AS c(p uuid, b uuid, n int, u bigint)
+      LEFT JOIN stock_levels s ON s.product_id = c.p AND s.location_id = ${doc.locationId} AND s.bin_id IS NOT DISTINCT FROM c.b
+      ON CONFLICT ON CONSTRAINT stocktake_lines_key
+      DO UPDATE SET counted = excluded.counted, unit_cost = coalesce(excluded.unit_cost, stocktake_lines.unit_cost)`);
+  return { lines: rows.length };
+}
+
+/** Saves the counts form (every line shown) in one transaction; blank = not counted. */
+export async function saveCounts(db: Db | Tx, input: { stocktakeId: string; lines: { lineId: string; counted: number | null; unitCost: number | null }[] }) {
+  return db.transaction(async (tx) => {
+    await lockOpen(tx, input.stocktakeId);
+    const rows = input.lines.map((l) => ({ id: l.lineId, n: l.counted, u: l.unitCost }));
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await tx.execute(sql`
+        UPDATE stocktake_lines SET counted = v.n, unit_cost = v.u
+        FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb) AS v(id uuid, n int, u bigint)
+        WHERE stocktake_lines.id = v.id AND stocktake_lines.stocktake_id = ${input.stocktakeId}`);
+  });
+}
+
+/** Adds a product line by SKU (uncounted, expected = on hand now). */
+export async function addStocktakeLine(db: Db | Tx, input: { stocktakeId: string; sku: string; binId: string | null }) {
+  return db.transaction(async (tx) => {
+    const doc = await lockOpen(tx, input.stocktakeId);
+    const [product] = await resolveSkus(tx, [{ index: 0, sku: input.sku }]).catch((e: DomainError) => {
+      throw new DomainError(e.code, e.message, { sku: ['No product has this SKU.'] });
+    });
+    await assertPlaces(tx, [{ locationId: doc.locationId, binId: input.binId }], () => 'binId');
+    const inserted = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        INSERT INTO stocktake_lines (stocktake_id, product_id, bin_id, expected)
+        SELECT ${doc.id}, ${product.id}, ${input.binId}::uuid, coalesce((SELECT on_hand FROM stock_levels s
+          WHERE s.product_id = ${product.id} AND s.location_id = ${doc.locationId} AND s.bin_id IS NOT DISTINCT FROM ${input.binId}::uuid), 0)
+        ON CONFLICT ON CONSTRAINT stocktake_lines_key DO NOTHING
+        RETURNING id`),
+    );
+    if (inserted.length === 0) throw new DomainError('DUPLICATE', `${product.sku} is already in this stocktake${input.binId ? ' for that bin' : ''}.`, { sku: ['Already in the stocktake.'] });
+    return { lineId: inserted[0].id, sku: product.sku };
+  });
+}
+
+type LineRow = {
+  line_id: string; product_id: string; bin_id: string | null; sku: string; counted: number; on_hand: number;
+  line_unit_cost: string | number | null; cost_quantity: number; average_cost: string | number; standard_cost: string | number | null;
+};
+
+/**
+ * Completes a stocktake: each counted line sets on hand to its count (a valued movement of
+ * counted − on hand now); uncounted lines change nothing. Added units need a cost (see
+ * `costForAddition`); lines without one refuse the whole completion, each named in `unitCost.<lineId>`.
+ */
+export async function completeStocktake(db: Db | Tx, id: string, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const doc = await transitionStocktake(tx, id, 'In Progress', 'Completed');
+    const counted = sql`SELECT product_id, bin_id FROM stocktake_lines WHERE stocktake_id = ${id} AND counted IS NOT NULL`;
+    await tx.execute(sql`INSERT INTO stock_levels (product_id, location_id, bin_id) SELECT product_id, ${doc.locationId}, bin_id FROM (${counted}) c ON CONFLICT DO NOTHING`);
+    await tx.execute(sql`INSERT INTO product_costs (product_id) SELECT DISTINCT product_id FROM (${counted}) c ON CONFLICT DO NOTHING`);
+    // Lock in the ledger's order (levels by product/bin, then costs by product) so a concurrent
+    // adjustment waits for us instead of deadlocking, and the on hand read below stays true.
+    await tx.execute(sql`
+      SELECT s.id FROM stock_levels s JOIN (${counted}) c ON c.product_id = s.product_id AND s.bin_id IS NOT DISTINCT FROM c.bin_id
+      WHERE s.location_id = ${doc.locationId} ORDER BY s.product_id, s.bin_id NULLS FIRST FOR UPDATE OF s`);
+    await tx.execute(sql`SELECT product_id FROM product_costs WHERE product_id IN (SELECT product_id FROM (${counted}) c) ORDER BY product_id FOR UPDATE`);
+    const rows = rowsOf<LineRow>(
+      await tx.execute(sql`
+        SELECT l.id AS line_id, l.product_id, l.bin_id, p.sku, l.counted, s.on_hand, l.unit_cost AS line_unit_cost,
+               pc.quantity AS cost_quantity, pc.average_cost, p.unit_cost AS standard_cost
+        FROM stocktake_lines l
+        JOIN products p ON p.id = l.product_id
+        JOIN product_costs pc ON pc.product_id = l.product_id
+        JOIN stock_levels s ON s.product_id = l.product_id AND s.location_id = ${doc.locationId} AND s.bin_id IS NOT DISTINCT FROM l.bin_id
+        WHERE l.stocktake_id = ${id} AND l.counted IS NOT NULL
+        ORDER BY p.sku`),
+    );
+    const num = (v: string | number | null) => (v === null ? null : Number(v));
+    const lines: CountedLine[] = rows.map((r) => ({
+      lineId: r.line_id, productId: r.product_id, binId: r.bin_id, sku: r.sku, counted: Number(r.counted), onHand: Number(r.on_hand),
+      lineUnitCost: num(r.line_unit_cost), costQuantity: Number(r.cost_quantity), averageCost: Number(r.average_cost), standardCost: num(r.standard_cost),
+    }));
+    const { movements, missingCost } = planCompletion(lines);
+    if (missingCost.length > 0)
+      throw new DomainError(
+        'INVALID_INPUT',
+        `Enter a unit cost for ${missingCost.length === 1 ? missingCost[0].sku : `${missingCost.length} lines (${missingCost.slice(0, 5).map((l) => l.sku).join(', ')}${missingCost.length > 5 ? ', …' : ''})`}: the company holds none of ${missingCost.length === 1 ? 'it' : 'them'} and there is no standard cost.`,
+        Object.fromEntries(missingCost.map((l) => [`unitCost.${l.lineId}`, ['Enter the unit cost of the added units.']])),
+      );
+    await postMovements(
+      tx,
+      movements.map((m, i) => ({ productId: m.productId, locationId: doc.locationId, binId: m.binId, quantity: m.quantity, valued: true, unitCost: m.unitCost, sourceType: 'stocktake' as const, sourceId: id, sourceLine: i + 1 })),
+      userId,
+    );
+    return { ...doc, posted: movements.length };
+  });
+}
+
+/** Voids an In Progress stocktake; nothing was posted, so nothing is reversed. */
+export async function voidStocktake(db: Db | Tx, id: string) {
+  return db.transaction((tx) => transitionStocktake(tx, id, 'In Progress', 'Voided'));
+}
