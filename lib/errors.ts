@@ -22,10 +22,21 @@ export class DomainError extends Error {
   }
 }
 
-/** PostgreSQL unique violation (23505) under either driver, optionally for one constraint. */
+type PgError = { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
+
+/** The PostgreSQL error under either driver (Drizzle may wrap it in `cause`). */
+function pgError(e: unknown, code: string): PgError | null {
+  for (let err = e as PgError | undefined; err; err = err.cause as PgError | undefined) if (err.code === code) return err;
+  return null;
+}
+
+/** Unique violation (23505), optionally for one constraint. */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  for (let err = e as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
-    if (err.code === '23505') return !constraint || (err.constraint ?? err.constraint_name) === constraint;
-  }
-  return false;
+  const err = pgError(e, '23505');
+  return !!err && (!constraint || (err.constraint ?? err.constraint_name) === constraint);
+}
+
+/** Foreign-key violation (23503): the row is still referenced. */
+export function isForeignKeyViolation(e: unknown): boolean {
+  return pgError(e, '23503') !== null;
 }

@@ -46,10 +46,15 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const ctx: SandboxContext = { store, clock, throttle: new ThrottleBuckets(), rateScale: options.rateScale ?? 1 };
   const server = createServer(createRequestListener(ctx));
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    store.close(); // the port is taken: free the data folder for the next attempt
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   let closing: Promise<void> | null = null;
@@ -58,7 +63,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {
-        store.flush();
+        store.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -49,6 +49,8 @@ describe('persistent store', () => {
     expect(snapshot.clock.nowMs).toBeGreaterThanOrEqual(Date.parse('2026-01-05T11:00:00Z'));
 
     const second = await startSandbox({ port: 0, dataDir, rateScale: 100 });
+    // One folder, one sandbox: a second opener is refused while the first runs.
+    await expect(startSandbox({ port: 0, dataDir })).rejects.toThrow(/in use/);
     try {
       // The old access token still works after the restart.
       const res = await fetch(`${second.url}/fba/outbound/2020-07-01/fulfillmentOrders/FO-PERSIST-1`, { headers: { 'x-amz-access-token': token } });

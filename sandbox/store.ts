@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FAULTS, STATE_VERSION, createEmptyState, type SandboxState } from './state';
 
 const FILE_NAME = 'state.json';
+const LOCK_NAME = 'sandbox.lock';
+/** Folders opened by this process (a second opener in the same process is refused too). */
+const openDirs = new Set<string>();
 
 /**
  * The persistent store: one JSON snapshot in the data folder. Writes go to a temp file that is
@@ -27,6 +30,7 @@ export class SandboxStore {
     let state: SandboxState | null = null;
     if (dataDir) {
       mkdirSync(dataDir, { recursive: true });
+      acquireLock(dataDir);
       state = readSnapshot(path.join(dataDir, FILE_NAME));
     }
     return new SandboxStore(state ?? createEmptyState(init.nowMs, init.speed, randomBytes(16).toString('hex')), dataDir, beforeSave);
@@ -38,6 +42,12 @@ export class SandboxStore {
     this.timer.unref();
   }
 
+  /** Final flush, then frees the folder for the next sandbox. */
+  close(): void {
+    this.flush();
+    if (this.file) releaseLock(path.dirname(this.file));
+  }
+
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -46,6 +56,40 @@ export class SandboxStore {
     const temp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(this.state));
     renameSync(temp, this.file);
+  }
+}
+
+// Two sandboxes writing one snapshot would silently drop each other's writes: the folder is owned
+// by one process (a lock file with its pid; a lock whose pid is dead is stale and taken over).
+function acquireLock(dataDir: string): void {
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, LOCK_NAME);
+  let owner = NaN;
+  try {
+    owner = Number(readFileSync(file, 'utf8'));
+  } catch {
+    // no lock yet
+  }
+  const alive = Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner);
+  if (alive || openDirs.has(dir)) {
+    throw new Error(`The sandbox data folder ${dir} is in use by process ${alive ? owner : process.pid}. Stop that sandbox or use another SANDBOX_DATA_DIR.`);
+  }
+  writeFileSync(file, String(process.pid));
+  openDirs.add(dir);
+}
+
+function releaseLock(dataDir: string): void {
+  const dir = path.resolve(dataDir);
+  openDirs.delete(dir);
+  rmSync(path.join(dir, LOCK_NAME), { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -63,3 +63,15 @@ describe('locations and bins', () => {
     expect(ext.name).toBe('Acme 1');
   });
 });
+
+describe('bins in use', () => {
+  it('refuses to remove a bin an open stocktake line points at, with a message instead of a database error', async () => {
+    const { stocktakeLines, stocktakes } = await import('@/db/schema');
+    const loc = await makeLocation(db);
+    const bin = await addBin(db, { locationId: loc.id, name: 'Z-9' });
+    const p = await makeProduct(db);
+    const [st] = await db.insert(stocktakes).values({ number: `ST-T${Date.now()}`, locationId: loc.id }).returning();
+    await db.insert(stocktakeLines).values({ stocktakeId: st.id, productId: p.id, binId: bin.id, expected: 0 });
+    await expect(removeBin(db, bin.id)).rejects.toThrow('used by an open stocktake or transfer');
+  });
+});

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { bins, locations, stockLedger, stockLevels } from '@/db/schema';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@/lib/errors';
 import { chooseExternalLocation } from './external-location';
 
 export type LocationRow = {
@@ -78,8 +78,7 @@ export async function deleteLocation(db: Db, id: string) {
       await tx.delete(bins).where(eq(bins.locationId, id));
       await tx.delete(locations).where(eq(locations.id, id));
     } catch (e) {
-      // 23503: still referenced by a product's default location or a document.
-      if ((e as { code?: string }).code === '23503' || (e as { cause?: { code?: string } }).cause?.code === '23503')
+      if (isForeignKeyViolation(e))
         throw new DomainError('IN_USE', `${loc.name} is still used (a product's default location or a document) and cannot be deleted.`);
       throw e;
     }
@@ -109,8 +108,13 @@ export async function removeBin(db: Db, binId: string) {
     if (Number(onHand) > 0) throw new DomainError('IN_USE', `Bin ${bin.name} holds ${onHand} units. Move the stock out first.`);
     const [history] = await tx.select({ id: stockLedger.id }).from(stockLedger).where(eq(stockLedger.binId, binId)).limit(1);
     if (history) throw new DomainError('IN_USE', `Bin ${bin.name} has stock movements in its history, so it is kept for the record.`);
-    await tx.delete(stockLevels).where(and(eq(stockLevels.binId, binId), eq(stockLevels.onHand, 0)));
-    await tx.delete(bins).where(eq(bins.id, binId));
+    try {
+      await tx.delete(stockLevels).where(and(eq(stockLevels.binId, binId), eq(stockLevels.onHand, 0)));
+      await tx.delete(bins).where(eq(bins.id, binId));
+    } catch (e) {
+      if (isForeignKeyViolation(e)) throw new DomainError('IN_USE', `Bin ${bin.name} is used by an open stocktake or transfer, so it cannot be removed yet.`);
+      throw e;
+    }
   });
 }
 

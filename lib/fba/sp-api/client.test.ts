@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSpApiClient } from './client';
 import { resolveEndpoint } from './endpoints';
 import { SpApiError } from './errors';
@@ -87,6 +87,30 @@ describe('errors', () => {
       expect(error.retryable).toBe(true);
       expect(calls.api).toBe(3);
     } finally {
+      await sandbox.admin('DELETE', '/_sandbox/faults');
+    }
+  });
+});
+
+describe('secrets', () => {
+  it('never reach the console or an error, even through retries and failures', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => undefined));
+    try {
+      await sandbox.admin('POST', '/_sandbox/faults', { errorShare: 0.5 });
+      const client = createDemoClient(sandbox.url, { retry: { maxAttempts: 2 } });
+      const errors: unknown[] = [];
+      for (let i = 0; i < 6; i += 1) await client.getMarketplaceParticipations().catch((e: unknown) => errors.push(e));
+      await client.getFulfillmentOrder('MISSING').catch((e: unknown) => errors.push(e));
+      await sandbox.admin('POST', '/_sandbox/tokens/expire');
+      await client.getMarketplaceParticipations().catch((e: unknown) => errors.push(e));
+      const printed = spies.flatMap((spy) => spy.mock.calls.flat().map((arg) => String(arg))).join('\n');
+      const thrown = errors.map((e) => `${String(e)} ${JSON.stringify(e)} ${(e as Error).stack ?? ''}`).join('\n');
+      for (const text of [printed, thrown]) {
+        expect(text).not.toMatch(/Atza\||Atzr\|/);
+        expect(text).not.toContain(DEMO_CREDENTIALS.clientSecret);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
       await sandbox.admin('DELETE', '/_sandbox/faults');
     }
   });

@@ -49,8 +49,8 @@ export function createDemoClient(url: string, options: Partial<SpApiClientOption
   return createSpApiClient({
     credentials: DEMO_CREDENTIALS,
     endpoint: { sandboxUrl: url },
-    retry: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 5_000, ...options.retry },
     ...options,
+    retry: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 5_000, ...options.retry },
   });
 }
 
