@@ -36,13 +36,16 @@ function acquireLock(dir: string) {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      return () => {
+      const release = () => {
         try {
           if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.unlinkSync(lock);
         } catch {
           /* already gone */
         }
       };
+      // A server stopped by a signal exits without closing the database; leave no lock behind.
+      process.once('exit', release);
+      return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = Number(fs.readFileSync(lock, 'utf8'));

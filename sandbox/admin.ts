@@ -6,7 +6,7 @@ import { toIso } from './clock';
 import type { SandboxContext } from './context';
 import { ApiError, invalidInput, notFound } from './http';
 import { addSeller, seedDemoSeller } from './seed';
-import { addOrder } from './orders';
+import { addOrder, reserveOrderStock } from './orders';
 import { createEmptyState, DEFAULT_FAULTS, nextSeq, type SandboxState } from './state';
 import { formatZodIssues } from './api/query';
 
@@ -71,9 +71,11 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
     const seller = state.sellers[decodeURIComponent(ordersRoute[1])];
     if (!seller) throw notFound(`Seller ${ordersRoute[1]} not found.`);
     const { orders } = parse(z.object({ orders: z.array(OrderInput).min(1) }), body);
-    const created = orders.map((o) =>
-      addOrder(seller, { ...o, purchaseMs: o.purchaseDate ? Date.parse(o.purchaseDate) : ctx.clock.now() }, nextSeq(state)).amazonOrderId,
-    );
+    const created = orders.map((o) => {
+      const order = addOrder(seller, { ...o, purchaseMs: o.purchaseDate ? Date.parse(o.purchaseDate) : ctx.clock.now() }, nextSeq(state));
+      reserveOrderStock(seller, order, ctx.clock.now());
+      return order.amazonOrderId;
+    });
     return { status: 201, body: { amazonOrderIds: created } };
   }
   const sellerRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/inventory$/.exec(route);

@@ -58,7 +58,13 @@ export const INBOUND_EFFECTS: Effects = {
   confirmPlacement(_state, seller, plan, op) {
     if (!plan) return;
     for (const option of plan.placementOptions) option.status = option.placementOptionId === op.effect.args?.placementOptionId ? 'ACCEPTED' : 'EXPIRED';
-    for (const shipment of acceptedShipments(plan)) {
+    const accepted = acceptedShipments(plan);
+    for (const shipment of plan.shipments) {
+      if (!accepted.includes(shipment)) shipment.status = 'ABANDONED';
+    }
+    for (const shipment of accepted) {
+      shipment.status = 'WORKING';
+      shipment.statusUpdatedMs = op.completesMs;
       shipment.boxIndexes.forEach((boxIndex, n) => {
         plan.boxes[boxIndex].boxId = `${shipment.shipmentConfirmationId}U${String(n + 1).padStart(6, '0')}`;
       });

@@ -116,7 +116,7 @@ export function newShipmentRecord(state: SandboxState, seller: SellerState, plac
     name: `Shipment ${n + 1}`,
     items,
     boxIndexes,
-    status: 'WORKING',
+    status: 'UNCONFIRMED',
     statusUpdatedMs: now,
     shippedMs: null,
     shortBy: decideShortBy(state, shipmentId, items[0]?.quantity ?? 0),

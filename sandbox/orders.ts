@@ -51,6 +51,38 @@ export function addOrder(seller: SellerState, input: NewOrderInput, seq: number)
   return order;
 }
 
+/** An AFN order takes its units from fulfillable into reserved until Amazon ships it. */
+export function reserveOrderStock(seller: SellerState, order: OrderRecord, now: number): void {
+  if (order.fulfillmentChannel !== 'AFN' || order.timeline.some((t) => t.status === 'Canceled')) return;
+  for (const item of order.items) {
+    const stock = seller.inventory[item.sellerSku];
+    const take = Math.min(item.quantity, stock?.fulfillable ?? 0);
+    item.reserved = take;
+    if (stock && take > 0) {
+      stock.fulfillable -= take;
+      stock.pendingCustomerOrder += take;
+      stock.lastUpdatedMs = now;
+    }
+  }
+  order.stock = 'reserved';
+}
+
+/** Applies shipping of AFN orders placed on the sandbox: reserved units leave the warehouse. */
+export function progressOrders(seller: SellerState, now: number): void {
+  for (const order of Object.values(seller.orders)) {
+    if (order.stock !== 'reserved') continue;
+    const current = orderStatusAt(order, now);
+    if (current.status !== 'Shipped') continue;
+    for (const item of order.items) {
+      const stock = seller.inventory[item.sellerSku];
+      if (!stock || !item.reserved) continue;
+      stock.pendingCustomerOrder = Math.max(0, stock.pendingCustomerOrder - item.reserved);
+      stock.lastUpdatedMs = current.atMs;
+    }
+    order.stock = 'shipped';
+  }
+}
+
 export function orderStatusAt(order: OrderRecord, now: number) {
   return order.timeline.filter((t) => t.atMs <= now).at(-1) ?? order.timeline[0];
 }

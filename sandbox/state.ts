@@ -137,7 +137,7 @@ export interface InboundBoxRecord {
 }
 
 export type InboundShipmentStatus =
-  | 'WORKING' | 'READY_TO_SHIP' | 'SHIPPED' | 'IN_TRANSIT' | 'DELIVERED' | 'CHECKED_IN' | 'RECEIVING' | 'CLOSED' | 'CANCELLED';
+  | 'UNCONFIRMED' | 'ABANDONED' | 'WORKING' | 'READY_TO_SHIP' | 'SHIPPED' | 'IN_TRANSIT' | 'DELIVERED' | 'CHECKED_IN' | 'RECEIVING' | 'CLOSED' | 'CANCELLED';
 
 export interface InboundShipmentRecord {
   shipmentId: string;
@@ -204,7 +204,9 @@ export interface OrderRecord {
   /** Status changes on the sandbox clock; the status at t is the last one reached by t. */
   timeline: { status: 'Pending' | 'Unshipped' | 'Shipped' | 'Canceled'; atMs: number }[];
   isPrime: boolean;
-  items: { orderItemId: string; sellerSku: string; asin: string; title: string; quantity: number; price: number }[];
+  items: { orderItemId: string; sellerSku: string; asin: string; title: string; quantity: number; price: number; reserved?: number }[];
+  /** AFN orders placed on the sandbox hold FBA stock until they ship (seeded history does not). */
+  stock?: 'reserved' | 'shipped' | 'released';
 }
 
 export interface SellerState {

@@ -1,5 +1,6 @@
 import { INBOUND_EFFECTS } from './inbound-effects';
 import { progressInbound } from './inbound-progress';
+import { progressOrders } from './orders';
 import { progressFulfillmentOrders } from './outbound-progress';
 import { progressReports } from './api/reports';
 import type { SandboxState } from './state';
@@ -13,5 +14,6 @@ export function advanceWorld(state: SandboxState, now: number): void {
     progressReports(state, seller, now);
     progressFulfillmentOrders(state, seller, now);
     progressInbound(state, seller, now, INBOUND_EFFECTS);
+    progressOrders(seller, now);
   }
 }

@@ -22,9 +22,14 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex('products_sku_ci').on(sql`lower(${t.sku})`),
+    // Keyset paging sorts by (sku, id) and (name, id); searches match codes from their start,
+    // which needs pattern_ops indexes when the database collation is not C.
+    index('products_sku_idx').on(t.sku, t.id),
     index('products_name_idx').on(t.name, t.id),
-    index('products_barcode_idx').on(t.barcode),
-    index('products_fnsku_idx').on(t.fnsku),
+    index('products_sku_prefix_idx').on(sql`lower(${t.sku}) text_pattern_ops`),
+    index('products_barcode_idx').on(t.barcode.op('text_pattern_ops')),
+    index('products_fnsku_idx').on(t.fnsku.op('text_pattern_ops')),
+    index('products_asin_idx').on(t.asin.op('text_pattern_ops')),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATION_NAMES, type OperationName } from './models/operations';
+import { OPERATION_NAMES, SP_API_OPERATIONS, type OperationName } from './models/operations';
 import { SwaggerContract } from './testing/swagger-contract';
 import { US, TEST_ADDRESS, createDemoClient, startTestSandbox, type TestSandbox } from './testing/harness';
 import type { ExchangeEvent } from './transport';
@@ -98,6 +98,15 @@ describe('contract with the Swagger models', () => {
     await once.getFulfillmentOrder('C-SHIP').catch(ignore);
     await once.getReport(reportId).catch(ignore);
     await sandbox.admin('DELETE', '/_sandbox/faults');
+  });
+
+  it('has the path, method and published rate/burst of every operation as in the models', () => {
+    for (const name of OPERATION_NAMES) {
+      const op = contract.operation(name); // throws when path/method/operationId disagree
+      const usagePlan = /\|\s*([\d.]+)\s*\|\s*(\d+)\s*\|/.exec(op.description ?? '');
+      expect(usagePlan, `${name} has no usage plan in its model`).not.toBeNull();
+      expect([SP_API_OPERATIONS[name].rate, SP_API_OPERATIONS[name].burst], name).toEqual([Number(usagePlan?.[1]), Number(usagePlan?.[2])]);
+    }
   });
 
   it('rejects an answer that breaks the model (the checker is not vacuous)', () => {

@@ -70,6 +70,7 @@ describe('Send to Amazon', () => {
     expect(placements.length).toBe(2);
     const single = placements.find((p) => p.shipmentIds.length === 1);
     expect(single?.fees[0].value.amount).toBeGreaterThan(0);
+    expect((await client.getShipment(planId, single?.shipmentIds[0] ?? '')).status).toBe('UNCONFIRMED');
     await settle(await client.confirmPlacementOption(planId, single?.placementOptionId ?? ''));
     const shipmentId = (await client.getInboundPlan(planId)).shipments?.[0].shipmentId ?? '';
     expect((await client.getShipment(planId, shipmentId)).status).toBe('WORKING');

@@ -27,6 +27,8 @@ describe('Orders v0', () => {
   });
 
   it('moves a new AFN order Pending → Unshipped → Shipped on the clock, found by LastUpdatedAfter', async () => {
+    const stock = async () => (await client.getInventorySummaries({ marketplaceId: US, details: true, sellerSkus: ['DEMO-002'] })).summaries[0];
+    const before = await stock();
     const created = (await sandbox.admin('POST', `/_sandbox/sellers/${DEMO_SELLER.sellerId}/orders`, {
       orders: [{ fulfillmentChannel: 'AFN', items: [{ sellerSku: 'DEMO-002', quantity: 2, price: 12.5 }] }],
     })) as { amazonOrderIds: string[] };
@@ -34,10 +36,14 @@ describe('Orders v0', () => {
     const since = new Date(Date.parse('2026-07-15T11:59:00Z')).toISOString();
     const find = async () => (await client.getOrders({ MarketplaceIds: [US], LastUpdatedAfter: since, FulfillmentChannels: ['AFN'] })).orders.find((o) => o.AmazonOrderId === id);
     expect((await find())?.OrderStatus).toBe('Pending');
+    // The AFN order holds two units at FBA until it ships, then they leave the warehouse.
+    expect((await stock()).inventoryDetails?.fulfillableQuantity).toBe((before.inventoryDetails?.fulfillableQuantity ?? 0) - 2);
+    expect((await stock()).totalQuantity).toBe(before.totalQuantity);
     await sandbox.advance(3600);
     expect(await find()).toMatchObject({ OrderStatus: 'Unshipped', OrderTotal: { Amount: '25.00', CurrencyCode: 'USD' } });
     await sandbox.advance(86_400);
     expect(await find()).toMatchObject({ OrderStatus: 'Shipped', NumberOfItemsShipped: 2, NumberOfItemsUnshipped: 0 });
+    expect((await stock()).totalQuantity).toBe((before.totalQuantity ?? 0) - 2);
   });
 
   it('pages with NextToken and refuses a query without a date', async () => {

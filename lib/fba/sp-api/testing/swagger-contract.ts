@@ -23,6 +23,7 @@ interface SwaggerParameter {
 }
 interface SwaggerOperation {
   operationId: string;
+  description?: string;
   parameters?: SwaggerParameter[];
   responses: Record<string, { schema?: object }>;
 }
