@@ -2,6 +2,8 @@ import os from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '@/db';
 import { workerHeartbeats } from '@/db/schema';
+import { runJob, slotOf } from './run-job';
+import type { DrainSpec, JobSpec } from './types';
 
 /** Beats so /api/health can tell whether schedules are firing. */
 export async function beat(db: Db, mode: string) {
@@ -12,19 +14,49 @@ export async function beat(db: Db, mode: string) {
     .onConflictDoUpdate({ target: workerHeartbeats.workerId, set: { beatAt: new Date(), mode } });
 }
 
+/** The schedule table (UTC). Each entry's logic lives in lib/. */
+export const JOBS: JobSpec[] = [];
+
+/** Continuous drains. */
+export const DRAINS: DrainSpec[] = [];
+
 /**
- * The schedule table (UTC). Later jobs (inventory reports, tracking at 00:51/12:51, inbound
- * status) are added here, each wrapped in runJob(db, name, slotOf(now), …) so a slot runs once
- * across replicas. Called by jobs/worker.ts (PostgreSQL) or by the web process (embedded).
+ * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process
+ * (embedded database, which has one owner).
  */
 export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Promise<void> } {
   const tasks: ScheduledTask[] = [];
-  const safely = (fn: () => Promise<unknown>) => () =>
-    fn().catch((e) => console.error('[worker]', e instanceof Error ? e.message : e));
-  void safely(() => beat(db, mode))();
-  tasks.push(cron.schedule('* * * * *', safely(() => beat(db, mode)), { name: 'worker.heartbeat', noOverlap: true, timezone: 'UTC' }));
+  const timers: NodeJS.Timeout[] = [];
+  const log = (name: string) => (e: unknown) => console.error(`[worker] ${name}:`, e instanceof Error ? e.message : e);
+  void beat(db, mode).catch(log('heartbeat'));
+  tasks.push(cron.schedule('* * * * *', () => beat(db, mode).catch(log('heartbeat')), { name: 'worker.heartbeat', noOverlap: true, timezone: 'UTC' }));
+  for (const job of JOBS)
+    tasks.push(
+      cron.schedule(
+        job.cron,
+        (ctx) => {
+          const now = ctx?.triggeredAt ?? new Date();
+          return runJob(db, job.name, slotOf(now), (d) => job.run(d, now)).catch(log(job.name));
+        },
+        { name: job.name, noOverlap: true, timezone: 'UTC' },
+      ),
+    );
+  for (const drain of DRAINS) {
+    let busy = false;
+    timers.push(
+      setInterval(() => {
+        if (busy) return;
+        busy = true;
+        drain
+          .run(db)
+          .catch(log(drain.name))
+          .finally(() => (busy = false));
+      }, drain.everyMs),
+    );
+  }
   return {
     stop: async () => {
+      for (const t of timers) clearInterval(t);
       for (const t of tasks) await t.stop();
     },
   };

@@ -9,7 +9,7 @@ describe('menus', () => {
   });
   it('shows everything to an administrator, with the seed article’s menu names', () => {
     const groups = navFor({ isAdmin: true, permissions: [] });
-    expect(groups.map((g) => g.label)).toEqual(['Sale', 'Inventory', 'Settings']);
-    expect(groups[2].items.map((i) => i.label)).toContain('Reference Books → Locations and Bins');
+    expect(groups.map((g) => g.label)).toEqual(['Sale', 'Inventory', 'Integration', 'Settings']);
+    expect(groups[3].items.map((i) => i.label)).toContain('Reference Books → Locations and Bins');
   });
 });

@@ -17,6 +17,13 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    label: 'Integration',
+    items: [
+      { label: 'Amazon', href: '/integration/amazon', permission: 'Integration: Fulfilment Service - Fulfilment By Amazon' },
+      { label: 'Fulfilment by Amazon', href: '/integration/fba', permission: 'Integration: Fulfilment Service - Fulfilment By Amazon' },
+    ],
+  },
+  {
     label: 'Settings',
     items: [
       { label: 'Reference Books → Locations and Bins', href: '/settings/reference-books/locations', permission: 'Reference Books' },

@@ -48,7 +48,7 @@ async function main() {
   let web: ChildProcess | undefined;
   let code = 1;
   try {
-    web = startNext(root, port, { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-000000', APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url });
+    web = startNext(root, port, { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-000000', APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' });
     await waitForHealth(base, web);
     const pw = spawn(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)], {
       cwd: root,

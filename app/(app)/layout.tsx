@@ -1,4 +1,5 @@
 import { Sidebar } from '@/components/layout/sidebar';
+import { Providers } from '@/components/providers';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { requireUser } from '@/lib/auth/session';
 import { navFor } from '@/lib/nav';
@@ -21,7 +22,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </span>
           <SignOutButton />
         </header>
-        <main className="flex-1 px-6 py-5">{children}</main>
+        <main className="flex-1 px-6 py-5">
+          <Providers>{children}</Providers>
+        </main>
       </div>
     </div>
   );

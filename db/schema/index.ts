@@ -3,3 +3,4 @@ export * from './reference';
 export * from './catalog';
 export * from './stock';
 export * from './jobs';
+export * from './fba';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { products } from './catalog';
 import { bins, locations } from './reference';
@@ -95,6 +95,11 @@ export const stocktakes = pgTable(
     locationId: uuid('location_id').notNull().references(() => locations.id),
     status: text('status', { enum: STOCKTAKE_STATUSES }).notNull().default('In Progress'),
     note: text('note'),
+    /** Set when Auto-Sync Stock with FBA made it; `needsAttention` when it could not complete alone. */
+    autoSync: boolean('auto_sync').notNull().default(false),
+    needsAttention: text('needs_attention'),
+    /** When the FBA Sync last filled the counts (null: never synced). */
+    syncedAt: timestamp('synced_at', { withTimezone: true }),
     userId: uuid('user_id').references(() => users.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { products } from './catalog';
+import { locations, priceTiers } from './reference';
+
+/** Where a connection's SP-API calls go: the bundled sandbox, or Amazon's region endpoints. */
+export const SP_ENDPOINTS = ['sandbox', 'NA', 'EU', 'FE'] as const;
+export type SpEndpointName = (typeof SP_ENDPOINTS)[number];
+
+/** Integration → Amazon: a seller's store (the eCommerce connection FBA can reuse). */
+export const amazonStores = pgTable(
+  'amazon_stores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    sellerId: text('seller_id').notNull(),
+    marketplaceIds: text('marketplace_ids').array().notNull(),
+    /** The SP-API refresh token (the seed's "MWS Auth Token"), AES-256-GCM encrypted. */
+    refreshTokenEnc: text('refresh_token_enc').notNull(),
+    endpoint: text('endpoint', { enum: SP_ENDPOINTS }).notNull().default('sandbox'),
+    /** The store name Amazon returned when the credentials were verified. */
+    amazonStoreName: text('amazon_store_name'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('amazon_stores_seller').on(t.sellerId, t.endpoint)],
+);
+
+export const FO_CREATE_STATUSES = ['On Hold', 'Shipped'] as const;
+export const ORDER_PROCESSING = ['Manual', 'Automatic'] as const;
+export const AUTO_SYNC_INTERVALS = ['Never', 'Daily', 'Weekly', 'Monthly'] as const;
+export const CONNECTION_STATUSES = ['Active', 'Disconnected'] as const;
+
+/** Integration → Fulfilment by Amazon: one FBA account, its external location and its Setup. */
+export const fbaConnections = pgTable(
+  'fba_connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The FBA account name: the store name Amazon returns for the credentials. */
+    name: text('name').notNull(),
+    amazonStoreId: uuid('amazon_store_id').references(() => amazonStores.id),
+    sellerId: text('seller_id').notNull(),
+    marketplaceId: text('marketplace_id').notNull(),
+    refreshTokenEnc: text('refresh_token_enc').notNull(),
+    endpoint: text('endpoint', { enum: SP_ENDPOINTS }).notNull().default('sandbox'),
+    locationId: uuid('location_id').notNull().references(() => locations.id),
+    status: text('status', { enum: CONNECTION_STATUSES }).notNull().default('Active'),
+    // Setup tab
+    priceTier: smallint('price_tier').notNull().default(1).references(() => priceTiers.tier),
+    foCreateStatus: text('fo_create_status', { enum: FO_CREATE_STATUSES }).notNull().default('Shipped'),
+    orderProcessing: text('order_processing', { enum: ORDER_PROCESSING }).notNull().default('Manual'),
+    createMissingProducts: boolean('create_missing_products').notNull().default(false),
+    autoSync: text('auto_sync', { enum: AUTO_SYNC_INTERVALS }).notNull().default('Never'),
+    /** UTC hour (0–23) at which auto-sync runs; weekly runs on Mondays, monthly on the 1st. */
+    autoSyncHour: smallint('auto_sync_hour').notNull().default(0),
+    /** Amazon's PageType for box/shipping labels (e.g. PackageLabel_Letter_2). */
+    labelPageType: text('label_page_type').notNull().default('PackageLabel_Letter_2'),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    shipFromName: text('ship_from_name'),
+    shipFromLine1: text('ship_from_line1'),
+    shipFromLine2: text('ship_from_line2'),
+    shipFromCity: text('ship_from_city'),
+    shipFromState: text('ship_from_state'),
+    shipFromPostalCode: text('ship_from_postal_code'),
+    shipFromCountry: text('ship_from_country'),
+    lastInventorySyncAt: timestamp('last_inventory_sync_at', { withTimezone: true }),
+    lastAutoSyncAt: timestamp('last_auto_sync_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    disconnectedAt: timestamp('disconnected_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One location per active connection, and one active connection per seller × marketplace.
+    uniqueIndex('fba_connections_location_active').on(t.locationId).where(sql`${t.status} = 'Active'`),
+    uniqueIndex('fba_connections_seller_active').on(t.sellerId, t.marketplaceId, t.endpoint).where(sql`${t.status} = 'Active'`),
+  ],
+);
+
+/** Every change to a connection's Setup: who, when, and field → [before, after]. */
+export const fbaSettingsLog = pgTable(
+  'fba_settings_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
+    userId: uuid('user_id').references(() => users.id),
+    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fba_settings_log_connection_idx').on(t.connectionId, t.createdAt)],
+);
+
+export const MAPPED_BY = ['sku', 'barcode', 'manual'] as const;
+
+/** The Catalog tab: a connection's FBA listings with Amazon's quantities by disposition. */
+export const fbaListings = pgTable(
+  'fba_listings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
+    sellerSku: text('seller_sku').notNull(),
+    fnsku: text('fnsku'),
+    asin: text('asin'),
+    productName: text('product_name'),
+    condition: text('condition'),
+    productId: uuid('product_id').references(() => products.id),
+    mappedBy: text('mapped_by', { enum: MAPPED_BY }),
+    fulfillable: integer('fulfillable').notNull().default(0),
+    inboundWorking: integer('inbound_working').notNull().default(0),
+    inboundShipped: integer('inbound_shipped').notNull().default(0),
+    inboundReceiving: integer('inbound_receiving').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    unsellable: integer('unsellable').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('fba_listings_sku').on(t.connectionId, t.sellerSku),
+    index('fba_listings_product_idx').on(t.connectionId, t.productId),
+    index('fba_listings_fnsku_idx').on(t.connectionId, t.fnsku),
+    index('fba_listings_asin_idx').on(t.connectionId, t.asin),
+  ],
+);
+
+export const SYNC_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/**
+ * One inventory sync of a connection (hourly job, or Force Sync): its phase and progress are
+ * what the Catalog tab polls to show a progress bar.
+ */
+export const fbaSyncRuns = pgTable(
+  'fba_sync_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
+    trigger: text('trigger', { enum: ['schedule', 'force'] }).notNull(),
+    status: text('status', { enum: SYNC_RUN_STATUSES }).notNull().default('queued'),
+    /** Human-readable step: "Requesting report", "Waiting for Amazon", "Downloading", "Updating catalog". */
+    phase: text('phase'),
+    done: integer('done').notNull().default(0),
+    total: integer('total'),
+    reportId: text('report_id'),
+    error: text('error'),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('fba_sync_runs_connection_idx').on(t.connectionId, t.createdAt),
+    // At most one queued or running sync per connection: a second Force Sync joins the first.
+    uniqueIndex('fba_sync_runs_one_active').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running')`),
+  ],
+);
