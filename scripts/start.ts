@@ -16,6 +16,9 @@ import type { ChildProcess } from 'node:child_process';
 const root = process.cwd();
 const dataDir = path.join(root, '.data');
 const port = Number(process.env.PORT || 3000);
+/** 127.0.0.1 by default (only this machine); HOST=0.0.0.0 to serve the network. */
+const host = process.env.HOST || '127.0.0.1';
+const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 const sandboxPort = Number(process.env.SANDBOX_PORT || 4010);
 const embedded = !process.env.DATABASE_URL;
 
@@ -55,7 +58,7 @@ async function main() {
     console.log(`FBA sandbox (SP-API emulator): ${sandbox.url}`);
   }
   const env = { ...secrets, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`, SANDBOX_URL: sandbox?.url ?? process.env.SANDBOX_URL ?? '' };
-  web = startNext(root, port, env);
+  web = startNext(root, port, env, host);
   web.once('exit', (code) => {
     if (!stopping) {
       console.error(`The web server stopped (exit code ${code}).`);
@@ -63,7 +66,7 @@ async function main() {
     }
   });
   if (!embedded) worker = startWorker(root, env);
-  await waitForHealth(`http://127.0.0.1:${port}`, web);
+  await waitForHealth(`http://${probeHost}:${port}`, web);
 
   const lines = [
     '',

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /** `next start` as a direct child (not through npx) so the pid we hold is the server's. */
-export function startNext(root: string, port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+export function startNext(root: string, port: number, env: Record<string, string>, host = '127.0.0.1'): ChildProcess {
+  return spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', host], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
