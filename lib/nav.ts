@@ -30,6 +30,7 @@ export const NAV: NavGroup[] = [
       { label: 'Reference Books → Price Tiers', href: '/settings/reference-books/price-tiers', permission: 'Reference Books' },
       { label: 'General Settings', href: '/settings/general', permission: 'General Settings' },
       { label: 'Users', href: '/settings/users', permission: 'Users' },
+      { label: 'Job Runs', href: '/settings/job-runs', permission: 'General Settings' },
     ],
   },
 ];

@@ -75,6 +75,7 @@ const BADGE: Record<string, string> = {
   Completed: 'bg-emerald-50 text-emerald-800 border-emerald-300',
   Active: 'bg-emerald-50 text-emerald-800 border-emerald-300',
   Voided: 'bg-red-50 text-red-700 border-red-300',
+  Failed: 'bg-red-50 text-red-700 border-red-300',
   Inactive: 'bg-red-50 text-red-700 border-red-300',
 };
 

@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { listJobNames, listJobRuns, listWorkers } from '@/lib/jobs/job-runs';
+import { decodeCursor } from '@/lib/paging';
+
+export const metadata: Metadata = { title: 'Job Runs' };
+
+const BASE = '/settings/job-runs';
+const fmt = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '—');
+
+export default async function JobRunsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requirePermission('General Settings');
+  const sp = await searchParams;
+  const db = await getDb();
+  const [names, workers, page] = await Promise.all([
+    listJobNames(db),
+    listWorkers(db),
+    listJobRuns(db, { name: sp.name || undefined, failedOnly: sp.failed === '1', after: decodeCursor(sp.after) }),
+  ]);
+  const query = (extra: Record<string, string | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ name: sp.name, failed: sp.failed, ...extra })) if (v) q.set(k, v);
+    return q.size ? `${BASE}?${q}` : BASE;
+  };
+  return (
+    <>
+      <PageHeader title="Job Runs" crumbs={['Settings']} />
+      <section aria-labelledby="workers" className="mb-5">
+        <h2 id="workers" className="mb-2 font-semibold">
+          Workers
+        </h2>
+        {workers.length === 0 ? (
+          <p className="text-slate-600">No worker has reported yet. With PostgreSQL, start it with <code>npm run worker</code>.</p>
+        ) : (
+          <ul className="space-y-1">
+            {workers.map((w) => (
+              <li key={w.workerId}>
+                <StatusBadge status={w.ageSeconds < 180 ? 'Active' : 'Inactive'} /> {w.workerId} ({w.mode}) — last heartbeat {fmt(w.beatAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <form method="get" action={BASE} className="mb-3 flex items-end gap-3">
+        <div>
+          <label htmlFor="job-name" className="mb-1 block font-medium text-slate-700">
+            Job
+          </label>
+          <select id="job-name" name="name" defaultValue={sp.name ?? ''} className="w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5">
+            <option value="">All jobs</option>
+            {names.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="failed-only" type="checkbox" name="failed" value="1" defaultChecked={sp.failed === '1'} className="h-4 w-4" />
+          <label htmlFor="failed-only">Failures only</label>
+        </div>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+          Show
+        </button>
+      </form>
+      {page.rows.length === 0 ? (
+        <EmptyState title="No job runs yet">Scheduled jobs (inventory reports, auto-sync, tracking) record each run here.</EmptyState>
+      ) : (
+        <Table
+          caption="Job runs"
+          head={
+            <>
+              <Th>Job</Th>
+              <Th>Slot (UTC)</Th>
+              <Th>Started</Th>
+              <Th>Finished</Th>
+              <Th>Result</Th>
+              <Th>Error</Th>
+            </>
+          }
+        >
+          {page.rows.map((r) => (
+            <tr key={r.id}>
+              <Td className="font-medium">{r.name}</Td>
+              <Td>{r.slot}</Td>
+              <Td>{fmt(r.startedAt)}</Td>
+              <Td>{fmt(r.finishedAt)}</Td>
+              <Td>
+                <StatusBadge status={r.result === 'ok' ? 'Completed' : r.result === 'failed' ? 'Failed' : 'In Progress'} />
+              </Td>
+              <Td className="max-w-md break-words text-red-800">{r.error}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <nav aria-label="Pages" className="mt-3 flex gap-3">
+        {sp.after ? <Link href={query({})}>« Newest</Link> : <span className="text-slate-400">« Newest</span>}
+        {page.next ? <Link href={query({ after: page.next })}>Older »</Link> : <span className="text-slate-400">Older »</span>}
+      </nav>
+    </>
+  );
+}
