@@ -10,6 +10,8 @@ export type ActionState<T = unknown> =
 
 export const idle: ActionState<never> = { status: 'idle' };
 
+const SECRET_FIELD = /password|token|secret/i;
+
 /**
  * Form values as strings (repeated names, like a group of checkboxes, as arrays), so a form that
  * failed can show what the user typed and ticked.
@@ -17,7 +19,8 @@ export const idle: ActionState<never> = { status: 'idle' };
 export function formValues(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of form.entries()) {
-    if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
+    // Secrets (passwords, Amazon tokens) are never sent back to the browser, even to refill a form.
+    if (typeof v !== 'string' || k.startsWith('$ACTION') || SECRET_FIELD.test(k)) continue;
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }

@@ -1,0 +1,15 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { action } from '@/lib/action';
+import { ConnectionIdInput, FBA_PERMISSION } from '@/lib/fba/connection-inputs';
+import { disconnectFba } from '@/lib/fba/connections';
+
+export const disconnectFbaAction = action({ input: ConnectionIdInput, permission: FBA_PERMISSION }, async ({ id }, { user }) => {
+  await disconnectFba(await getDb(), id, user.id);
+  revalidatePath('/integration/fba', 'layout');
+  revalidatePath('/settings/reference-books/locations');
+  redirect(`/integration/fba/${id}/setup?disconnected=1`);
+});

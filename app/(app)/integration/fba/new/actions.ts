@@ -1,0 +1,20 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { action } from '@/lib/action';
+import { FBA_PERMISSION, ManualConnectInput, StoreConnectInput } from '@/lib/fba/connection-inputs';
+import { connectFba } from '@/lib/fba/connections';
+
+async function connectAndOpen(req: Parameters<typeof connectFba>[1], userId: string): Promise<never> {
+  const conn = await connectFba(await getDb(), req, userId);
+  revalidatePath('/integration/fba');
+  revalidatePath('/settings/reference-books/locations');
+  // Next step per the seed: configure Setup; the page says which location was attached.
+  redirect(`/integration/fba/${conn.id}/setup?connected=1`);
+}
+
+export const connectManuallyAction = action({ input: ManualConnectInput, permission: FBA_PERMISSION }, (input, { user }) => connectAndOpen(input, user.id));
+
+export const connectFromStoreAction = action({ input: StoreConnectInput, permission: FBA_PERMISSION }, (input, { user }) => connectAndOpen(input, user.id));

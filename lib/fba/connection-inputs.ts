@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { SP_ENDPOINTS } from '@/db/schema';
+import { MARKETPLACE_ID_PATTERN } from './marketplaces';
+
+/** The endpoint select of the connect forms: the bundled sandbox first, as it needs no Amazon app. */
+export const ENDPOINT_OPTIONS = [
+  { value: 'sandbox', label: 'FBA sandbox' },
+  { value: 'NA', label: 'North America (NA)' },
+  { value: 'EU', label: 'Europe (EU)' },
+  { value: 'FE', label: 'Far East (FE)' },
+] as const;
+
+const Endpoint = z.enum(SP_ENDPOINTS, 'Choose where Amazon is reached.').default('sandbox');
+const SellerId = z
+  .string('Enter the Seller ID.')
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{8,20}$/, 'A Seller ID is 8–20 letters and digits, as shown in Seller Central → Settings → Merchant Token.');
+const RefreshToken = z
+  .string('Enter the MWS Auth Token.')
+  .trim()
+  .min(1, 'Enter the MWS Auth Token.')
+  .max(2000, 'That token is too long to be an Amazon token.');
+const MarketplaceId = z.string().trim().toUpperCase().regex(MARKETPLACE_ID_PATTERN, 'A Marketplace ID is 8–20 letters and digits, e.g. ATVPDKIKX0DER.');
+/** "" means "Create a new location"; otherwise the ID of the location the user picked. */
+const LocationChoice = z
+  .union([z.literal(''), z.uuid('Choose a location.')])
+  .optional()
+  .transform((v) => v || null);
+
+/** Free entry: IDs separated by commas or spaces, in addition to the ticked ones. */
+function splitIds(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+export const AmazonStoreInput = z
+  .object({
+    name: z.string('Enter a name.').trim().min(1, 'Enter a name.').max(100, 'At most 100 characters.'),
+    sellerId: SellerId,
+    marketplaceIds: z.array(MarketplaceId).default([]),
+    otherMarketplaceIds: z.string().optional(),
+    refreshToken: RefreshToken,
+    endpoint: Endpoint,
+  })
+  .superRefine(
+    (v, ctx) => {
+      const typed = splitIds(v.otherMarketplaceIds);
+      const bad = typed.filter((id) => !MARKETPLACE_ID_PATTERN.test(id));
+      if (bad.length) ctx.addIssue({ code: 'custom', path: ['otherMarketplaceIds'], message: `Not a Marketplace ID: ${bad.join(', ')}.` });
+      if (typed.length === 0 && (v.marketplaceIds ?? []).length === 0) ctx.addIssue({ code: 'custom', path: ['marketplaceIds'], message: 'Tick at least one marketplace, or type its ID.' });
+    },
+    // Also when other fields failed, so the form shows every problem at once.
+    { when: () => true },
+  )
+  .transform((v) => {
+    const ids = [...new Set([...v.marketplaceIds, ...splitIds(v.otherMarketplaceIds)])];
+    return { name: v.name, sellerId: v.sellerId, marketplaceIds: ids, refreshToken: v.refreshToken, endpoint: v.endpoint };
+  });
+export type AmazonStoreData = z.output<typeof AmazonStoreInput>;
+
+/** Checkbox groups arrive as repeated fields. */
+export function readAmazonStoreForm(form: FormData) {
+  const one = (k: string) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined);
+  return {
+    name: one('name'),
+    sellerId: one('sellerId'),
+    marketplaceIds: form.getAll('marketplaceIds').filter((v): v is string => typeof v === 'string'),
+    otherMarketplaceIds: one('otherMarketplaceIds'),
+    refreshToken: one('refreshToken'),
+    endpoint: one('endpoint') || undefined,
+  };
+}
+
+/** "Connect manually": one marketplace, picked from the list or typed (the typed one wins). */
+export const ManualConnectInput = z
+  .object({
+    sellerId: SellerId,
+    marketplaceId: z.string().optional(),
+    otherMarketplaceId: z.string().optional(),
+    refreshToken: RefreshToken,
+    endpoint: Endpoint,
+    locationId: LocationChoice,
+  })
+  .superRefine(
+    (v, ctx) => {
+      const other = v.otherMarketplaceId?.trim();
+      const raw = (other || v.marketplaceId?.trim() || '').toUpperCase();
+      if (!raw) ctx.addIssue({ code: 'custom', path: ['marketplaceId'], message: 'Choose a marketplace, or type its ID.' });
+      else if (!MARKETPLACE_ID_PATTERN.test(raw))
+        ctx.addIssue({ code: 'custom', path: [other ? 'otherMarketplaceId' : 'marketplaceId'], message: 'A Marketplace ID is 8–20 letters and digits, e.g. ATVPDKIKX0DER.' });
+    },
+    { when: () => true },
+  )
+  .transform((v) => {
+    // A typed ID wins over the list, so an ID missing from the list can still be used.
+    const marketplaceId = (v.otherMarketplaceId?.trim() || v.marketplaceId?.trim() || '').toUpperCase();
+    return { mode: 'manual' as const, sellerId: v.sellerId, marketplaceId, refreshToken: v.refreshToken, endpoint: v.endpoint, locationId: v.locationId };
+  });
+
+/** "Use an existing Amazon connection": the option value is "<storeId>|<marketplaceId>". */
+export const StoreConnectInput = z
+  .object({
+    store: z.string('Choose an Amazon store.').regex(/^[0-9a-f-]{36}\|[A-Z0-9]{8,20}$/i, 'Choose an Amazon store.'),
+    locationId: LocationChoice,
+  })
+  .transform((v) => {
+    const [storeId, marketplaceId] = v.store.split('|');
+    return { mode: 'store' as const, storeId, marketplaceId: marketplaceId.toUpperCase(), locationId: v.locationId };
+  });
+
+export type ConnectRequest = z.output<typeof ManualConnectInput> | z.output<typeof StoreConnectInput>;
+
+export const ConnectionIdInput = z.object({ id: z.uuid('Unknown connection.') });
+
+/** Every FBA screen and action needs this permission (menu, pages, server actions). */
+export const FBA_PERMISSION = 'Integration: Fulfilment Service - Fulfilment By Amazon' as const;
