@@ -2,6 +2,8 @@ import os from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '@/db';
 import { workerHeartbeats } from '@/db/schema';
+import { fbaAutoSyncJobs } from './fba-auto-sync';
+import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { runJob, slotOf } from './run-job';
 import type { DrainSpec, JobSpec } from './types';
 
@@ -14,11 +16,15 @@ export async function beat(db: Db, mode: string) {
     .onConflictDoUpdate({ target: workerHeartbeats.workerId, set: { beatAt: new Date(), mode } });
 }
 
-/** The schedule table (UTC). Each entry's logic lives in lib/. */
-export const JOBS: JobSpec[] = [];
+/**
+ * The schedule table (UTC). Each entry's logic lives in lib/:
+ * - fba.sync-inventory   hourly at :07, every active connection's inventory report → Catalog
+ * - fba.auto-sync-stock  hourly at :05, connections whose Auto-Sync Stock is due (daily/weekly/monthly at their hour)
+ */
+export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs];
 
-/** Continuous drains. */
-export const DRAINS: DrainSpec[] = [];
+/** Continuous drains: queued Force Sync runs. */
+export const DRAINS: DrainSpec[] = [...fbaInventoryDrains];
 
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process

@@ -4,6 +4,13 @@ import { bins, locations, productCosts, products, stockLevels, stocktakeLines, s
 import { toPage, type Cursor, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 
+/**
+ * The lines Complete refuses: their count adds units and there is no typed cost, none of the
+ * product held (so no average) and no standard cost. Matches `costForAddition` in completion.ts.
+ */
+const needsCostSql = sql`${stocktakeLines.counted} > coalesce(${stockLevels.onHand}, 0) AND ${stocktakeLines.unitCost} IS NULL
+  AND coalesce(${productCosts.quantity}, 0) <= 0 AND ${products.unitCost} IS NULL`;
+
 /** One page of stocktakes with location, counts of lines, in one query (keyset by number). */
 export async function listStocktakes(db: Db | Tx, params: ListParams<'number'>) {
   const limit = params.limit ?? 50;
@@ -16,6 +23,8 @@ export async function listStocktakes(db: Db | Tx, params: ListParams<'number'>) 
       location: locations.name,
       startedAt: stocktakes.startedAt,
       completedAt: stocktakes.completedAt,
+      autoSync: stocktakes.autoSync,
+      needsAttention: stocktakes.needsAttention,
       lines: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id})::int`,
     })
     .from(stocktakes)
@@ -37,20 +46,23 @@ export async function getStocktake(db: Db | Tx, id: string) {
       external: sql<boolean>`${locations.externalConnectionId} IS NOT NULL`,
       startedAt: stocktakes.startedAt,
       completedAt: stocktakes.completedAt,
+      autoSync: stocktakes.autoSync,
+      needsAttention: stocktakes.needsAttention,
+      syncedAt: stocktakes.syncedAt,
       lines: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id})::int`,
       counted: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id} AND l.counted IS NOT NULL)::int`,
     })
     .from(stocktakes)
     .innerJoin(locations, eq(locations.id, stocktakes.locationId))
     .where(eq(stocktakes.id, id));
-  return doc ? { ...doc, lines: Number(doc.lines), counted: Number(doc.counted) } : null;
+  return doc ? { ...doc, external: Boolean(doc.external), lines: Number(doc.lines), counted: Number(doc.counted) } : null;
 }
 
 /**
  * One page of a stocktake's lines by SKU (a big location has thousands), with on hand now and
  * whether the line's count would add units nobody can cost yet, in one query.
  */
-export async function listStocktakeLines(db: Db | Tx, stocktakeId: string, opts: { after: Cursor | null; q?: string; limit?: number }) {
+export async function listStocktakeLines(db: Db | Tx, stocktakeId: string, opts: { after: Cursor | null; q?: string; needsCost?: boolean; limit?: number }) {
   const limit = opts.limit ?? 200;
   const page = keyset(products.sku, stocktakeLines.id, 'asc', opts.after);
   const rows = await db
@@ -64,8 +76,7 @@ export async function listStocktakeLines(db: Db | Tx, stocktakeId: string, opts:
       counted: stocktakeLines.counted,
       unitCost: stocktakeLines.unitCost,
       onHand: sql<number>`coalesce(${stockLevels.onHand}, 0)`,
-      needsCost: sql<boolean>`(${stocktakeLines.counted} > coalesce(${stockLevels.onHand}, 0) AND ${stocktakeLines.unitCost} IS NULL
-        AND coalesce(${productCosts.quantity}, 0) <= 0 AND ${products.unitCost} IS NULL)`,
+      needsCost: sql<boolean>`(${needsCostSql})`,
     })
     .from(stocktakeLines)
     .innerJoin(stocktakes, eq(stocktakes.id, stocktakeLines.stocktakeId))
@@ -76,7 +87,14 @@ export async function listStocktakeLines(db: Db | Tx, stocktakeId: string, opts:
       stockLevels,
       and(eq(stockLevels.productId, stocktakeLines.productId), eq(stockLevels.locationId, stocktakes.locationId), sql`${stockLevels.binId} IS NOT DISTINCT FROM ${stocktakeLines.binId}`),
     )
-    .where(and(eq(stocktakeLines.stocktakeId, stocktakeId), opts.q ? or(ilike(products.sku, `%${opts.q}%`), ilike(products.name, `%${opts.q}%`)) : undefined, page.where))
+    .where(
+      and(
+        eq(stocktakeLines.stocktakeId, stocktakeId),
+        opts.q ? or(ilike(products.sku, `%${opts.q}%`), ilike(products.name, `%${opts.q}%`)) : undefined,
+        opts.needsCost ? needsCostSql : undefined,
+        page.where,
+      ),
+    )
     .orderBy(...page.orderBy)
     .limit(limit + 1);
   return toPage(
@@ -100,12 +118,7 @@ export async function listStocktakeLocations(db: Db | Tx) {
   return rows.map((r) => ({ ...r, busy: Boolean(r.busy) }));
 }
 
-/**
- * Counted lines that would add units nobody can cost yet (no typed cost, none of the product held,
- * no standard cost): what Complete refuses. For auto-sync, which leaves such a stocktake open and
- * flags it for a person.
- */
-export async function findLinesNeedingCost(db: Db | Tx, stocktakeId: string) {
+function selectLinesNeedingCost(db: Db | Tx, stocktakeId: string) {
   return db
     .select({ lineId: stocktakeLines.id, productId: stocktakeLines.productId, sku: products.sku })
     .from(stocktakeLines)
@@ -116,12 +129,19 @@ export async function findLinesNeedingCost(db: Db | Tx, stocktakeId: string) {
       stockLevels,
       and(eq(stockLevels.productId, stocktakeLines.productId), eq(stockLevels.locationId, stocktakes.locationId), sql`${stockLevels.binId} IS NOT DISTINCT FROM ${stocktakeLines.binId}`),
     )
-    .where(
-      and(
-        eq(stocktakeLines.stocktakeId, stocktakeId),
-        sql`${stocktakeLines.counted} > coalesce(${stockLevels.onHand}, 0) AND ${stocktakeLines.unitCost} IS NULL
-          AND coalesce(${productCosts.quantity}, 0) <= 0 AND ${products.unitCost} IS NULL`,
-      ),
-    )
-    .orderBy(products.sku);
+    .where(and(eq(stocktakeLines.stocktakeId, stocktakeId), needsCostSql));
+}
+
+/**
+ * Counted lines that would add units nobody can cost yet: what Complete refuses. For auto-sync,
+ * which leaves such a stocktake open and flags it for a person.
+ */
+export async function findLinesNeedingCost(db: Db | Tx, stocktakeId: string) {
+  return selectLinesNeedingCost(db, stocktakeId).orderBy(products.sku);
+}
+
+/** How many lines need a unit cost (the Sync summary and the auto-sync flag). */
+export async function countLinesNeedingCost(db: Db | Tx, stocktakeId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(selectLinesNeedingCost(db, stocktakeId).as('needing_cost'));
+  return Number(row?.n ?? 0);
 }

@@ -17,7 +17,7 @@ const CHUNK = 5000;
  * locked (FOR NO KEY UPDATE, which still lets stock rows referencing it be written) so two
  * concurrent starts cannot both pass the check.
  */
-export async function startStocktake(db: Db | Tx, input: { locationId: string; note?: string | null }, userId: string | null) {
+export async function startStocktake(db: Db | Tx, input: { locationId: string; note?: string | null; autoSync?: boolean }, userId: string | null) {
   return db.transaction(async (tx) => {
     const [loc] = await tx.select().from(locations).where(eq(locations.id, input.locationId)).for('no key update');
     if (!loc) throw new DomainError('NOT_FOUND', 'That location no longer exists.');
@@ -27,7 +27,7 @@ export async function startStocktake(db: Db | Tx, input: { locationId: string; n
       .where(and(eq(stocktakes.locationId, loc.id), eq(stocktakes.status, 'In Progress')));
     if (open) throw new DomainError('IN_USE', `Stocktake ${open.number} is already in progress at ${loc.name}. Complete or void it first.`, { locationId: ['A stocktake is already in progress here.'] });
     const number = await nextNumber(tx, 'ST');
-    const [doc] = await tx.insert(stocktakes).values({ number, locationId: loc.id, note: input.note ?? null, userId }).returning();
+    const [doc] = await tx.insert(stocktakes).values({ number, locationId: loc.id, note: input.note ?? null, autoSync: input.autoSync ?? false, userId }).returning();
     await tx.execute(sql`
       INSERT INTO stocktake_lines (stocktake_id, product_id, bin_id, expected)
       SELECT ${doc.id}, s.product_id, s.bin_id, s.on_hand FROM stock_levels s
@@ -148,7 +148,7 @@ export async function completeStocktake(db: Db | Tx, id: string, userId: string 
       throw new DomainError(
         'INVALID_INPUT',
         `Enter a unit cost for ${missingCost.length === 1 ? missingCost[0].sku : `${missingCost.length} lines (${missingCost.slice(0, 5).map((l) => l.sku).join(', ')}${missingCost.length > 5 ? ', …' : ''})`}: the company holds none of ${missingCost.length === 1 ? 'it' : 'them'} and there is no standard cost.`,
-        Object.fromEntries(missingCost.map((l) => [`unitCost.${l.lineId}`, ['Enter the unit cost of the added units.']])),
+        Object.fromEntries(missingCost.map((l) => [`unitCost.${l.lineId}`, ['Enter a unit cost.']])),
       );
     await postMovements(
       tx,

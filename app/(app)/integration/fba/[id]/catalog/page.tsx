@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { EmptyState } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { requirePermission } from '@/lib/auth/session';
+import { getLatestSyncRun } from '@/lib/fba/inventory-sync';
+import { CATALOG_SORTS, getCatalogConnection, getListing, listCatalog } from '@/lib/fba/listings';
+import { readListParams } from '@/lib/paging';
+import { CatalogPager, CatalogTable, catalogHref, formatUtc, type CatalogView } from './catalog-table';
+import { ProductInfoDialog } from './product-info-dialog';
+import { SyncPanel } from './sync-panel';
+
+export const metadata: Metadata = { title: 'FBA Catalog' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function CatalogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  await requirePermission('Integration: Fulfilment Service - Fulfilment By Amazon');
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : sp[k]);
+  const list = readListParams(sp, CATALOG_SORTS, 'sku');
+  const unmapped = one('unmapped') === '1';
+  const listingId = z.uuid().safeParse(one('listing')).data;
+  const view: CatalogView = { q: list.q, sort: list.sort, dir: list.dir, after: one('after'), unmapped, listing: listingId };
+  const base = `/integration/fba/${id}/catalog`;
+
+  const db = await getDb();
+  const [conn, page, run, listing] = await Promise.all([
+    getCatalogConnection(db, id),
+    listCatalog(db, id, { ...list, unmappedOnly: unmapped }),
+    getLatestSyncRun(db, id),
+    listingId ? getListing(db, id, listingId) : null,
+  ]);
+  if (!conn) notFound();
+  const filtered = !!(list.q || unmapped || list.after);
+
+  return (
+    <>
+      <h2 className="sr-only">Catalog</h2>
+      <SyncPanel
+        connectionId={id}
+        disabled={conn.status !== 'Active'}
+        lastSyncedText={formatUtc(conn.lastInventorySyncAt)}
+        initial={run && { ...run, createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null }}
+      />
+      <form action={base} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="catalog-search" className="mb-1 block font-medium text-slate-700">
+            Search listings
+          </label>
+          <input id="catalog-search" name="q" defaultValue={list.q} placeholder="SKU, FNSKU, ASIN or name" className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="catalog-unmapped" type="checkbox" name="unmapped" value="1" defaultChecked={unmapped} className="h-4 w-4 rounded border-slate-300" />
+          <label htmlFor="catalog-unmapped">Unmapped only</label>
+        </div>
+        {(list.sort !== 'sku' || list.dir !== 'asc') && (
+          <>
+            <input type="hidden" name="sort" value={list.sort} />
+            <input type="hidden" name="dir" value={list.dir} />
+          </>
+        )}
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+          Search
+        </button>
+        {filtered && (
+          <Link href={catalogHref(base, { sort: list.sort, dir: list.dir, unmapped: false })} className="pb-2">
+            Show all listings
+          </Link>
+        )}
+      </form>
+
+      {page.rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No listings match">
+            Try part of a SKU, FNSKU, ASIN or name, or untick Unmapped only. <Link href={base}>Show all listings</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No listings yet: press Force Sync to download your FBA inventory">
+            The Catalog lists every SKU Amazon holds for this account, with its quantities and the product it is mapped to.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <CatalogTable rows={page.rows} base={base} view={{ ...view, listing: undefined }} />
+          <CatalogPager base={base} view={{ ...view, listing: undefined }} next={page.next} />
+        </>
+      )}
+
+      {listing && (
+        <ProductInfoDialog
+          key={listing.id}
+          listing={listing}
+          connectionId={id}
+          closeHref={catalogHref(base, { ...view, listing: undefined })}
+          lastSyncedText={formatUtc(listing.lastSyncedAt)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { fbaConnections, stocktakes } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { findSyncTarget, syncStocktakeFromRows, type FetchReport } from '@/lib/stocktake/fba-sync';
+import { countLinesNeedingCost } from '@/lib/stocktake/queries';
+import { completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';
+import { isAutoSyncDue } from './auto-sync-schedule';
+import { fetchInventoryReport } from './inventory-report';
+import type { InventoryReportRow } from './inventory-report-types';
+import { spClientFor } from './sp-client';
+
+type Connection = typeof fbaConnections.$inferSelect;
+
+export type AutoSyncOutcome = {
+  connectionId: string;
+  connection: string;
+  outcome: 'completed' | 'needs-attention' | 'skipped' | 'failed';
+  stocktake?: string;
+  message: string;
+};
+
+const defaultFetch: FetchReport = (c) => fetchInventoryReport(spClientFor(c), { marketplaceId: c.marketplaceId });
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Auto-Sync Stock with FBA for one connection: Start a stocktake at its location (marked
+ * auto-sync), Sync Amazon's quantities into it, Complete it. Added units are valued like any
+ * stocktake (the product's average cost, else its standard cost); when some have neither, the
+ * stocktake stays In Progress, flagged for a person ("3 products need a unit cost"). A flagged
+ * stocktake from an earlier run is synced again rather than left stale beside a new one; a
+ * person's own stocktake in progress there is left alone (this run is skipped).
+ *
+ * `lastAutoSyncAt` is recorded unless Amazon failed: then the next hourly firing tries again.
+ */
+export async function autoSyncConnection(db: Db, conn: Connection, now: Date, deps: { fetchReport?: FetchReport } = {}): Promise<AutoSyncOutcome> {
+  const base = { connectionId: conn.id, connection: conn.name };
+  const markRun = () => db.update(fbaConnections).set({ lastAutoSyncAt: now }).where(eq(fbaConnections.id, conn.id));
+  const [open] = await db
+    .select({ id: stocktakes.id, number: stocktakes.number, autoSync: stocktakes.autoSync })
+    .from(stocktakes)
+    .where(and(eq(stocktakes.locationId, conn.locationId), eq(stocktakes.status, 'In Progress')));
+  if (open && !open.autoSync) {
+    await markRun();
+    return { ...base, outcome: 'skipped', stocktake: open.number, message: `Stocktake ${open.number} is in progress at this location; Auto-Sync leaves it to the person counting.` };
+  }
+
+  // Amazon first, outside any transaction: nothing is started if the report cannot be had.
+  let rows: InventoryReportRow[];
+  try {
+    const report = await (deps.fetchReport ?? defaultFetch)(conn);
+    if (report.errors.length > 0) throw new DomainError('INVALID_INPUT', `Amazon's inventory report had ${plural(report.errors.length, 'unreadable row', 'unreadable rows')} (first: line ${report.errors[0].line}: ${report.errors[0].message}).`);
+    rows = report.rows;
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return { ...base, outcome: 'failed', message: e.message };
+  }
+
+  const doc = await db.transaction(async (tx) => {
+    const st = open ?? (await startStocktake(tx, { locationId: conn.locationId, note: 'Auto-Sync Stock with FBA', autoSync: true }, null));
+    await findSyncTarget(tx, st.id, true); // still this connection's, still open
+    await syncStocktakeFromRows(tx, st.id, rows, null);
+    return { id: st.id, number: st.number };
+  });
+  const flag = (message: string | null) => db.update(stocktakes).set({ needsAttention: message }).where(eq(stocktakes.id, doc.id));
+
+  const needCost = await countLinesNeedingCost(db, doc.id);
+  let outcome: AutoSyncOutcome;
+  if (needCost > 0) {
+    const message = `${plural(needCost, 'product needs', 'products need')} a unit cost`;
+    await flag(message);
+    outcome = { ...base, outcome: 'needs-attention', stocktake: doc.number, message };
+  } else {
+    try {
+      const done = await completeStocktake(db, doc.id, null);
+      await flag(null);
+      outcome = { ...base, outcome: 'completed', stocktake: doc.number, message: `${plural(done.posted, 'stock change', 'stock changes')} posted.` };
+    } catch (e) {
+      // E.g. Amazon holds fewer units than are allocated to sales here: a person decides.
+      if (!(e instanceof DomainError)) throw e;
+      await flag(e.message);
+      outcome = { ...base, outcome: 'needs-attention', stocktake: doc.number, message: e.message };
+    }
+  }
+  await markRun();
+  return outcome;
+}
+
+/**
+ * The hourly job: every active connection whose Auto-Sync slot is due. Connections run one after
+ * another (each mostly waits for Amazon's report; running them together would only contend for the
+ * same rate limits). A failure is reported after the others ran, so the job run records it.
+ */
+export async function runDueAutoSyncs(db: Db, now: Date, deps: { fetchReport?: FetchReport } = {}): Promise<AutoSyncOutcome[]> {
+  const conns = await db.select().from(fbaConnections).where(and(eq(fbaConnections.status, 'Active'), ne(fbaConnections.autoSync, 'Never')));
+  const due = conns.filter((c) => isAutoSyncDue({ ...c, since: c.createdAt }, now));
+  const outcomes: AutoSyncOutcome[] = [];
+  for (const conn of due) outcomes.push(await autoSyncConnection(db, conn, now, deps));
+  const failed = outcomes.filter((o) => o.outcome === 'failed');
+  if (failed.length > 0) throw new Error(`Auto-Sync failed for ${failed.map((o) => `${o.connection}: ${o.message}`).join('; ')}`);
+  return outcomes;
+}

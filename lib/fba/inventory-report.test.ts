@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DomainError } from '@/lib/errors';
+import { REPORT_COLUMNS } from './sp-api/models/reports';
+import { fetchInventoryReport, parseInventoryReport } from './inventory-report';
+import type { SpApiClient } from './sp-api';
+
+const HEADER = REPORT_COLUMNS.GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA;
+
+/** A row in Amazon's column order; `over` replaces cells by column name. */
+function row(sku: string, over: Record<string, string> = {}): string {
+  const base: Record<string, string> = {
+    sku, fnsku: `X00${sku.length}ABCDEF`, asin: 'B0ABCDEFGH', 'product-name': `Name of ${sku}`, condition: 'New', 'your-price': '',
+    'mfn-listing-exists': 'No', 'mfn-fulfillable-quantity': '', 'afn-listing-exists': 'Yes', 'afn-warehouse-quantity': '15',
+    'afn-fulfillable-quantity': '10', 'afn-unsellable-quantity': '2', 'afn-reserved-quantity': '3', 'afn-total-quantity': '27',
+    'per-unit-volume': '0.05', 'afn-inbound-working-quantity': '4', 'afn-inbound-shipped-quantity': '5', 'afn-inbound-receiving-quantity': '3',
+    'afn-researching-quantity': '0', 'afn-reserved-future-supply': '0', 'afn-future-supply-buyable': '0',
+  };
+  return HEADER.map((c) => over[c] ?? base[c]).join('\t');
+}
+const report = (...rows: string[]) => [HEADER.join('\t'), ...rows].join('\n') + '\n';
+
+describe('parseInventoryReport', () => {
+  it('reads quantities by disposition from Amazon’s columns', () => {
+    const { rows, errors } = parseInventoryReport(report(row('A-1'), row('B-2', { 'product-name': '' })));
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { sellerSku: 'A-1', fnsku: 'X003ABCDEF', asin: 'B0ABCDEFGH', productName: 'Name of A-1', condition: 'New', fulfillable: 10, inboundWorking: 4, inboundShipped: 5, inboundReceiving: 3, reserved: 3, unsellable: 2, total: 27 },
+      expect.objectContaining({ sellerSku: 'B-2', productName: null }),
+    ]);
+  });
+
+  it('finds columns by name: reordered, extra and absent optional columns, CRLF and a BOM', () => {
+    const text = '\uFEFFnew-amazon-column\tafn-fulfillable-quantity\tSKU\tasin\r\nzzz\t7\tC-3\tB0ZZZZZZZZ\r\n\r\n';
+    const { rows, errors } = parseInventoryReport(text);
+    expect(errors).toEqual([]);
+    // Without Amazon's total column the total is the sum of the dispositions read.
+    expect(rows).toEqual([{ sellerSku: 'C-3', fnsku: null, asin: 'B0ZZZZZZZZ', productName: null, condition: null, fulfillable: 7, inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, reserved: 0, unsellable: 0, total: 7 }]);
+  });
+
+  it('refuses a report without a required column', () => {
+    const { rows, errors } = parseInventoryReport('sku\tasin\nA-1\tB0ABCDEFGH\n');
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([{ line: 1, message: 'The report has no "afn-fulfillable-quantity" column.' }]);
+    expect(parseInventoryReport('').errors[0].message).toContain('"sku"');
+  });
+
+  it('reports bad numbers with their line numbers and keeps reading', () => {
+    const { rows, errors } = parseInventoryReport(
+      report(row('OK-1'), row('BAD-1', { 'afn-fulfillable-quantity': 'ten' }), row('BAD-2', { 'afn-reserved-quantity': '-1', 'afn-unsellable-quantity': '1.5' }), row('OK-2')),
+    );
+    expect(rows.map((r) => r.sellerSku)).toEqual(['OK-1', 'OK-2']);
+    expect(errors).toEqual([
+      { line: 3, message: 'SKU BAD-1: not a whole number of units: afn-fulfillable-quantity "ten".' },
+      { line: 4, message: 'SKU BAD-2: not a whole number of units: afn-reserved-quantity "-1", afn-unsellable-quantity "1.5".' },
+    ]);
+  });
+
+  it('reports rows whose fields shifted (a tab inside a value), missing SKUs, empty fulfillable and duplicates', () => {
+    const { errors } = parseInventoryReport(
+      report(row('T-1', { 'product-name': 'Bad\tname' }), row('', {}), row('E-1', { 'afn-fulfillable-quantity': '' }), row('D-1'), row('D-1')),
+    );
+    expect(errors).toEqual([
+      { line: 2, message: `Has ${HEADER.length + 1} fields but the header has ${HEADER.length}.` },
+      { line: 3, message: 'Has no SKU.' },
+      { line: 4, message: 'SKU E-1: not a whole number of units: afn-fulfillable-quantity is empty.' },
+      { line: 6, message: 'SKU D-1 is also on line 5.' },
+    ]);
+  });
+
+  it('skips merchant-fulfilled-only listings and lists at most 100 errors', () => {
+    expect(parseInventoryReport(report(row('MFN-1', { 'afn-listing-exists': 'No' }))).rows).toEqual([]);
+    const bad = Array.from({ length: 150 }, (_, i) => row(`B-${i}`, { 'afn-total-quantity': 'x' }));
+    const { errors } = parseInventoryReport(report(...bad));
+    expect(errors).toHaveLength(101);
+    expect(errors[100]).toEqual({ line: 0, message: '…and 50 more unreadable rows.' });
+  });
+});
+
+describe('fetchInventoryReport', () => {
+  function fakeClient(statuses: string[], text = report(row('A-1'))) {
+    const getReport = vi.fn(async () => {
+      const processingStatus = statuses.shift() ?? 'DONE';
+      return { reportId: 'R1', reportType: 'x', createdTime: '2026-01-01T00:00:00Z', processingStatus, ...(processingStatus === 'DONE' ? { reportDocumentId: 'D1' } : {}) };
+    });
+    return {
+      client: {
+        createReport: vi.fn(async () => 'R1'),
+        getReport,
+        getReportDocument: vi.fn(async () => ({ reportDocumentId: 'D1', url: 'https://example.invalid/d1' })),
+        downloadReportDocument: vi.fn(async () => text),
+      } as unknown as SpApiClient,
+      getReport,
+    };
+  }
+
+  it('polls with growing waits until DONE, then downloads and parses', async () => {
+    const waits: number[] = [];
+    const phases: string[] = [];
+    const { client, getReport } = fakeClient(['IN_QUEUE', 'IN_PROGRESS', 'IN_PROGRESS']);
+    const out = await fetchInventoryReport(client, { marketplaceId: 'M', sleep: async (ms) => void waits.push(ms), onProgress: (p) => void phases.push(p.phase) });
+    expect(out.rows.map((r) => r.sellerSku)).toEqual(['A-1']);
+    expect(out.reportId).toBe('R1');
+    expect(getReport).toHaveBeenCalledTimes(4);
+    expect(waits).toEqual([1000, 1500, 2250, 3375]);
+    expect([...new Set(phases)]).toEqual(['Requesting report', 'Waiting for Amazon', 'Downloading', 'Parsing']);
+  });
+
+  it('turns CANCELLED, FATAL and a wait past the bound into clear errors', async () => {
+    const sleep = async () => {};
+    await expect(fetchInventoryReport(fakeClient(['CANCELLED']).client, { marketplaceId: 'M', sleep })).rejects.toThrow(/cancelled inventory report R1/);
+    await expect(fetchInventoryReport(fakeClient(['FATAL']).client, { marketplaceId: 'M', sleep })).rejects.toThrow(DomainError);
+    const slow = fakeClient(Array(100).fill('IN_PROGRESS'));
+    await expect(fetchInventoryReport(slow.client, { marketplaceId: 'M', sleep, maxWaitMs: 10_000 })).rejects.toThrow(/had not finished the inventory report/);
+    expect(slow.getReport.mock.calls.length).toBeLessThan(10);
+  });
+});

@@ -1,0 +1,156 @@
+import { DomainError } from '@/lib/errors';
+import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from './inventory-report-types';
+import { isSpApiError, SP_API_OPERATIONS, type SpApiClient } from './sp-api';
+import { amazonReason } from './sp-client';
+
+export const INVENTORY_REPORT_TYPE = 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA';
+
+type QuantityField = 'fulfillable' | 'inboundWorking' | 'inboundShipped' | 'inboundReceiving' | 'reserved' | 'unsellable' | 'total';
+
+/** Amazon's column for each quantity; only fulfillable is required (the others default to 0). */
+const QUANTITY_COLUMNS: Record<QuantityField, string> = {
+  fulfillable: 'afn-fulfillable-quantity',
+  inboundWorking: 'afn-inbound-working-quantity',
+  inboundShipped: 'afn-inbound-shipped-quantity',
+  inboundReceiving: 'afn-inbound-receiving-quantity',
+  reserved: 'afn-reserved-quantity',
+  unsellable: 'afn-unsellable-quantity',
+  total: 'afn-total-quantity',
+};
+const REQUIRED_COLUMNS = ['sku', QUANTITY_COLUMNS.fulfillable];
+/** More errors than this are counted, not listed: a broken 50,000-row file must not flood memory. */
+const MAX_LISTED_ERRORS = 100;
+
+/**
+ * Reads GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA (tab-separated, header first). Columns are found by
+ * header name, so Amazon adding or reordering columns changes nothing. A row that cannot be read
+ * is reported with its line number (the header is line 1) and the caller applies nothing: a
+ * partly read report would zero the quantities of the rows it skipped.
+ */
+export function parseInventoryReport(tsv: string): { rows: InventoryReportRow[]; errors: InventoryReportError[] } {
+  const lines = tsv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) return { rows: [], errors: [{ line: 1, message: `The report has no ${missing.map((c) => `"${c}"`).join(' or ')} column.` }] };
+  const at = (name: string) => header.indexOf(name);
+  const col = { sku: at('sku'), fnsku: at('fnsku'), asin: at('asin'), name: at('product-name'), condition: at('condition'), afn: at('afn-listing-exists') };
+  const qty = Object.fromEntries(Object.entries(QUANTITY_COLUMNS).map(([k, c]) => [k, at(c)])) as Record<QuantityField, number>;
+
+  const rows: InventoryReportRow[] = [];
+  const errors: InventoryReportError[] = [];
+  let errorCount = 0;
+  const fail = (line: number, message: string) => {
+    errorCount += 1;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, message });
+  };
+  const seen = new Map<string, number>();
+  for (let i = 1; i < lines.length; i += 1) {
+    const text = lines[i];
+    if (text.trim() === '') continue;
+    const line = i + 1;
+    const cells = text.split('\t');
+    // More cells than headers means a value held a tab: every later column would be misread.
+    if (cells.length > header.length) {
+      fail(line, `Has ${cells.length} fields but the header has ${header.length}.`);
+      continue;
+    }
+    const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
+    const sku = cell(col.sku);
+    if (!sku) {
+      fail(line, 'Has no SKU.');
+      continue;
+    }
+    // Merchant-fulfilled-only listings are in this report too; they are not FBA listings.
+    if (cell(col.afn).toLowerCase() === 'no') continue;
+    const first = seen.get(sku);
+    if (first !== undefined) {
+      fail(line, `SKU ${sku} is also on line ${first}.`);
+      continue;
+    }
+    seen.set(sku, line);
+    const bad: string[] = [];
+    const read = (field: QuantityField): number => {
+      const raw = cell(qty[field]);
+      if (raw === '') return 0;
+      if (!/^\d{1,9}$/.test(raw)) bad.push(`${QUANTITY_COLUMNS[field]} "${raw}"`);
+      return Number(raw);
+    };
+    if (cell(qty.fulfillable) === '') bad.push(`${QUANTITY_COLUMNS.fulfillable} is empty`);
+    const q = {
+      fulfillable: read('fulfillable'),
+      inboundWorking: read('inboundWorking'),
+      inboundShipped: read('inboundShipped'),
+      inboundReceiving: read('inboundReceiving'),
+      reserved: read('reserved'),
+      unsellable: read('unsellable'),
+    };
+    const total = qty.total >= 0 && cell(qty.total) !== '' ? read('total') : Object.values(q).reduce((a, b) => a + b, 0);
+    if (total > 2_147_483_647) bad.push(`total ${total}`); // the listings' integer columns
+    if (bad.length > 0) {
+      fail(line, `SKU ${sku}: not a whole number of units: ${bad.join(', ')}.`);
+      continue;
+    }
+    rows.push({ sellerSku: sku, fnsku: cell(col.fnsku) || null, asin: cell(col.asin) || null, productName: cell(col.name) || null, condition: cell(col.condition) || null, ...q, total });
+  }
+  if (errorCount > errors.length) errors.push({ line: 0, message: `…and ${errorCount - errors.length} more unreadable rows.` });
+  return { rows, errors };
+}
+
+export type FetchInventoryReportOptions = {
+  marketplaceId: string;
+  onProgress?: (progress: InventoryReportProgress) => void | Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+  /** Gives up waiting for Amazon after this long. Default 30 minutes. */
+  maxWaitMs?: number;
+};
+
+// Amazon takes from seconds to many minutes to build the report: poll often at first, then less,
+// never faster than getReport's published rate (the client's token bucket enforces it too).
+const FIRST_POLL_MS = Math.max(1000, 1000 / SP_API_OPERATIONS.getReport.rate);
+const MAX_POLL_MS = 60_000;
+const DEFAULT_MAX_WAIT_MS = 30 * 60_000;
+
+/**
+ * Requests the FBA inventory report, waits for Amazon to build it, downloads and parses it.
+ * Amazon failures become DomainErrors with Amazon's words (so stocktake Sync and the Catalog show
+ * them); unreadable rows come back in `errors` for the caller to refuse the whole report.
+ */
+export async function fetchInventoryReport(
+  client: SpApiClient,
+  options: FetchInventoryReportOptions,
+): Promise<{ rows: InventoryReportRow[]; errors: InventoryReportError[]; reportId: string }> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const progress = async (p: InventoryReportProgress) => options.onProgress?.(p);
+  try {
+    await progress({ phase: 'Requesting report' });
+    const reportId = await client.createReport({ reportType: INVENTORY_REPORT_TYPE, marketplaceIds: [options.marketplaceId] });
+    const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    let waited = 0;
+    let delay = FIRST_POLL_MS;
+    let documentId: string | undefined;
+    while (!documentId) {
+      await progress({ phase: 'Waiting for Amazon', detail: `report ${reportId}` });
+      if (waited >= maxWaitMs)
+        throw new DomainError('INVALID_INPUT', `Amazon had not finished the inventory report after ${Math.round(maxWaitMs / 60_000)} minutes; try again later.`);
+      await sleep(delay);
+      waited += delay;
+      delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
+      const report = await client.getReport(reportId);
+      if (report.processingStatus === 'CANCELLED')
+        throw new DomainError('INVALID_INPUT', `Amazon cancelled inventory report ${reportId} (it does so when there is nothing to report); nothing was changed.`);
+      if (report.processingStatus === 'FATAL') throw new DomainError('INVALID_INPUT', `Amazon could not build inventory report ${reportId} (FATAL); nothing was changed.`);
+      if (report.processingStatus === 'DONE') {
+        if (!report.reportDocumentId) throw new DomainError('INVALID_INPUT', `Amazon finished inventory report ${reportId} without a document.`);
+        documentId = report.reportDocumentId;
+      }
+    }
+    await progress({ phase: 'Downloading' });
+    const document = await client.getReportDocument(documentId);
+    const text = await client.downloadReportDocument(document);
+    await progress({ phase: 'Parsing' });
+    return { ...parseInventoryReport(text), reportId };
+  } catch (e) {
+    if (isSpApiError(e)) throw new DomainError('INVALID_INPUT', `The inventory report failed. ${amazonReason(e)}`);
+    throw e;
+  }
+}
