@@ -13,18 +13,22 @@ export const idle: ActionState<never> = { status: 'idle' };
 const SECRET_FIELD = /password|token|secret/i;
 
 /**
- * Form values as strings (repeated names, like a group of checkboxes, as arrays), so a form that
- * failed can show what the user typed and ticked.
+ * Form values as strings (repeated names, like a group of checkboxes, as arrays): what the input
+ * schema parses.
  */
 export function formValues(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of form.entries()) {
-    // Secrets (passwords, Amazon tokens) are never sent back to the browser, even to refill a form.
-    if (typeof v !== 'string' || k.startsWith('$ACTION') || SECRET_FIELD.test(k)) continue;
+    if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
+}
+
+/** What a refused form gets back to refill its fields: never a secret (password, Amazon token). */
+export function refillValues(values: Record<string, string | string[]>) {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
 }
 
 /**
@@ -38,10 +42,11 @@ export function action<S extends z.ZodType, T>(
 ) {
   const run_ = async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
     const user = await requireUser();
-    const values = formValues(form);
+    const raw = formValues(form);
+    const values = refillValues(raw);
     if (opts.permission && !can(user, opts.permission))
       return { status: 'error', message: `Not allowed: you need the ${opts.permission} permission.`, values };
-    const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : values);
+    const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : raw);
     if (!parsed.success)
       return {
         status: 'error',

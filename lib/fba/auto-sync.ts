@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { findSyncTarget, syncStocktakeFromRows, type FetchReport } from '@/lib/stocktake/fba-sync';
+import { syncStocktakeFromRows, type FetchReport } from '@/lib/stocktake/fba-sync';
 import { countLinesNeedingCost } from '@/lib/stocktake/queries';
 import { completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';
 import { isAutoSyncDue } from './auto-sync-schedule';
@@ -59,8 +59,7 @@ export async function autoSyncConnection(db: Db, conn: Connection, now: Date, de
 
   const doc = await db.transaction(async (tx) => {
     const st = open ?? (await startStocktake(tx, { locationId: conn.locationId, note: 'Auto-Sync Stock with FBA', autoSync: true }, null));
-    await findSyncTarget(tx, st.id, true); // still this connection's, still open
-    await syncStocktakeFromRows(tx, st.id, rows, null);
+    await syncStocktakeFromRows(tx, st.id, rows, null); // checks it is still this connection's location
     return { id: st.id, number: st.number };
   });
   const flag = (message: string | null) => db.update(stocktakes).set({ needsAttention: message }).where(eq(stocktakes.id, doc.id));

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
 import { AddStocktakeLineInput, CountsInput, parseCountsForm, StartStocktakeInput, StocktakeIdInput } from '@/lib/stocktake/inputs';
+import { describeSync, syncStocktakeFromFba } from '@/lib/stocktake/fba-sync';
 import { addStocktakeLine, completeStocktake, saveCounts, startStocktake, voidStocktake } from '@/lib/stocktake/stocktake';
 
 const BASE = '/inventory/stocktake';
@@ -44,4 +45,15 @@ export const voidStocktakeAction = action({ input: StocktakeIdInput, permission 
   revalidatePath(BASE);
   revalidatePath(`${BASE}/${input.id}`);
   redirect(`${BASE}/${doc.id}?done=voided`);
+});
+
+/**
+ * The Sync button (FBA locations): Amazon's fulfillable quantities into the counted column. Takes
+ * as long as Amazon needs to build the inventory report; the button shows it is working.
+ */
+export const syncStocktakeAction = action({ input: StocktakeIdInput, permission }, async (input, { user }) => {
+  const result = await syncStocktakeFromFba(await getDb(), input.id, user.id);
+  revalidatePath(BASE);
+  revalidatePath(`${BASE}/${input.id}`);
+  return { summary: describeSync(result), needCost: result.needCost };
 });

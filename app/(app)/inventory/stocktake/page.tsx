@@ -71,6 +71,12 @@ export default async function StocktakePage({ searchParams }: { searchParams: Pr
                 <Td align="right">{r.lines}</Td>
                 <Td>
                   <StatusBadge status={r.status} />
+                  {r.autoSync && <span className="ml-1 text-xs text-slate-500">Auto-Sync</span>}
+                  {r.status === 'In Progress' && r.needsAttention && (
+                    <p className="mt-1 text-xs font-medium text-amber-800">
+                      <span aria-hidden>⚠ </span>Needs attention: {r.needsAttention}
+                    </p>
+                  )}
                 </Td>
               </tr>
             ))}

@@ -8,13 +8,14 @@ import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listBinsOf } from '@/lib/stock/places';
 import { getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
+import { FbaSyncButton, FbaSyncProvider, FbaSyncStatus } from '../fba-sync';
 import { AddLineForm, CountsForm, VoidStocktakeForm } from '../stocktake-forms';
 
 export const metadata: Metadata = { title: 'Stocktake' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function StocktakeDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; q?: string; done?: string; posted?: string }> }) {
+export default async function StocktakeDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; q?: string; done?: string; posted?: string; needsCost?: string }> }) {
   await requirePermission('Stocktake');
   const { id } = await params;
   const sp = await searchParams;
@@ -23,20 +24,30 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
   if (!doc) notFound();
   const q = sp.q?.trim() || undefined;
   const after = decodeCursor(sp.after);
-  const [page, bins] = await Promise.all([listStocktakeLines(db, id, { after, q }), listBinsOf(db, doc.locationId)]);
+  const needsCost = sp.needsCost === '1' || undefined;
+  const [page, bins] = await Promise.all([listStocktakeLines(db, id, { after, q, needsCost }), listBinsOf(db, doc.locationId)]);
   const open = doc.status === 'In Progress';
+  const syncable = open && doc.external;
+  const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const base = `/inventory/stocktake/${id}`;
   const link = (extra: Record<string, string | undefined>) => {
-    const s = new URLSearchParams(Object.entries({ q, ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    const s = new URLSearchParams(Object.entries({ q, needsCost: needsCost && '1', ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
     return s ? `${base}?${s}` : base;
   };
-  return (
+  const body = (
     <>
       <PageHeader title={`Stocktake ${doc.number} — ${doc.location}`} crumbs={['Inventory', 'Stocktake']}>
         <StatusBadge status={doc.status} />
-        {/* The FBA Sync button (external locations only) slots in here: it calls applyCounts. */}
+        {syncable && <FbaSyncButton id={doc.id} />}
         {open && <VoidStocktakeForm id={doc.id} number={doc.number} />}
       </PageHeader>
+      {syncable && <FbaSyncStatus needCostHref={`${base}?needsCost=1`} />}
+      {open && doc.needsAttention && (
+        <p role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          Auto-Sync could not complete this stocktake: {doc.needsAttention}. Enter the highlighted unit costs, then Complete.{' '}
+          <Link href={`${base}?needsCost=1`}>Show those lines</Link>
+        </p>
+      )}
       {sp.done === 'completed' && doc.status === 'Completed' && (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
           Stocktake completed: {Number(sp.posted) || 0} stock change{Number(sp.posted) === 1 ? '' : 's'} posted. <Link href="/inventory/stock-on-hand">See stock on hand</Link>
@@ -50,6 +61,8 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
       <p className="mb-4 text-slate-600">
         {doc.counted} of {doc.lines} lines counted. Started {doc.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
         {doc.completedAt && `, completed ${doc.completedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}.
+        {doc.external && (doc.syncedAt ? ` Last synced with FBA ${when(doc.syncedAt)}.` : open ? ' Not synced with FBA yet: press Sync to import Amazon’s quantities.' : '')}
+        {doc.autoSync && ' Made by Auto-Sync Stock with FBA.'}
       </p>
       {open && (
         <section aria-label="Add a product" className="mb-4 rounded border border-slate-200 bg-white p-4 shadow-sm">
@@ -63,13 +76,27 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
           </label>
           <input id="line-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
+        {open && (
+          <label className="flex items-center gap-2 pb-1.5">
+            <input type="checkbox" name="needsCost" value="1" defaultChecked={needsCost} className="h-4 w-4 rounded border-slate-300" />
+            Only lines that need a unit cost
+          </label>
+        )}
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
           Find
         </button>
       </form>
       {page.rows.length === 0 ? (
-        <EmptyState title={q || after ? 'No lines match' : 'No lines yet'}>
-          {q || after ? <Link href={base}>Show all lines</Link> : open ? 'Nothing was in stock here when the stocktake started. Add the products you count by SKU above.' : 'This stocktake had no lines.'}
+        <EmptyState title={q || after || needsCost ? 'No lines match' : 'No lines yet'}>
+          {q || after || needsCost ? (
+            <Link href={base}>Show all lines</Link>
+          ) : syncable ? (
+            'Nothing was in stock here when the stocktake started. Press Sync to import Amazon’s quantities, or add products by SKU above.'
+          ) : open ? (
+            'Nothing was in stock here when the stocktake started. Add the products you count by SKU above.'
+          ) : (
+            'This stocktake had no lines.'
+          )}
         </EmptyState>
       ) : open ? (
         <CountsForm
@@ -112,4 +139,5 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
       </p>
     </>
   );
+  return syncable ? <FbaSyncProvider>{body}</FbaSyncProvider> : body;
 }

@@ -1,0 +1,20 @@
+// npm run bench — every benchmark in bench/, one after another (they measure time: never in parallel).
+import { benchSpApiThrottle } from './sp-api-throttle';
+import { benchStocktakeSync } from './stocktake-sync';
+
+const benches: [string, () => Promise<unknown>][] = [
+  ['sp-api-throttle', benchSpApiThrottle],
+  ['stocktake-sync', () => benchStocktakeSync()],
+];
+
+let failed = 0;
+for (const [name, run] of benches) {
+  console.log(`\n== ${name}`);
+  try {
+    await run();
+  } catch (e) {
+    failed += 1;
+    console.error(`${name} failed:`, e instanceof Error ? e.message : e);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
