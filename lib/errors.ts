@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'STALE_STATE'
   | 'EXTERNAL_LOCATION'
   | 'IN_USE'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** Amazon refused, failed or returned something unusable; the message carries Amazon's words. */
+  | 'AMAZON_ERROR';
 
 /** An expected failure: its message is written for the user and is safe to show. */
 export class DomainError extends Error {

@@ -50,7 +50,7 @@ export async function autoSyncConnection(db: Db, conn: Connection, now: Date, de
   let rows: InventoryReportRow[];
   try {
     const report = await (deps.fetchReport ?? defaultFetch)(conn);
-    if (report.errors.length > 0) throw new DomainError('INVALID_INPUT', `Amazon's inventory report had ${plural(report.errors.length, 'unreadable row', 'unreadable rows')} (first: line ${report.errors[0].line}: ${report.errors[0].message}).`);
+    if (report.errors.length > 0) throw new DomainError('AMAZON_ERROR', `Amazon's inventory report had ${plural(report.errors.length, 'unreadable row', 'unreadable rows')} (first: line ${report.errors[0].line}: ${report.errors[0].message}).`);
     rows = report.rows;
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;

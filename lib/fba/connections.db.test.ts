@@ -69,7 +69,7 @@ describe('connect manually', () => {
   it("shows Amazon's message for a wrong token and writes nothing", async () => {
     const before = await counts();
     const error = await connectFba(db, manual({ sellerId: 'ANOBODY12345', refreshToken: 'Atzr|wrong' }), actorId).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Amazon said: The request has an invalid grant parameter') });
+    expect(error).toMatchObject({ code: 'AMAZON_ERROR', message: expect.stringContaining('Amazon said: The request has an invalid grant parameter') });
     expect((error as { fieldErrors: Record<string, string[]> }).fieldErrors.refreshToken[0]).toContain('invalid grant');
     expect(await counts()).toEqual(before);
   });

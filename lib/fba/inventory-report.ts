@@ -131,16 +131,16 @@ export async function fetchInventoryReport(
     while (!documentId) {
       await progress({ phase: 'Waiting for Amazon', detail: `report ${reportId}` });
       if (waited >= maxWaitMs)
-        throw new DomainError('INVALID_INPUT', `Amazon had not finished the inventory report after ${Math.round(maxWaitMs / 60_000)} minutes; try again later.`);
+        throw new DomainError('AMAZON_ERROR', `Amazon had not finished the inventory report after ${Math.round(maxWaitMs / 60_000)} minutes; try again later.`);
       await sleep(delay);
       waited += delay;
       delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
       const report = await client.getReport(reportId);
       if (report.processingStatus === 'CANCELLED')
-        throw new DomainError('INVALID_INPUT', `Amazon cancelled inventory report ${reportId} (it does so when there is nothing to report); nothing was changed.`);
-      if (report.processingStatus === 'FATAL') throw new DomainError('INVALID_INPUT', `Amazon could not build inventory report ${reportId} (FATAL); nothing was changed.`);
+        throw new DomainError('AMAZON_ERROR', `Amazon cancelled inventory report ${reportId} (it does so when there is nothing to report); nothing was changed.`);
+      if (report.processingStatus === 'FATAL') throw new DomainError('AMAZON_ERROR', `Amazon could not build inventory report ${reportId} (FATAL); nothing was changed.`);
       if (report.processingStatus === 'DONE') {
-        if (!report.reportDocumentId) throw new DomainError('INVALID_INPUT', `Amazon finished inventory report ${reportId} without a document.`);
+        if (!report.reportDocumentId) throw new DomainError('AMAZON_ERROR', `Amazon finished inventory report ${reportId} without a document.`);
         documentId = report.reportDocumentId;
       }
     }
@@ -150,7 +150,7 @@ export async function fetchInventoryReport(
     await progress({ phase: 'Parsing' });
     return { ...parseInventoryReport(text), reportId };
   } catch (e) {
-    if (isSpApiError(e)) throw new DomainError('INVALID_INPUT', `The inventory report failed. ${amazonReason(e)}`);
+    if (isSpApiError(e)) throw new DomainError('AMAZON_ERROR', `The inventory report failed. ${amazonReason(e)}`);
     throw e;
   }
 }

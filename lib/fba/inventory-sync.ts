@@ -84,7 +84,7 @@ export async function runInventorySync(db: Db, runId: string, deps: SyncDeps = {
       onProgress: async (p) => void (await setProgress({ phase: p.phase })),
     });
     await setProgress({ reportId: report.reportId });
-    if (report.errors.length > 0) throw new DomainError('INVALID_INPUT', describeReportErrors(report.errors));
+    if (report.errors.length > 0) throw new DomainError('AMAZON_ERROR', describeReportErrors(report.errors));
     const total = report.rows.length;
     await setProgress({ phase: 'Updating catalog', done: 0, total });
     // The run's own status changes in the same transaction as the listings: "done" and the new

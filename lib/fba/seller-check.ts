@@ -18,7 +18,7 @@ export async function verifySellerCredentials(input: { endpoint: SpEndpointName;
   } catch (e) {
     if (!isSpApiError(e)) throw e;
     const reason = amazonReason(e);
-    throw new DomainError('INVALID_INPUT', `Amazon refused these credentials. ${reason}`, { refreshToken: [reason] });
+    throw new DomainError('AMAZON_ERROR', `Amazon refused these credentials. ${reason}`, { refreshToken: [reason] });
   }
   const participating = payload.filter((p) => p.participation.isParticipating);
   const ids = participating.map((p) => p.marketplace.id);
@@ -31,6 +31,6 @@ export async function verifySellerCredentials(input: { endpoint: SpEndpointName;
   // The store name of the first chosen marketplace names the FBA account (Amazon gives one per marketplace).
   const first = participating.find((p) => p.marketplace.id === input.marketplaceIds[0]) ?? participating[0];
   const storeName = first?.storeName.trim();
-  if (!storeName) throw new DomainError('INVALID_INPUT', 'Amazon returned no store name for these credentials, so the FBA account cannot be named.');
+  if (!storeName) throw new DomainError('AMAZON_ERROR', 'Amazon returned no store name for these credentials, so the FBA account cannot be named.');
   return { storeName, participating: ids };
 }

@@ -74,6 +74,19 @@ describe('Setup tab', () => {
     expect(entry.changes).toEqual({ autoSync: ['Weekly', 'Never'] });
   });
 
+  it('starts a changed Auto-Sync schedule at its next slot, not at once', async () => {
+    const { isAutoSyncDue } = await import('./auto-sync-schedule');
+    const { fbaConnections } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    // A connection made long ago that switches Auto-Sync on must not run at the next job firing.
+    await db.update(fbaConnections).set({ createdAt: new Date('2026-01-01T00:00:00Z'), lastAutoSyncAt: null }).where(eq(fbaConnections.id, connectionId));
+    const before = Date.now();
+    await saveConnectionSetup(db, SetupInput.parse(form({ autoSync: 'Daily', autoSyncHour: String((new Date().getUTCHours() + 23) % 24) })), user.id);
+    const [row] = await db.select().from(fbaConnections).where(eq(fbaConnections.id, connectionId));
+    expect(row.lastAutoSyncAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(isAutoSyncDue({ autoSync: row.autoSync, autoSyncHour: row.autoSyncHour, lastAutoSyncAt: row.lastAutoSyncAt, since: row.createdAt }, new Date())).toBe(false);
+  });
+
   it('validates on the server, whatever the browser showed', () => {
     const bad = SetupInput.safeParse(form({ autoSync: 'Daily', autoSyncHour: undefined, priceTier: '11', labelPageType: 'PackageLabel_Huge', contactEmail: 'nope', shipFromCity: '', shipFromCountry: 'XX' }));
     expect(bad.success).toBe(false);

@@ -39,7 +39,13 @@ export async function saveConnectionSetup(db: Db, input: SetupData, actorId: str
     } as ConnectionSetup;
     const changes = diffSetup(before, after);
     if (Object.keys(changes).length === 0) return { changed: [] as string[] };
-    await tx.update(fbaConnections).set(after).where(eq(fbaConnections.id, row.id));
+    // A new schedule starts at its next slot: without this anchor, switching Auto-Sync on would
+    // fire at once for a connection made days ago (its creation would count as the last run).
+    const rescheduled = 'autoSync' in changes || 'autoSyncHour' in changes;
+    await tx
+      .update(fbaConnections)
+      .set({ ...after, ...(rescheduled ? { lastAutoSyncAt: new Date() } : {}) })
+      .where(eq(fbaConnections.id, row.id));
     await tx.insert(fbaSettingsLog).values({ connectionId: row.id, userId: actorId, changes });
     return { changed: Object.keys(changes) };
   });

@@ -132,7 +132,7 @@ describe('stocktake Sync with FBA', () => {
     const st = await startStocktake(db, { locationId: location.id }, userId);
     const fetchReport: FetchReport = async () => ({ rows: [row(p.sku, 4), row('NEW-ONE', 2)], errors: [{ line: 7, message: 'SKU B-7: not a whole number of units: afn-fulfillable-quantity "x".' }] });
     await expect(syncStocktakeFromFba(db, st.id, userId, { fetchReport })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'AMAZON_ERROR',
       message: expect.stringMatching(/could not be read \(line 7: SKU B-7.*Nothing was changed/),
     });
     expect(await linesOf(st.id)).toEqual(new Map());

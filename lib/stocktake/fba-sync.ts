@@ -192,7 +192,7 @@ export async function syncStocktakeFromFba(
 export function reportRefused(errors: InventoryReportError[]) {
   const listed = errors.slice(0, 3).map((e) => (e.line > 0 ? `line ${e.line}: ${e.message}` : e.message));
   return new DomainError(
-    'INVALID_INPUT',
+    'AMAZON_ERROR',
     `Amazon's inventory report could not be read (${listed.join('; ')}${errors.length > 3 ? '; …' : ''}). Nothing was changed; try Sync again later.`,
   );
 }
