@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
 import { formatCsvRow } from './csv';
 import { PRODUCT_CSV_HEADER, toProductRecord, type ExportProduct } from './product-csv';
-import { readPrices } from './products';
+import { productColumns, productPricesJson, readPrices } from './products';
 
 export const EXPORT_BATCH = 1000;
 
@@ -13,16 +13,9 @@ type After = { sku: string; id: string } | null;
 export async function listProductsForExport(db: Db | Tx, after: After, limit = EXPORT_BATCH): Promise<(ExportProduct & { id: string })[]> {
   const rows = await db
     .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      barcode: products.barcode,
-      barcodeType: products.barcodeType,
-      fnsku: products.fnsku,
-      asin: products.asin,
-      unitCost: products.unitCost,
+      ...productColumns,
       defaultLocation: locations.name,
-      prices: sql<Record<string, number> | string | null>`(SELECT json_object_agg(pp.tier, pp.price) FROM product_prices pp WHERE pp.product_id = ${products.id})`,
+      prices: productPricesJson,
     })
     .from(products)
     .leftJoin(locations, eq(locations.id, products.defaultLocationId))

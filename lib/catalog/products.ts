@@ -45,6 +45,24 @@ function searchProducts(q: string | undefined): SQL | undefined {
   );
 }
 
+/** The product's own columns, as every product query selects them. */
+export const productColumns = {
+  id: products.id,
+  sku: products.sku,
+  name: products.name,
+  barcode: products.barcode,
+  barcodeType: products.barcodeType,
+  fnsku: products.fnsku,
+  asin: products.asin,
+  unitCost: products.unitCost,
+};
+
+/**
+ * Tier → price as one JSON object per product. The outer column is written out in full: in a
+ * single-table select Drizzle would render it as a bare "id", which a subquery could capture.
+ */
+export const productPricesJson = sql<Record<string, number> | string | null>`(SELECT json_object_agg(pp.tier, pp.price) FROM product_prices pp WHERE pp.product_id = "products"."id")`;
+
 /** One page of products in one query: default location joined, stock on hand summed in a subquery. */
 export async function listProducts(db: Db | Tx, params: ListParams<ProductSort>): Promise<Page<ProductListRow>> {
   const limit = params.limit ?? PAGE_SIZE;
@@ -52,14 +70,7 @@ export async function listProducts(db: Db | Tx, params: ListParams<ProductSort>)
   const page = keyset(column, products.id, params.dir, params.after);
   const rows = await db
     .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      barcode: products.barcode,
-      barcodeType: products.barcodeType,
-      fnsku: products.fnsku,
-      asin: products.asin,
-      unitCost: products.unitCost,
+      ...productColumns,
       defaultLocation: locations.name,
       onHand: sql<number>`coalesce((SELECT sum(s.on_hand) FROM stock_levels s WHERE s.product_id = ${products.id}), 0)::int`,
     })
@@ -80,16 +91,9 @@ export type ProductDetail = Omit<ProductListRow, 'defaultLocation' | 'onHand'> &
 export async function getProduct(db: Db | Tx, id: string): Promise<ProductDetail> {
   const [row] = await db
     .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      barcode: products.barcode,
-      barcodeType: products.barcodeType,
-      fnsku: products.fnsku,
-      asin: products.asin,
-      unitCost: products.unitCost,
+      ...productColumns,
       defaultLocationId: products.defaultLocationId,
-      prices: sql<Record<string, number> | string | null>`(SELECT json_object_agg(pp.tier, pp.price) FROM product_prices pp WHERE pp.product_id = ${products.id})`,
+      prices: productPricesJson,
     })
     .from(products)
     .where(eq(products.id, id));
