@@ -4,6 +4,7 @@ import { fbaConnections, locations } from '../db/schema';
 import { ensurePriceTiers } from '../lib/catalog/price-tiers';
 import { encryptSecret } from '../lib/crypto/secret-box';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import type { InventoryReportRow } from '../lib/fba/inventory-report-types';
 import { makeLocation } from './fixtures';
 
 let n = 0;
@@ -38,4 +39,9 @@ export async function startFastSandbox(): Promise<RunningSandbox> {
   process.env.SANDBOX_URL = sandbox.url;
   process.env.SANDBOX_RATE_SCALE = '20';
   return sandbox;
+}
+
+/** One inventory-report row with only fulfillable stock, as Amazon's report would give it. */
+export function reportRow(sellerSku: string, fulfillable: number, productName: string | null = null): InventoryReportRow {
+  return { sellerSku, fnsku: null, asin: null, productName, condition: 'New', fulfillable, inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, reserved: 0, unsellable: 0, total: fulfillable };
 }

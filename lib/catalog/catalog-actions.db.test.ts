@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { createTestDb } from '@/test/db';
+import { formOf } from '@/test/forms';
 import { ensurePriceTiers, listPriceTiers } from './price-tiers';
 import { listProducts } from './products';
 
@@ -31,11 +32,6 @@ beforeAll(async () => {
 
 const as = (permissions: string[]) => {
   state.user = { id: '00000000-0000-4000-8000-000000000001', email: 'u@example.com', name: 'U', isAdmin: false, permissions } satisfies SessionUser;
-};
-const formOf = (fields: Record<string, string | File>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  return f;
 };
 const productForm = (over: Record<string, string>) =>
   formOf({ sku: '', name: '', barcode: '', barcodeType: '', fnsku: '', asin: '', unitCost: '', defaultLocationId: '', ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`price${i + 1}`, ''])), ...over });

@@ -11,7 +11,7 @@ import { findLinesNeedingCost, listStocktakes } from '@/lib/stocktake/queries';
 import { applyCounts, completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
-import { makeFbaConnection, startFastSandbox } from '@/test/fba-fixtures';
+import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';
 import { makeProduct, makeUser } from '@/test/fixtures';
 import { autoSyncConnection, runDueAutoSyncs } from './auto-sync';
 
@@ -26,10 +26,6 @@ beforeAll(async () => {
 afterAll(() => sandbox?.close());
 
 const at = (iso: string) => new Date(`${iso}Z`);
-const row = (sellerSku: string, fulfillable: number): InventoryReportRow => ({
-  sellerSku, fnsku: null, asin: null, productName: null, condition: null, fulfillable,
-  inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, reserved: 0, unsellable: 0, total: fulfillable,
-});
 const report = (rows: InventoryReportRow[]): FetchReport => async () => ({ rows, errors: [] });
 
 async function onHand(productId: string, locationId: string) {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { createTestDb } from '@/test/db';
+import { formOf } from '@/test/forms';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { listStocktakeLines } from '@/lib/stocktake/queries';
 import { listStockOnHand } from './stock-on-hand';
@@ -33,11 +34,6 @@ beforeAll(async () => {
 
 const as = (permissions: string[]) => {
   state.user = { id: userId, email: 'u@example.com', name: 'U', isAdmin: false, permissions } satisfies SessionUser;
-};
-const formOf = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.append(k, v);
-  return f;
 };
 const idle = { status: 'idle' } as const;
 const redirectTo = async (p: Promise<unknown>) => {

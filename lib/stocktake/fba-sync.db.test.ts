@@ -9,7 +9,7 @@ import { createAdjustment } from '@/lib/stock/adjustments';
 import { rowsOf } from '@/lib/stock/ledger';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
-import { makeFbaConnection, startFastSandbox } from '@/test/fba-fixtures';
+import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { describeSync, syncStocktakeFromFba, syncStocktakeFromRows, type FetchReport } from './fba-sync';
 import { findLinesNeedingCost, getStocktake } from './queries';
@@ -25,10 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox?.close());
 
-const row = (sellerSku: string, fulfillable: number, productName: string | null = null): InventoryReportRow => ({
-  sellerSku, fnsku: null, asin: null, productName, condition: 'New', fulfillable,
-  inboundWorking: 0, inboundShipped: 0, inboundReceiving: 0, reserved: 0, unsellable: 0, total: fulfillable,
-});
 
 async function linesOf(stocktakeId: string) {
   const rows = await db
