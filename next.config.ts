@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets several checkouts' builds (or parallel e2e runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WASM and must be loaded by Node, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'bcryptjs', '@react-pdf/renderer', 'bwip-js'],
   poweredByHeader: false,

@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 // Started by scripts/e2e.ts, which builds, seeds a fresh database, and runs the server + sandbox.
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: process.env.E2E_OUTPUT_DIR || './test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

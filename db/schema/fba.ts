@@ -18,13 +18,15 @@ export const amazonStores = pgTable(
     marketplaceIds: text('marketplace_ids').array().notNull(),
     /** The SP-API refresh token (the seed's "MWS Auth Token"), AES-256-GCM encrypted. */
     refreshTokenEnc: text('refresh_token_enc').notNull(),
+    /** Keyed hash (HMAC-SHA256) of the refresh token: recognises a token already connected without storing it in clear. */
+    refreshTokenHash: text('refresh_token_hash'),
     endpoint: text('endpoint', { enum: SP_ENDPOINTS }).notNull().default('sandbox'),
     /** The store name Amazon returned when the credentials were verified. */
     amazonStoreName: text('amazon_store_name'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('amazon_stores_seller').on(t.sellerId, t.endpoint)],
+  (t) => [uniqueIndex('amazon_stores_seller').on(t.sellerId, t.endpoint), uniqueIndex('amazon_stores_token').on(t.refreshTokenHash, t.endpoint)],
 );
 
 export const FO_CREATE_STATUSES = ['On Hold', 'Shipped'] as const;
@@ -43,6 +45,8 @@ export const fbaConnections = pgTable(
     sellerId: text('seller_id').notNull(),
     marketplaceId: text('marketplace_id').notNull(),
     refreshTokenEnc: text('refresh_token_enc').notNull(),
+    /** Keyed hash (HMAC-SHA256) of the refresh token: recognises a token already connected without storing it in clear. */
+    refreshTokenHash: text('refresh_token_hash'),
     endpoint: text('endpoint', { enum: SP_ENDPOINTS }).notNull().default('sandbox'),
     locationId: uuid('location_id').notNull().references(() => locations.id),
     status: text('status', { enum: CONNECTION_STATUSES }).notNull().default('Active'),
@@ -76,6 +80,8 @@ export const fbaConnections = pgTable(
     // One location per active connection, and one active connection per seller × marketplace.
     uniqueIndex('fba_connections_location_active').on(t.locationId).where(sql`${t.status} = 'Active'`),
     uniqueIndex('fba_connections_seller_active').on(t.sellerId, t.marketplaceId, t.endpoint).where(sql`${t.status} = 'Active'`),
+    // One active connection per Amazon account × marketplace, whatever Seller ID was typed with its token.
+    uniqueIndex('fba_connections_token_active').on(t.refreshTokenHash, t.marketplaceId, t.endpoint).where(sql`${t.status} = 'Active'`),
   ],
 );
 
@@ -152,4 +158,35 @@ export const fbaSyncRuns = pgTable(
     // At most one queued or running sync per connection: a second Force Sync joins the first.
     uniqueIndex('fba_sync_runs_one_active').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running')`),
   ],
+);
+
+export const AUTHORISATION_PURPOSES = ['store', 'fba'] as const;
+export const AUTHORISATION_STATUSES = ['Pending', 'Connected', 'Failed'] as const;
+
+/**
+ * One "Connect with Amazon" attempt (Amazon's website authorisation workflow): the state sent to
+ * Amazon's consent page (kept only as a hash), who started it, what they chose on the form, and how
+ * it ended. The callback accepts a state once, from the same user, before it expires.
+ */
+export const amazonAuthorisations = pgTable(
+  'amazon_authorisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stateHash: text('state_hash').notNull().unique(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    purpose: text('purpose', { enum: AUTHORISATION_PURPOSES }).notNull(),
+    endpoint: text('endpoint', { enum: SP_ENDPOINTS }).notNull(),
+    /** The form's choices (store name and marketplaces, or marketplace and location). */
+    request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: AUTHORISATION_STATUSES }).notNull().default('Pending'),
+    /** Shown to the user when it failed (Amazon's words, or why the callback was refused). */
+    message: text('message'),
+    sellerId: text('seller_id'),
+    /** The Amazon store or FBA connection it created. */
+    resultId: uuid('result_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('amazon_authorisations_user_idx').on(t.userId, t.createdAt)],
 );

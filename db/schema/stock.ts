@@ -103,6 +103,8 @@ export const stocktakes = pgTable(
     userId: uuid('user_id').references(() => users.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Who completed it: the page says so, so a user whose request died after the commit is not left guessing. */
+    completedBy: uuid('completed_by').references(() => users.id),
   },
   (t) => [index('stocktakes_status_idx').on(t.status, t.startedAt)],
 );

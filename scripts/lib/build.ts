@@ -15,7 +15,7 @@ function newestMtime(p: string): number {
 
 /** Builds the production bundle when there is none or a source file is newer than it. */
 export function ensureBuild(root: string, force = false) {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const stale = force || built === 0 || SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
   if (!stale) return false;
