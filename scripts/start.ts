@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { migrateDb, openDefault } from '@/db/client';
-import { bootstrap, isEmptyCatalog } from '@/db/bootstrap';
+import { adminSignInMessage, bootstrap, isEmptyCatalog } from '@/db/bootstrap';
 import { DEMO_WAREHOUSE_USER, seedDemo } from '@/db/seed-demo';
 import { startSandbox, type RunningSandbox } from '@/sandbox/index';
 import { ensureBuild } from './lib/build';
@@ -72,9 +72,7 @@ async function main() {
     '',
     `Inventory is running: http://localhost:${port}`,
     `Database: ${embedded ? `embedded (PGlite) in ${path.relative(root, path.join(dataDir, 'pglite'))}/` : 'PostgreSQL (DATABASE_URL)'}`,
-    boot.admin.created
-      ? `Sign in as ${boot.admin.email} with password ${boot.admin.password}${process.env.ADMIN_PASSWORD ? '' : '  (generated now and shown only once: write it down)'}`
-      : `Sign in as ${boot.admin.email} (the administrator created on first start) or any user made in Settings → Users.`,
+    adminSignInMessage(boot.admin),
     'Press Ctrl-C to stop.',
     '',
   ];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '@/test/db';
+import { adminSignInMessage, bootstrap } from './bootstrap';
+
+// Each case needs an empty database: bootstrap creates the administrator only when there is no user.
+describe('first start: the administrator', () => {
+  it('never hands back (so never prints) a password that came from ADMIN_PASSWORD', async () => {
+    const { db } = await createTestDb();
+    const boot = await bootstrap(db, { adminEmail: 'Owner@Example.com', adminPassword: 'operator-chose-this-1' });
+    expect(boot.admin).toMatchObject({ email: 'owner@example.com', created: true });
+    expect(boot.admin.password).toBeNull();
+    const message = adminSignInMessage(boot.admin);
+    expect(message).not.toContain('operator-chose-this-1');
+    expect(message).toBe('Sign in as owner@example.com with the password set in ADMIN_PASSWORD.');
+  });
+
+  it('prints a generated password once, and no password on later starts', async () => {
+    const { db } = await createTestDb();
+    const first = await bootstrap(db, {});
+    expect(first.admin.created).toBe(true);
+    expect(first.admin.password).toMatch(/^[\w-]{16}$/);
+    expect(adminSignInMessage(first.admin)).toBe(`Sign in as admin@example.com with password ${first.admin.password}  (generated now and shown only once: write it down)`);
+
+    const again = await bootstrap(db, {});
+    expect(again.admin).toEqual({ email: 'admin@example.com', password: null, created: false });
+    expect(adminSignInMessage(again.admin)).toBe('Sign in as admin@example.com (the administrator created on first start) or any user made in Settings → Users.');
+  });
+});
