@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { findApplicationByClient } from './apps';
 import { expireAllTokens } from './auth';
 import { totalQuantity, upsertInventoryItem } from './catalog';
 import { toIso } from './clock';
@@ -31,6 +32,8 @@ const SellerInput = z.object({
   marketplaceIds: z.array(z.string()).min(1).optional(),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
+  applicationId: z.string().regex(/^amzn1\.sp\.solution\.[A-Za-z0-9-]{1,100}$/).optional(),
+  appName: z.string().min(1).max(100).optional(),
   refreshToken: z.string().min(1),
   items: z.array(ItemInput).optional(),
 });
@@ -94,6 +97,11 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
     case 'POST /_sandbox/sellers': {
       const input = parse(SellerInput, body);
       if (state.sellers[input.sellerId]) throw new ApiError(409, 'Conflict', `Seller ${input.sellerId} exists.`);
+      const taken = input.applicationId && Object.hasOwn(state.applications, input.applicationId) ? state.applications[input.applicationId] : undefined;
+      if (taken && taken.clientId !== input.clientId) throw new ApiError(409, 'Conflict', `Application ${input.applicationId} belongs to another LWA client.`);
+      const known = findApplicationByClient(state, input.clientId);
+      if (input.applicationId && known && known.applicationId !== input.applicationId)
+        throw new ApiError(409, 'Conflict', `LWA client ${input.clientId} already belongs to application ${known.applicationId}.`);
       const seller = addSeller(state, input, ctx.clock.now());
       return { status: 201, body: { sellerId: seller.sellerId } };
     }
@@ -149,6 +157,7 @@ export function describeState(ctx: SandboxContext) {
     clock: describeClock(ctx),
     rateScale: ctx.rateScale,
     faults: state.faults,
+    applications: Object.values(state.applications),
     sellers: Object.values(state.sellers).map((s) => ({
       sellerId: s.sellerId,
       storeName: s.storeName,

@@ -4,6 +4,7 @@ import { handleAdmin } from './admin';
 import { API_HANDLERS } from './api';
 import { serveReportDocument } from './api/reports';
 import { authenticate, exchangeToken } from './auth';
+import { CONSENT_PATH, handleConsent } from './consent';
 import type { SandboxContext } from './context';
 import { renderHomePage } from './home-page';
 import { serveLabel } from './labels';
@@ -40,6 +41,11 @@ async function handleRequest(ctx: SandboxContext, req: IncomingMessage, res: Ser
   if (url.pathname === '/auth/o2/token' && method === 'POST') {
     const body = parseBody(await readRawBody(req), req.headers['content-type']);
     if (exchangeToken(state, body, res)) ctx.store.markDirty();
+    return;
+  }
+  if (url.pathname === CONSENT_PATH) {
+    const body = method === 'POST' ? parseBody(await readRawBody(req), req.headers['content-type']) : undefined;
+    if (handleConsent(state, method, url.searchParams, body, res)) ctx.store.markDirty();
     return;
   }
   if (url.pathname.startsWith('/_documents/') && method === 'GET') {

@@ -35,6 +35,27 @@ export function sendApiError(res: ServerResponse, error: ApiError, headers: Reco
   sendJson(res, error.status, { errors: [{ code: error.code, message: error.message, details: error.details }] }, headers);
 }
 
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** A page of the sandbox's own (not an API answer): never cached, never framed. */
+export function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(html),
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  });
+  res.end(html);
+}
+
+export function sendRedirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { location, 'cache-control': 'no-store', 'content-length': 0 });
+  res.end();
+}
+
 const MAX_BODY = 1_000_000;
 
 export async function readRawBody(req: IncomingMessage): Promise<string> {

@@ -1,3 +1,4 @@
+import { DEMO_APP, registerApplication } from './apps';
 import { upsertInventoryItem, type SeedItemInput } from './catalog';
 import { seedDemoOrders } from './orders';
 import { createSellerState, nextSeq, type SandboxState, type SellerState } from './state';
@@ -8,8 +9,8 @@ export const DEMO_SELLER = {
   sellerId: 'ASANDBOXSELLER1',
   storeName: 'Sandbox Demo Store',
   marketplaceIds: ['ATVPDKIKX0DER'],
-  clientId: 'amzn1.application-oa2-client.sandbox-demo',
-  clientSecret: 'sandbox-demo-secret',
+  clientId: DEMO_APP.clientId,
+  clientSecret: DEMO_APP.clientSecret,
   refreshToken: 'Atzr|sandbox-demo',
 } as const;
 
@@ -41,12 +42,15 @@ export interface CreateSellerInput {
   marketplaceIds?: string[];
   clientId: string;
   clientSecret: string;
+  /** The SP-API application of a new client (amzn1.sp.solution.…); derived from the client id when absent. */
+  applicationId?: string;
+  appName?: string;
   refreshToken: string;
   items?: SeedItemInput[];
 }
 
 export function addSeller(state: SandboxState, input: CreateSellerInput, nowMs: number): SellerState {
-  state.apps[input.clientId] = input.clientSecret;
+  registerApplication(state, input);
   const seller = createSellerState({
     sellerId: input.sellerId,
     storeName: input.storeName,

@@ -250,11 +250,33 @@ export const DEFAULT_FAULTS: FaultSettings = {
   shortReceiptShare: 0.3,
 };
 
+/** An SP-API application as Amazon knows it: what the consent page names, and its LWA client. */
+export interface ApplicationRecord {
+  /** amzn1.sp.solution.… (the `application_id` of the consent page URL). */
+  applicationId: string;
+  name: string;
+  clientId: string;
+}
+
+/** An LWA authorisation code handed to an app through the consent page's redirect (single use). */
+export interface AuthorizationCodeRecord {
+  sellerId: string;
+  clientId: string;
+  /** The redirect_uri the code was sent to: the exchange must name the same one. */
+  redirectUri: string;
+  /** Real epoch ms, like access tokens: Login with Amazon does not run on the sandbox clock. */
+  expiresAt: number;
+}
+
 export interface SandboxState {
   version: number;
   clock: { nowMs: number; speed: number };
   /** LWA applications: client id → secret. */
   apps: Record<string, string>;
+  /** SP-API applications by application id (snapshots from before they existed get them on load). */
+  applications: Record<string, ApplicationRecord>;
+  /** Issued authorisation codes by code; removed when exchanged. */
+  authorizationCodes: Record<string, AuthorizationCodeRecord>;
   sellers: Record<string, SellerState>;
   /** Access token → owner and real expiry (epoch ms). Persisted so clients survive a restart. */
   accessTokens: Record<string, { sellerId: string; expiresAt: number }>;
@@ -269,6 +291,8 @@ export function createEmptyState(nowMs: number, speed: number, urlSecret: string
     version: STATE_VERSION,
     clock: { nowMs, speed },
     apps: {},
+    applications: {},
+    authorizationCodes: {},
     sellers: {},
     accessTokens: {},
     faults: { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses] },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { upgradeApplications } from './apps';
 import { DEFAULT_FAULTS, STATE_VERSION, createEmptyState, type SandboxState } from './state';
 
 const FILE_NAME = 'state.json';
@@ -111,5 +112,6 @@ function readSnapshot(file: string): SandboxState | null {
     seller.inboundOperations ??= {};
     seller.orders ??= {};
   }
+  upgradeApplications(state);
   return state;
 }
