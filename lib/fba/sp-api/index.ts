@@ -3,7 +3,7 @@ export { SpApiError, isSpApiError, type SpApiErrorKind } from './errors';
 export { REGION_BASE_URLS, LWA_TOKEN_URL, type SpApiEndpoint, type SpApiRegion } from './endpoints';
 export { parseTsvReport } from './report-operations';
 export { SP_API_OPERATIONS, OPERATION_NAMES, type OperationName } from './models/operations';
-export type { LwaCredentials } from './lwa';
+export { exchangeAuthorizationCode, type AuthorizationCodeGrant, type LwaCredentials } from './lwa';
 export type { RetryPolicy, ExchangeEvent } from './transport';
 export type { InventorySummary } from './models/inventory';
 export type { Report, ReportDocument, InventoryReportType } from './models/reports';

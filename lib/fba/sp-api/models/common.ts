@@ -26,4 +26,7 @@ export const LwaTokenResponse = z.object({
 });
 export type LwaTokenResponse = z.infer<typeof LwaTokenResponse>;
 
+/** The authorization_code grant must return the refresh token: it is what the app keeps. */
+export const LwaAuthorizationCodeResponse = LwaTokenResponse.extend({ refresh_token: z.string().min(1) });
+
 export const LwaErrorResponse = z.object({ error: z.string(), error_description: z.string().optional() });
