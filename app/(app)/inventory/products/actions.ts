@@ -19,7 +19,7 @@ export const saveProductAction = action({ input: ProductInput, permission }, asy
 });
 
 export const importProductsAction = action({ input: ProductImportInput, permission, parse: (form) => ({ file: form.get('file') }) }, async ({ file }) => {
-  const result = await importProductsCsv(await getDb(), await file.text());
+  const result = await importProductsCsv(await getDb(), file);
   revalidatePath(PATH);
   return result;
 });
