@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMISSIONS, type SessionUser } from '@/lib/auth/permissions';
 
 /**
  * Every server action, found on disk, refuses a user who lacks its permission — before it parses
- * input or touches the database — and lets a user who has it get past the check.
+ * input or touches the database — and lets a user who has it get past the check. Every one also
+ * refuses a NUL character before parsing, and never shows an internal error's text.
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({
@@ -19,7 +20,7 @@ vi.mock('@/db', () => ({
   },
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, updateTag: () => {}, revalidateTag: () => {} }));
-vi.mock('next/navigation', () => ({ redirect: () => { throw new Error('redirect'); } }));
+vi.mock('next/navigation', async (original) => ({ ...(await original<typeof import('next/navigation')>()), redirect: () => { throw new Error('redirect'); } }));
 
 function findActionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -31,6 +32,17 @@ function findActionFiles(dir: string): string[] {
 
 const files = findActionFiles(path.join(import.meta.dirname));
 const user = (permissions: string[]): SessionUser => ({ id: '00000000-0000-4000-8000-000000000000', email: 'x@example.com', name: 'X', isAdmin: false, permissions });
+
+function formWithNul() {
+  const f = new FormData();
+  f.append('name', 'Main\u0000 warehouse');
+  return f;
+}
+
+beforeAll(() => {
+  // Actions that reach the (refusing) database log it as unexpected; the test reads what the form gets.
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
 
 describe('every server action checks its permission on the server', () => {
   it('finds the action files', () => {
@@ -49,9 +61,14 @@ describe('every server action checks its permission on the server', () => {
         const refused = await fn({ status: 'idle' }, new FormData());
         expect(refused, `${rel} ${name}`).toMatchObject({ status: 'error', message: expect.stringContaining('Not allowed') });
         session.user = user([fn.permission!]);
-        // With the permission, an empty form fails validation (or reaches the mocked database) instead.
+        // With the permission, an empty form fails validation (or reaches the mocked database) instead,
+        // and what the form shows is never the internal error's text.
         const allowed = await fn({ status: 'idle' }, new FormData()).catch((e: Error) => ({ status: 'threw', message: e.message }));
         expect(allowed.message ?? '', `${rel} ${name}`).not.toContain('Not allowed');
+        expect(allowed.message ?? '', `${rel} ${name}`).not.toContain('the database must not be reached');
+        // A NUL in any field is refused on that field before parsing, whatever the action reads.
+        const nul = await fn({ status: 'idle' }, formWithNul());
+        expect(nul, `${rel} ${name}`).toMatchObject({ status: 'error', fieldErrors: { name: [expect.stringContaining('invisible NUL character')] } });
       }
     });
   }

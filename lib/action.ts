@@ -1,16 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { DomainError } from '@/lib/errors';
+import { isDomainError, reportUnexpected, unexpectedMessage } from '@/lib/errors';
+import { findFormProblems, isFrameworkField, isSecretField } from '@/lib/validation/form-data';
+import { stripUnstorable } from '@/lib/validation/text';
 
 export type ActionState<T = unknown> =
   | { status: 'idle' }
   | { status: 'ok'; data: T; message?: string }
-  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string | string[]> };
+  | {
+      status: 'error';
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      values?: Record<string, string | string[]>;
+      /** Set when the failure was ours, not the user's: the same reference is in the server log. */
+      reference?: string;
+    };
 
 export const idle: ActionState<never> = { status: 'idle' };
-
-const SECRET_FIELD = /password|token|secret/i;
 
 /**
  * Form values as strings (repeated names, like a group of checkboxes, as arrays): what the input
@@ -19,48 +29,84 @@ const SECRET_FIELD = /password|token|secret/i;
 export function formValues(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of form.entries()) {
-    if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
+    if (typeof v !== 'string' || isFrameworkField(k)) continue;
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
 }
 
-/** What a refused form gets back to refill its fields: never a secret (password, Amazon token). */
+/**
+ * What a refused form gets back to refill its fields: never a secret (password, Amazon token), and
+ * without characters the database cannot hold, so saving again after the message just works.
+ */
 export function refillValues(values: Record<string, string | string[]>) {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => !isSecretField(k))
+      .map(([k, v]) => [stripUnstorable(k), Array.isArray(v) ? v.map(stripUnstorable) : stripUnstorable(v)]),
+  );
+}
+
+type ManifestEntry = { filename?: string; exportedName?: string };
+let manifest: Record<string, ManifestEntry> | null | undefined;
+
+/**
+ * "file#export" of a server action, for the log. Next registers each exported action with only a
+ * hashed id (`$$id`); the build's server-reference manifest maps it back to the file and export.
+ */
+function actionName(fn: object): string {
+  const id = (fn as { $$id?: unknown }).$$id;
+  if (typeof id !== 'string') return 'server action';
+  if (manifest === undefined) {
+    try {
+      const file = path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json');
+      manifest = (JSON.parse(fs.readFileSync(file, 'utf8')) as { node?: Record<string, ManifestEntry> }).node ?? null;
+    } catch {
+      manifest = null;
+    }
+  }
+  const entry = manifest?.[id.split('#')[0]];
+  return entry?.exportedName ? `${entry.filename}#${entry.exportedName} (${id})` : `server action ${id}`;
 }
 
 /**
- * Every server action goes through here, in this order: authenticate, authorise, parse, run,
- * map expected errors. Unexpected errors propagate (error.tsx, server log) and never reach the
- * browser's form.
+ * Every server action goes through here, in this order: authenticate, authorise, refuse what the
+ * database cannot store, parse, run, map expected errors. An unexpected error is logged with a
+ * reference and the form shows only that reference; Next's redirect()/notFound() pass through.
  */
 export function action<S extends z.ZodType, T>(
   opts: { input: S; permission: Permission | null; parse?: (form: FormData) => unknown },
   run: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
 ) {
   const run_ = async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
-    const user = await requireUser();
-    const raw = formValues(form);
-    const values = refillValues(raw);
-    if (opts.permission && !can(user, opts.permission))
-      return { status: 'error', message: `Not allowed: you need the ${opts.permission} permission.`, values };
-    const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : raw);
-    if (!parsed.success)
-      return {
-        status: 'error',
-        message: 'Check the highlighted fields.',
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-        values,
-      };
+    let user: SessionUser | null = null;
+    let values: Record<string, string | string[]> | undefined;
     try {
+      user = await requireUser();
+      const raw = formValues(form);
+      values = refillValues(raw);
+      if (opts.permission && !can(user, opts.permission))
+        return { status: 'error', message: `Not allowed: you need the ${opts.permission} permission.`, values };
+      const problems = findFormProblems(form);
+      if (problems) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: problems, values };
+      const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : raw);
+      if (!parsed.success)
+        return {
+          status: 'error',
+          message: 'Check the highlighted fields.',
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+          values,
+        };
       return { status: 'ok', data: await run(parsed.data, { user }) };
     } catch (e) {
-      if (e instanceof DomainError) return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values };
-      throw e;
+      unstable_rethrow(e);
+      if (isDomainError(e)) return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values };
+      const reference = reportUnexpected(e, { where: actionName(wrapped), userId: user?.id });
+      return { status: 'error', message: unexpectedMessage(reference), reference, values };
     }
   };
   // Exposed so a test can check every action refuses users without this permission.
-  return Object.assign(run_, { permission: opts.permission });
+  const wrapped = Object.assign(run_, { permission: opts.permission });
+  return wrapped;
 }
