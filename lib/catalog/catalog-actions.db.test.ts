@@ -12,9 +12,11 @@ vi.mock('@/db', () => ({ getDb: async () => state.db }));
 vi.mock('@/lib/auth/session', () => ({ requireUser: async () => state.user, getSessionUser: async () => state.user }));
 vi.mock('next/server', () => ({ connection: async () => {} }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('next/navigation', () => ({
+vi.mock('next/navigation', async (original) => ({
+  ...(await original<typeof import('next/navigation')>()),
+  // With Next's digest, so the action wrapper lets it through as it does the real redirect().
   redirect: (to: string) => {
-    throw Object.assign(new Error('NEXT_REDIRECT'), { to });
+    throw Object.assign(new Error('NEXT_REDIRECT'), { to, digest: `NEXT_REDIRECT;replace;${to};307;` });
   },
 }));
 
