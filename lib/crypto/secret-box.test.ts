@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decryptSecret, encryptSecret } from './secret-box';
+import { decryptSecret, encryptSecret, hashSecret } from './secret-box';
 
 beforeAll(() => {
   process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 3).toString('base64');
@@ -18,5 +19,22 @@ describe('secret box', () => {
     const parts = sealed.split('.');
     parts[3] = Buffer.from('tampered').toString('base64url');
     expect(() => decryptSecret(parts.join('.'))).toThrow();
+  });
+});
+
+describe('keyed hash', () => {
+  it('recognises the same token, is not a plain hash of it, and depends on the key', () => {
+    const hash = hashSecret('Atzr|sandbox-demo');
+    expect(hashSecret('Atzr|sandbox-demo')).toBe(hash);
+    expect(hashSecret('Atzr|sandbox-demo2')).not.toBe(hash);
+    expect(hash).not.toContain('Atzr');
+    expect(hash).not.toBe(crypto.createHash('sha256').update('Atzr|sandbox-demo').digest('base64url'));
+    const saved = process.env.APP_ENCRYPTION_KEY;
+    try {
+      process.env.APP_ENCRYPTION_KEY = Buffer.alloc(32, 9).toString('base64');
+      expect(hashSecret('Atzr|sandbox-demo')).not.toBe(hash);
+    } finally {
+      process.env.APP_ENCRYPTION_KEY = saved;
+    }
   });
 });

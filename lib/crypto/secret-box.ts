@@ -26,3 +26,18 @@ export function decryptSecret(sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+// The hash key is derived from APP_ENCRYPTION_KEY (HKDF with its own label) rather than being
+// that key, so the hashes give nothing away about the key that decrypts the tokens.
+function hashKey(): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', key(), Buffer.alloc(0), 'inventory/refresh-token-hash/v1', 32));
+}
+
+/**
+ * Keyed hash (HMAC-SHA256) of a secret: recognises the same Amazon refresh token again (a second
+ * connection of one account) without storing it in clear, and unlike a plain hash it cannot be
+ * checked against guessed tokens without the key. Same input and key, same output.
+ */
+export function hashSecret(plain: string): string {
+  return crypto.createHmac('sha256', hashKey()).update(plain, 'utf8').digest('base64url');
+}

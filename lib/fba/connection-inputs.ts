@@ -11,11 +11,13 @@ export const ENDPOINT_OPTIONS = [
 ] as const;
 
 const Endpoint = z.enum(SP_ENDPOINTS, 'Choose where Amazon is reached.').default('sandbox');
-const SellerId = z
-  .string('Enter the Seller ID.')
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9]{8,20}$/, 'A Seller ID is 8–20 letters and digits, as shown in Seller Central → Settings → Merchant Token.');
+/**
+ * Amazon's merchant tokens: "A" then capital letters and digits, typically 13–14 characters (the
+ * sandbox's ASANDBOXSELLER1 has 15). The range is kept a little wider so an unusual real one fits.
+ */
+export const SELLER_ID_PATTERN = /^A[A-Z0-9]{9,19}$/;
+const SELLER_ID_MESSAGE = 'A Seller ID starts with A followed by capital letters and digits, 10–20 characters, e.g. A2X9EXAMPLE7KQ (Seller Central → Settings → Account Info → Merchant Token).';
+const SellerId = z.string(SELLER_ID_MESSAGE).trim().toUpperCase().regex(SELLER_ID_PATTERN, SELLER_ID_MESSAGE);
 const RefreshToken = z
   .string('Enter the MWS Auth Token.')
   .trim()

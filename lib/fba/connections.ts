@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { fbaConnections, fbaSettingsLog, locations } from '@/db/schema';
+import { fbaConnections, fbaSettingsLog, locations, type SpEndpointName } from '@/db/schema';
 import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
-import { decryptSecret, encryptSecret } from '@/lib/crypto/secret-box';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { decryptSecret, encryptSecret, hashSecret } from '@/lib/crypto/secret-box';
+import { DomainError } from '@/lib/errors';
 import { attachExternalLocation, releaseExternalLocation } from '@/lib/reference/locations';
 import { getAmazonStoreCredentials } from './amazon-stores';
 import type { ConnectRequest } from './connection-inputs';
-import { describeMarketplace } from './marketplaces';
+import { fbaRefusal, refusingFbaDuplicates, type FbaSubject, type SellerSource } from './duplicate-connections';
 import { verifySellerCredentials } from './seller-check';
 
 /** Columns a screen may show: everything but the token. */
@@ -54,10 +54,6 @@ export async function getConnection(db: Db | Tx, id: string): Promise<Connection
   return row ?? null;
 }
 
-function duplicateMessage(sellerId: string, marketplaceId: string) {
-  return `Seller ${sellerId} is already connected to FBA for ${describeMarketplace(marketplaceId)}. Disconnect that connection first.`;
-}
-
 /** The credentials a connect request uses: typed by hand, or those of a saved Amazon store. */
 async function resolveCredentials(db: Db, req: ConnectRequest) {
   if (req.mode === 'manual')
@@ -74,6 +70,65 @@ async function resolveCredentials(db: Db, req: ConnectRequest) {
   };
 }
 
+/** A connection Amazon has confirmed (its store name), ready to be written. */
+export type NewFbaConnection = {
+  sellerId: string;
+  marketplaceId: string;
+  endpoint: SpEndpointName;
+  refreshToken: string;
+  /** The store's sealed token when connecting from a store (no need to encrypt it again). */
+  refreshTokenEnc: string | null;
+  amazonStoreId: string | null;
+  locationId: string | null;
+  /** The FBA account name: the store name Amazon returned. */
+  storeName: string;
+  sellerSource: SellerSource;
+  /** The form field a duplicate is reported on. */
+  field: string;
+};
+
+export function fbaSubject(c: NewFbaConnection): FbaSubject {
+  return { sellerId: c.sellerId, marketplaceId: c.marketplaceId, endpoint: c.endpoint, tokenHash: hashSecret(c.refreshToken), source: c.sellerSource, field: c.field };
+}
+
+export type InsertedFbaConnection = { id: string; name: string; locationName: string };
+
+/**
+ * The writes of a connect, in the caller's transaction (Connect with Amazon records its attempt
+ * in the same one): the connection and its external location, or neither. An account already
+ * connected comes back as `refused` (see fbaRefusal); run it inside refusingFbaDuplicates so a
+ * lost race reads the same.
+ */
+export async function insertFbaConnection(tx: Tx, c: NewFbaConnection, actorId: string | null): Promise<{ refused: DomainError } | { connection: InsertedFbaConnection }> {
+  const subject = fbaSubject(c);
+  const refused = await fbaRefusal(tx, subject);
+  if (refused) return { refused };
+  if (c.locationId) {
+    const [picked] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, c.locationId));
+    if (!picked) throw new DomainError('NOT_FOUND', 'That location no longer exists.', { locationId: ['Choose another location.'] });
+  }
+  await ensurePriceTiers(tx);
+  // The id is made here because the location points at the connection and the connection at the location.
+  const id = crypto.randomUUID();
+  const location = await attachExternalLocation(tx, { connectionId: id, accountName: c.storeName, pickedLocationId: c.locationId });
+  const [row] = await tx
+    .insert(fbaConnections)
+    .values({
+      id,
+      name: c.storeName,
+      amazonStoreId: c.amazonStoreId,
+      sellerId: c.sellerId,
+      marketplaceId: c.marketplaceId,
+      refreshTokenEnc: c.refreshTokenEnc ?? encryptSecret(c.refreshToken),
+      refreshTokenHash: subject.tokenHash,
+      endpoint: c.endpoint,
+      locationId: location.id,
+      createdBy: actorId,
+    })
+    .returning({ id: fbaConnections.id, name: fbaConnections.name });
+  return { connection: { ...row, locationName: location.name } };
+}
+
 /**
  * Connect to FBA: Amazon confirms the credentials and names the account (outside any
  * transaction), then one transaction writes the connection and gives it its external location,
@@ -82,44 +137,16 @@ async function resolveCredentials(db: Db, req: ConnectRequest) {
 export async function connectFba(db: Db, req: ConnectRequest, actorId: string | null) {
   const cred = await resolveCredentials(db, req);
   const verified = await verifySellerCredentials({ endpoint: cred.endpoint, refreshToken: cred.refreshToken, marketplaceIds: [cred.marketplaceId] });
-  const sellerField = req.mode === 'manual' ? 'sellerId' : 'store';
-  try {
-    return await db.transaction(async (tx) => {
-      // Checked here for a clear message; the partial unique index settles a race between two clicks.
-      const [active] = await tx
-        .select({ id: fbaConnections.id })
-        .from(fbaConnections)
-        .where(and(eq(fbaConnections.sellerId, cred.sellerId), eq(fbaConnections.marketplaceId, cred.marketplaceId), eq(fbaConnections.endpoint, cred.endpoint), eq(fbaConnections.status, 'Active')));
-      if (active) throw new DomainError('DUPLICATE', duplicateMessage(cred.sellerId, cred.marketplaceId), { [sellerField]: ['Already connected.'] });
-      if (req.locationId) {
-        const [picked] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, req.locationId));
-        if (!picked) throw new DomainError('NOT_FOUND', 'That location no longer exists.', { locationId: ['Choose another location.'] });
-      }
-      await ensurePriceTiers(tx);
-      // The id is made here because the location points at the connection and the connection at the location.
-      const id = crypto.randomUUID();
-      const location = await attachExternalLocation(tx, { connectionId: id, accountName: verified.storeName, pickedLocationId: req.locationId });
-      const [row] = await tx
-        .insert(fbaConnections)
-        .values({
-          id,
-          name: verified.storeName,
-          amazonStoreId: cred.amazonStoreId,
-          sellerId: cred.sellerId,
-          marketplaceId: cred.marketplaceId,
-          refreshTokenEnc: cred.refreshTokenEnc ?? encryptSecret(cred.refreshToken),
-          endpoint: cred.endpoint,
-          locationId: location.id,
-          createdBy: actorId,
-        })
-        .returning({ id: fbaConnections.id, name: fbaConnections.name });
-      return { ...row, locationName: location.name };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e, 'fba_connections_seller_active'))
-      throw new DomainError('DUPLICATE', duplicateMessage(cred.sellerId, cred.marketplaceId), { [sellerField]: ['Already connected.'] });
-    throw e;
-  }
+  const conn: NewFbaConnection = {
+    ...cred,
+    locationId: req.locationId,
+    storeName: verified.storeName,
+    sellerSource: req.mode === 'manual' ? 'typed' : 'trusted',
+    field: req.mode === 'manual' ? 'sellerId' : 'store',
+  };
+  const result = await refusingFbaDuplicates(db, fbaSubject(conn), () => db.transaction((tx) => insertFbaConnection(tx, conn, actorId)));
+  if ('refused' in result) throw result.refused;
+  return result.connection;
 }
 
 /**
