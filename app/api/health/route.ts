@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { connection } from 'next/server';
 import { getDb } from '@/db';
 import { expectedMigrationCount } from '@/db/client';
+import { route } from '@/lib/http/route';
 import { rowsOf } from '@/lib/stock/ledger';
 
-/** For load balancers and `npm start`: answers without signing in. */
-export async function GET() {
-  await connection();
+/**
+ * For load balancers and `npm start`: answers without signing in. An unreachable database is an
+ * answer here (503 "down"), not an unexpected error.
+ */
+export const GET = route({ access: 'public' }, async () => {
   try {
     const db = await getDb();
     const [m] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
@@ -29,4 +31,4 @@ export async function GET() {
     console.error('[health]', e);
     return Response.json({ status: 'down', database: 'unreachable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
-}
+});

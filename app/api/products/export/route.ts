@@ -1,15 +1,9 @@
-import { connection } from 'next/server';
 import { getDb } from '@/db';
-import { can } from '@/lib/auth/permissions';
-import { getSessionUser } from '@/lib/auth/session';
+import { route } from '@/lib/http/route';
 import { streamProductsCsv } from '@/lib/catalog/product-export';
 
-/** Products as CSV, streamed in batches. The route checks the session itself: proxy.ts only checks sign-in. */
-export async function GET() {
-  await connection();
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 });
-  if (!can(user, 'Products')) return Response.json({ error: 'Not allowed: you need the Products permission.' }, { status: 403 });
+/** Products as CSV, streamed in batches. */
+export const GET = route({ access: 'Products' }, async () => {
   const date = new Date().toISOString().slice(0, 10);
   return new Response(streamProductsCsv(await getDb()), {
     headers: {
@@ -18,4 +12,4 @@ export async function GET() {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

@@ -1,0 +1,21 @@
+import { stripUnstorable } from '@/lib/validation/text';
+
+/** A page's `searchParams` as Next gives them: a key may repeat (`?q=a&q=b`) or be absent. */
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+export type SearchParams = Record<string, string | undefined>;
+
+/**
+ * The one way pages and route handlers read search params: the first value of each key, without
+ * characters PostgreSQL cannot hold. A `%00` typed into a URL used to reach a search query and
+ * crash the page; dropped here, the search simply runs on the rest of the text.
+ */
+export function readSearchParams(sp: RawSearchParams | URLSearchParams): SearchParams {
+  const out: SearchParams = {};
+  const entries: [string, string | string[] | undefined][] = sp instanceof URLSearchParams ? [...sp.keys()].map((k) => [k, sp.get(k) ?? undefined]) : Object.entries(sp);
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[stripUnstorable(key)] = stripUnstorable(first);
+  }
+  return out;
+}
