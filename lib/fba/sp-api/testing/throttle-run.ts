@@ -11,6 +11,8 @@ export interface ThrottleRunResult {
   achievedRate: number;
   ratio: number;
   throttled: number;
+  /** Calls that returned an answer (a 429 is retried inside the client). */
+  answered: number;
 }
 
 export async function runThrottle(options: { calls?: number; rateScale?: number; concurrency?: number } = {}): Promise<ThrottleRunResult> {
@@ -27,18 +29,20 @@ export async function runThrottle(options: { calls?: number; rateScale?: number;
     });
     await client.getMarketplaceParticipations(); // LWA exchange outside the measured window
     let next = 0;
+    let answered = 0;
     const started = performance.now();
     const worker = async () => {
       while (next < calls) {
         next += 1;
         await client.getInventorySummaries({ marketplaceId: US });
+        answered += 1;
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
     const seconds = (performance.now() - started) / 1000;
     const permittedRate = SP_API_OPERATIONS.getInventorySummaries.rate * rateScale;
     const achievedRate = calls / seconds;
-    return { calls, seconds, permittedRate, achievedRate, ratio: achievedRate / permittedRate, throttled };
+    return { calls, seconds, permittedRate, achievedRate, ratio: achievedRate / permittedRate, throttled, answered };
   } finally {
     await sandbox.close();
   }
