@@ -1,6 +1,7 @@
-// Validates recorded exchanges against Amazon's Swagger 2.0 models (../shared/sp-api-models):
-// response bodies against the schema of their status, request bodies against the body parameter,
-// and query strings against the declared query parameters. Test-only.
+// Validates recorded exchanges against the schema facts of Amazon's Swagger 2.0 models (generated
+// into ./amazon-models by scripts/sp-api-models.ts): response bodies against the schema of their
+// status, request bodies against the body parameter, and query strings against the declared query
+// parameters. Test-only.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -8,7 +9,7 @@ import addFormatsModule from 'ajv-formats';
 import { SP_API_OPERATIONS, type OperationName } from '../models/operations';
 import type { ExchangeEvent } from '../transport';
 
-export const MODELS_DIR = path.resolve(import.meta.dirname, '../../../../../shared/sp-api-models');
+export const MODELS_DIR = path.join(import.meta.dirname, 'amazon-models');
 
 interface SwaggerParameter {
   name: string;
@@ -23,7 +24,8 @@ interface SwaggerParameter {
 }
 interface SwaggerOperation {
   operationId: string;
-  description?: string;
+  /** Amazon's published rate (requests per second) and burst. */
+  usagePlan: { rate: number; burst: number } | null;
   parameters?: SwaggerParameter[];
   responses: Record<string, { schema?: object }>;
 }
