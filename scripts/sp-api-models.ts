@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SP_API_OPERATIONS } from '@/lib/fba/sp-api/models/operations';
 
 const OUT_DIR = path.join(process.cwd(), 'lib/fba/sp-api/testing/amazon-models');
@@ -94,9 +95,11 @@ function generate(modelsDir: string) {
   console.log(`Wrote ${files.length} model fact files to ${path.relative(process.cwd(), OUT_DIR)} (source commit ${commit.slice(0, 12)}).`);
 }
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('Usage: npm run models:generate -- <folder holding Amazon\'s SP-API model JSON files and their README>');
-  process.exit(2);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error('Usage: npm run models:generate -- <folder holding Amazon\'s SP-API model JSON files and their README>');
+    process.exit(2);
+  }
+  generate(path.resolve(dir));
 }
-generate(path.resolve(dir));
