@@ -10,7 +10,7 @@ export const ENDPOINT_OPTIONS = [
   { value: 'FE', label: 'Far East (FE)' },
 ] as const;
 
-const Endpoint = z.enum(SP_ENDPOINTS, 'Choose where Amazon is reached.').default('sandbox');
+export const Endpoint = z.enum(SP_ENDPOINTS, 'Choose where Amazon is reached.').default('sandbox');
 /**
  * Amazon's merchant tokens: "A" then capital letters and digits, typically 13–14 characters (the
  * sandbox's ASANDBOXSELLER1 has 15). The range is kept a little wider so an unusual real one fits.
@@ -23,9 +23,9 @@ const RefreshToken = z
   .trim()
   .min(1, 'Enter the MWS Auth Token.')
   .max(2000, 'That token is too long to be an Amazon token.');
-const MarketplaceId = z.string().trim().toUpperCase().regex(MARKETPLACE_ID_PATTERN, 'A Marketplace ID is 8–20 letters and digits, e.g. ATVPDKIKX0DER.');
+export const MarketplaceId = z.string().trim().toUpperCase().regex(MARKETPLACE_ID_PATTERN, 'A Marketplace ID is 8–20 letters and digits, e.g. ATVPDKIKX0DER.');
 /** "" means "Create a new location"; otherwise the ID of the location the user picked. */
-const LocationChoice = z
+export const LocationChoice = z
   .union([z.literal(''), z.uuid('Choose a location.')])
   .optional()
   .transform((v) => v || null);
@@ -38,6 +38,20 @@ function splitIds(raw: string | undefined): string[] {
     .filter(Boolean);
 }
 
+type MarketplaceGroup = { marketplaceIds?: string[]; otherMarketplaceIds?: string };
+
+/** Ticked and typed marketplaces together: at least one, every typed one well formed. */
+export function refineMarketplaceGroup(v: MarketplaceGroup, ctx: z.RefinementCtx) {
+  const typed = splitIds(v.otherMarketplaceIds);
+  const bad = typed.filter((id) => !MARKETPLACE_ID_PATTERN.test(id));
+  if (bad.length) ctx.addIssue({ code: 'custom', path: ['otherMarketplaceIds'], message: `Not a Marketplace ID: ${bad.join(', ')}.` });
+  if (typed.length === 0 && (v.marketplaceIds ?? []).length === 0) ctx.addIssue({ code: 'custom', path: ['marketplaceIds'], message: 'Tick at least one marketplace, or type its ID.' });
+}
+
+export function mergeMarketplaceIds(v: MarketplaceGroup): string[] {
+  return [...new Set([...(v.marketplaceIds ?? []), ...splitIds(v.otherMarketplaceIds)])];
+}
+
 export const AmazonStoreInput = z
   .object({
     name: z.string('Enter a name.').trim().min(1, 'Enter a name.').max(100, 'At most 100 characters.'),
@@ -47,20 +61,9 @@ export const AmazonStoreInput = z
     refreshToken: RefreshToken,
     endpoint: Endpoint,
   })
-  .superRefine(
-    (v, ctx) => {
-      const typed = splitIds(v.otherMarketplaceIds);
-      const bad = typed.filter((id) => !MARKETPLACE_ID_PATTERN.test(id));
-      if (bad.length) ctx.addIssue({ code: 'custom', path: ['otherMarketplaceIds'], message: `Not a Marketplace ID: ${bad.join(', ')}.` });
-      if (typed.length === 0 && (v.marketplaceIds ?? []).length === 0) ctx.addIssue({ code: 'custom', path: ['marketplaceIds'], message: 'Tick at least one marketplace, or type its ID.' });
-    },
-    // Also when other fields failed, so the form shows every problem at once.
-    { when: () => true },
-  )
-  .transform((v) => {
-    const ids = [...new Set([...v.marketplaceIds, ...splitIds(v.otherMarketplaceIds)])];
-    return { name: v.name, sellerId: v.sellerId, marketplaceIds: ids, refreshToken: v.refreshToken, endpoint: v.endpoint };
-  });
+  // Also when other fields failed, so the form shows every problem at once.
+  .superRefine(refineMarketplaceGroup, { when: () => true })
+  .transform((v) => ({ name: v.name, sellerId: v.sellerId, marketplaceIds: mergeMarketplaceIds(v), refreshToken: v.refreshToken, endpoint: v.endpoint }));
 export type AmazonStoreData = z.output<typeof AmazonStoreInput>;
 
 /** Checkbox groups arrive as repeated fields. */
@@ -76,6 +79,21 @@ export function readAmazonStoreForm(form: FormData) {
   };
 }
 
+type OneMarketplace = { marketplaceId?: string; otherMarketplaceId?: string };
+
+/** One marketplace, picked from the list or typed: a typed ID wins, so one missing from the list can still be used. */
+export function refineOneMarketplace(v: OneMarketplace, ctx: z.RefinementCtx) {
+  const other = v.otherMarketplaceId?.trim();
+  const raw = oneMarketplaceId(v);
+  if (!raw) ctx.addIssue({ code: 'custom', path: ['marketplaceId'], message: 'Choose a marketplace, or type its ID.' });
+  else if (!MARKETPLACE_ID_PATTERN.test(raw))
+    ctx.addIssue({ code: 'custom', path: [other ? 'otherMarketplaceId' : 'marketplaceId'], message: 'A Marketplace ID is 8–20 letters and digits, e.g. ATVPDKIKX0DER.' });
+}
+
+export function oneMarketplaceId(v: OneMarketplace): string {
+  return (v.otherMarketplaceId?.trim() || v.marketplaceId?.trim() || '').toUpperCase();
+}
+
 /** "Connect manually": one marketplace, picked from the list or typed (the typed one wins). */
 export const ManualConnectInput = z
   .object({
@@ -86,21 +104,8 @@ export const ManualConnectInput = z
     endpoint: Endpoint,
     locationId: LocationChoice,
   })
-  .superRefine(
-    (v, ctx) => {
-      const other = v.otherMarketplaceId?.trim();
-      const raw = (other || v.marketplaceId?.trim() || '').toUpperCase();
-      if (!raw) ctx.addIssue({ code: 'custom', path: ['marketplaceId'], message: 'Choose a marketplace, or type its ID.' });
-      else if (!MARKETPLACE_ID_PATTERN.test(raw))
-        ctx.addIssue({ code: 'custom', path: [other ? 'otherMarketplaceId' : 'marketplaceId'], message: 'A Marketplace ID is 8–20 letters and digits, e.g. ATVPDKIKX0DER.' });
-    },
-    { when: () => true },
-  )
-  .transform((v) => {
-    // A typed ID wins over the list, so an ID missing from the list can still be used.
-    const marketplaceId = (v.otherMarketplaceId?.trim() || v.marketplaceId?.trim() || '').toUpperCase();
-    return { mode: 'manual' as const, sellerId: v.sellerId, marketplaceId, refreshToken: v.refreshToken, endpoint: v.endpoint, locationId: v.locationId };
-  });
+  .superRefine(refineOneMarketplace, { when: () => true })
+  .transform((v) => ({ mode: 'manual' as const, sellerId: v.sellerId, marketplaceId: oneMarketplaceId(v), refreshToken: v.refreshToken, endpoint: v.endpoint, locationId: v.locationId }));
 
 /** "Use an existing Amazon connection": the option value is "<storeId>|<marketplaceId>". */
 export const StoreConnectInput = z

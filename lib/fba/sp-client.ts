@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import type { SpEndpointName } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/secret-box';
 import { DomainError } from '@/lib/errors';
-import { createSpApiClient, isSpApiError, type SpApiClient, type SpApiEndpoint } from './sp-api';
+import { findMarketplace, REGION_SELLER_CENTRAL } from './marketplaces';
+import { createSpApiClient, exchangeAuthorizationCode, isSpApiError, type SpApiClient, type SpApiEndpoint } from './sp-api';
 
 /** The sandbox's demo app; any other endpoint needs the merchant's own registered SP-API app. */
-const SANDBOX_APP = { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret' };
+const SANDBOX_APP = { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret', applicationId: 'amzn1.sp.solution.sandbox-demo' };
 
 function appFor(endpoint: SpEndpointName): { endpoint: SpApiEndpoint; clientId: string; clientSecret: string; rateScale: number } {
   if (endpoint === 'sandbox')
@@ -20,6 +21,53 @@ function appFor(endpoint: SpEndpointName): { endpoint: SpApiEndpoint; clientId: 
   if (!clientId || !clientSecret)
     throw new DomainError('INVALID_INPUT', 'Connecting to Amazon needs the SP-API app credentials: set SP_API_CLIENT_ID and SP_API_CLIENT_SECRET on the server.');
   return { endpoint: { region: endpoint }, clientId, clientSecret, rateScale: 1 };
+}
+
+const missingAppSettings = () => ['SP_API_APP_ID', 'SP_API_CLIENT_ID', 'SP_API_CLIENT_SECRET'].filter((name) => !process.env[name]);
+
+/**
+ * Why "Connect with Amazon" cannot reach this endpoint (the app is not configured on the server),
+ * or null. Amazon's consent page needs the app's application id, and the code exchange its LWA
+ * client.
+ */
+export function authorisationUnavailable(endpoint: SpEndpointName): string | null {
+  if (endpoint === 'sandbox') return null;
+  const missing = missingAppSettings();
+  return missing.length ? `Connect with Amazon to Amazon's ${endpoint} endpoint needs your registered SP-API app: set ${missing.join(', ')} on the server.` : null;
+}
+
+/** What the Connect with Amazon forms say under Endpoint: which endpoints work on this server. */
+export function connectWithAmazonEndpointHint(): string {
+  const missing = missingAppSettings();
+  if (missing.length === 0) return 'The FBA sandbox signs you in as one of its demo sellers; NA, EU and FE open Seller Central.';
+  return `The FBA sandbox signs you in as one of its demo sellers. NA, EU and FE need your registered SP-API app: set ${missing.join(', ')} on the server.`;
+}
+
+/**
+ * Seller Central's consent page for this app (the sandbox's when the endpoint is the sandbox:
+ * SANDBOX_PUBLIC_URL, the address the browser reaches it at, else SANDBOX_URL). version=beta marks
+ * an app still in draft status, which the sandbox's demo app is.
+ */
+export function consentUrlFor(endpoint: SpEndpointName, marketplaceId: string, params: { state: string; redirectUri: string }): string {
+  const unavailable = authorisationUnavailable(endpoint);
+  if (unavailable) throw new DomainError('INVALID_INPUT', unavailable, { endpoint: [unavailable] });
+  const sandbox = endpoint === 'sandbox';
+  const base = sandbox
+    ? (process.env.SANDBOX_PUBLIC_URL || process.env.SANDBOX_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '')
+    : `https://${findMarketplace(marketplaceId)?.sellerCentral ?? REGION_SELLER_CENTRAL[endpoint]}`;
+  const url = new URL(`${base}/apps/authorize/consent`);
+  url.searchParams.set('application_id', sandbox ? process.env.SANDBOX_APP_ID || SANDBOX_APP.applicationId : process.env.SP_API_APP_ID!);
+  url.searchParams.set('state', params.state);
+  url.searchParams.set('redirect_uri', params.redirectUri);
+  if (sandbox || process.env.SP_API_APP_DRAFT === '1') url.searchParams.set('version', 'beta');
+  return url.toString();
+}
+
+/** The end of Connect with Amazon: the seller's refresh token for the code Amazon sent back. */
+export async function exchangeCodeFor(endpoint: SpEndpointName, code: string, redirectUri: string): Promise<string> {
+  const app = appFor(endpoint);
+  const tokens = await exchangeAuthorizationCode({ endpoint: app.endpoint, grant: { clientId: app.clientId, clientSecret: app.clientSecret, code, redirectUri } });
+  return tokens.refreshToken;
 }
 
 /** A client for credentials the user just typed (not stored yet). */
