@@ -49,6 +49,11 @@ describe('ProductInput', () => {
     expect(errorsOf({ barcode: '1', barcodeType: 'QR' }).barcodeType?.[0]).toBe('Barcode type must be one of UPC, EAN, GCID, JAN, ISBN.');
   });
 
+  it('refuses prices and costs past what is stored, naming the limit (issue 7, item 2)', () => {
+    expect(errorsOf({ unitCost: '100000000000', price1: '123456789012.5', price2: '99999999999.99' })).toEqual({ unitCost: ['At most 99,999,999,999.9999.'], price1: ['At most 99,999,999,999.99.'] });
+    expect(ProductInput.parse(form({ unitCost: '99999999999.9999', price1: '99999999999.99' }))).toMatchObject({ unitCost: 999_999_999_999_999, prices: [{ tier: 1, price: 9_999_999_999_999 }] });
+  });
+
   it('reports every bad field at once', () => {
     const e = errorsOf({ sku: ' ', name: '', fnsku: 'X00', asin: 'C012345678', unitCost: '-1', price2: '1.234' });
     expect(Object.keys(e).sort()).toEqual(['asin', 'fnsku', 'name', 'price2', 'sku', 'unitCost']);

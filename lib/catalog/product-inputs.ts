@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BARCODE_TYPES } from '@/db/schema/catalog';
-import { COST_SCALE, PRICE_SCALE, parseDecimal } from '@/lib/money';
+import { moneyText } from '@/lib/validation/numbers';
 
 export { BARCODE_TYPES };
 export type BarcodeType = (typeof BARCODE_TYPES)[number];
@@ -32,22 +32,7 @@ const optionalText = (max: number, label: string) =>
     .max(max, `${label} is at most ${max} characters.`)
     .transform((v) => (v === '' ? null : v));
 
-/** Decimal text → integer at the given scale, so no float ever touches money. */
-const money = (scale: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === '') return null;
-      const n = parseDecimal(v, scale);
-      if (n === null || n < 0) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const priceField = money(PRICE_SCALE, 'Enter a price like 12.50 (not negative, at most 2 decimals).');
+const priceField = moneyText('price', { optional: true });
 const priceShape = Object.fromEntries(TIERS.map((t) => [priceKey(t), priceField])) as Record<PriceKey, typeof priceField>;
 
 /** Every product field as the user types it (form or CSV cell), with the rules both share. */
@@ -70,7 +55,7 @@ export const ProductFields = z.object({
   asin: optionalText(10, 'ASIN')
     .transform((v) => v?.toUpperCase() ?? null)
     .refine((v) => v === null || /^(B0[A-Z0-9]{8}|\d{9}[\dX])$/.test(v), 'ASIN is 10 characters: B0 and 8 letters or digits, or an ISBN-10.'),
-  unitCost: money(COST_SCALE, 'Enter a unit cost like 4.25 (not negative, at most 4 decimals).'),
+  unitCost: moneyText('cost', { optional: true }),
   defaultLocation: optionalText(100, 'Default location'),
   ...priceShape,
 });

@@ -19,7 +19,8 @@ export async function listLocations(db: Db | Tx): Promise<LocationRow[]> {
       id: locations.id,
       name: locations.name,
       externalConnectionId: locations.externalConnectionId,
-      onHand: sql<number>`coalesce((SELECT sum(on_hand) FROM stock_levels s WHERE s.location_id = "locations"."id"), 0)::int`,
+      // Summed over products, on hand at a place passes an integer: bigint, read back as a number.
+      onHand: sql<string | number>`coalesce((SELECT sum(on_hand) FROM stock_levels s WHERE s.location_id = "locations"."id"), 0)::bigint`,
       bins: sql<{ id: string; name: string; onHand: number }[]>`coalesce((
         SELECT json_agg(json_build_object('id', b.id, 'name', b.name, 'onHand',
           coalesce((SELECT sum(on_hand) FROM stock_levels s WHERE s.bin_id = b.id), 0)) ORDER BY lower(b.name))
@@ -69,8 +70,8 @@ export async function deleteLocation(db: Db, id: string) {
     if (!loc) throw new DomainError('NOT_FOUND', 'That location no longer exists.');
     if (loc.externalConnectionId)
       throw new DomainError('EXTERNAL_LOCATION', `${loc.name} is used for external fulfilment and cannot be deleted while its connection exists.`);
-    const [{ onHand }] = await tx.select({ onHand: sql<number>`coalesce(sum(${stockLevels.onHand}), 0)::int` }).from(stockLevels).where(eq(stockLevels.locationId, id));
-    if (Number(onHand) > 0) throw new DomainError('IN_USE', `${loc.name} holds ${onHand} units of stock. Move or adjust the stock out before deleting it.`);
+    const [{ onHand }] = await tx.select({ onHand: sql<string | number>`coalesce(sum(${stockLevels.onHand}), 0)::bigint` }).from(stockLevels).where(eq(stockLevels.locationId, id));
+    if (Number(onHand) > 0) throw new DomainError('IN_USE', `${loc.name} holds ${Number(onHand)} units of stock. Move or adjust the stock out before deleting it.`);
     const [history] = await tx.select({ id: stockLedger.id }).from(stockLedger).where(eq(stockLedger.locationId, id)).limit(1);
     if (history) throw new DomainError('IN_USE', `${loc.name} has stock movements in its history, so it is kept for the record.`);
     try {
@@ -104,8 +105,8 @@ export async function removeBin(db: Db, binId: string) {
   return db.transaction(async (tx) => {
     const [bin] = await tx.select().from(bins).where(eq(bins.id, binId)).for('update');
     if (!bin) throw new DomainError('NOT_FOUND', 'That bin no longer exists.');
-    const [{ onHand }] = await tx.select({ onHand: sql<number>`coalesce(sum(${stockLevels.onHand}), 0)::int` }).from(stockLevels).where(eq(stockLevels.binId, binId));
-    if (Number(onHand) > 0) throw new DomainError('IN_USE', `Bin ${bin.name} holds ${onHand} units. Move the stock out first.`);
+    const [{ onHand }] = await tx.select({ onHand: sql<string | number>`coalesce(sum(${stockLevels.onHand}), 0)::bigint` }).from(stockLevels).where(eq(stockLevels.binId, binId));
+    if (Number(onHand) > 0) throw new DomainError('IN_USE', `Bin ${bin.name} holds ${Number(onHand)} units. Move the stock out first.`);
     const [history] = await tx.select({ id: stockLedger.id }).from(stockLedger).where(eq(stockLedger.binId, binId)).limit(1);
     if (history) throw new DomainError('IN_USE', `Bin ${bin.name} has stock movements in its history, so it is kept for the record.`);
     try {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { COST_SCALE, parseDecimal } from '@/lib/money';
-import { readHeader, readLines, INTEGER } from './line-form';
+import { checkCell, moneyText, quantityText } from '@/lib/validation/numbers';
+import { readHeader, readLines } from './line-form';
 import { parsePlace } from './places';
 
 export const ADJUSTMENT_FIELDS = ['sku', 'place', 'quantity', 'unitCost'] as const;
 
 const RawLine = z.object({ index: z.number().int(), sku: z.string(), place: z.string(), quantity: z.string(), unitCost: z.string() });
+
+export const AdjustmentQuantity = quantityText({ sign: 'nonZero', message: 'Enter a whole number: positive adds, negative removes.' });
+export const AdjustmentUnitCost = moneyText('cost', { optional: true, message: 'Enter a cost like 12.50 (up to 4 decimals).' });
 
 /**
  * A stock adjustment as the form sends it: a reason and lines of SKU, place (location or
@@ -20,11 +23,9 @@ export const AdjustmentInput = z
     for (const l of v.lines) {
       if (!l.sku) bad('sku', l.index, 'Enter a SKU.');
       if (!parsePlace(l.place)) bad('place', l.index, 'Choose a location.');
-      if (!INTEGER.test(l.quantity) || Number(l.quantity) === 0) bad('quantity', l.index, 'Enter a whole number: positive adds, negative removes.');
-      if (l.unitCost !== '') {
-        const cost = parseDecimal(l.unitCost, COST_SCALE);
-        if (cost === null || cost < 0) bad('unitCost', l.index, 'Enter a cost like 12.50 (up to 4 decimals).');
-      } else if (INTEGER.test(l.quantity) && Number(l.quantity) > 0) bad('unitCost', l.index, 'A unit cost is needed to add stock.');
+      const quantity = checkCell(ctx, AdjustmentQuantity, l.quantity, `quantity.${l.index}`);
+      const unitCost = checkCell(ctx, AdjustmentUnitCost, l.unitCost, `unitCost.${l.index}`);
+      if (unitCost === null && quantity !== undefined && quantity > 0) bad('unitCost', l.index, 'A unit cost is needed to add stock.');
     }
   })
   .transform((v) => ({
@@ -33,8 +34,8 @@ export const AdjustmentInput = z
       index: l.index,
       sku: l.sku,
       ...parsePlace(l.place)!,
-      quantity: Number(l.quantity),
-      unitCost: l.unitCost === '' ? null : parseDecimal(l.unitCost, COST_SCALE),
+      quantity: AdjustmentQuantity.parse(l.quantity),
+      unitCost: AdjustmentUnitCost.parse(l.unitCost),
     })),
   }));
 

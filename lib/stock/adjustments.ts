@@ -5,6 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { nextNumber } from '@/lib/reference/numbers';
+import { moneyProblem, quantityProblem } from '@/lib/validation/numbers';
 import { transitionAdjustment } from './adjustment-status';
 import { postMovements, reverseSource } from './ledger';
 import { assertPlaces } from './places';
@@ -33,6 +34,15 @@ export async function createAdjustment(db: Db | Tx, input: { reason: string; lin
   const noCost = lines.filter((l) => l.quantity > 0 && l.unitCost === null);
   if (noCost.length > 0)
     throw new DomainError('INVALID_INPUT', 'A unit cost is needed to add stock.', Object.fromEntries(noCost.map((l) => [`unitCost.${l.index}`, ['A unit cost is needed to add stock.']])));
+  // The form's schema already says this; callers without a form (imports, the API) get the same limits.
+  const problems: Record<string, string[]> = {};
+  for (const l of lines) {
+    const q = quantityProblem(l.quantity, 'nonZero', 'Enter a whole number: positive adds, negative removes.');
+    if (q) problems[`quantity.${l.index}`] = [q];
+    const c = l.unitCost === null ? null : moneyProblem(l.unitCost, 'cost');
+    if (c) problems[`unitCost.${l.index}`] = [c];
+  }
+  if (Object.keys(problems).length > 0) throw new DomainError('INVALID_INPUT', 'Check the highlighted fields.', problems);
   return db.transaction(async (tx) => {
     const found = await resolveSkus(tx, lines);
     await assertPlaces(tx, lines, (i) => `place.${lines[i].index}`);
@@ -60,6 +70,7 @@ export async function createAdjustment(db: Db | Tx, input: { reason: string; lin
         sourceType: 'adjustment' as const,
         sourceId: doc.id,
         sourceLine: r.lineNo,
+        field: `quantity.${lines[r.lineNo - 1].index}`,
       })),
       userId,
     );

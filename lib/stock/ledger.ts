@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { locations, products, stockLedger, stockLevels, type SourceType } from '@/db/schema';
+import { bins, locations, products, stockLedger, stockLevels, type SourceType } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { formatCost } from '@/lib/money';
+import { INT_COLUMN_MAX, MONEY_COLUMN_MAX, groupDigits } from '@/lib/validation/numbers';
 import { applyValuedMovement, type CostState } from './costing';
 
 export type Movement = {
@@ -21,7 +23,12 @@ export type Movement = {
   sourceId: string;
   sourceLine: number;
   reversesId?: number;
+  /** The form cell this movement came from (`quantity.2`, `counted.<lineId>`), for a refusal to point at. */
+  field?: string;
 };
+
+/** A sum the posting computed that its column cannot hold; found before any write. */
+type Overflow = { m: Movement; kind: 'place' | 'product' | 'cost'; value: number };
 
 type LevelRow = { id: string; product_id: string; location_id: string; bin_id: string | null; on_hand: number; allocated: number };
 type CostRow = { product_id: string; quantity: number; average_cost: string | number };
@@ -47,8 +54,12 @@ export function rowsOf<T>(result: unknown): T[] {
  */
 export async function postMovements(tx: Tx, movements: Movement[], userId: string | null) {
   if (movements.length === 0) return [];
-  for (const m of movements)
+  for (const m of movements) {
     if (!Number.isInteger(m.quantity) || m.quantity === 0) throw new DomainError('INVALID_INPUT', 'Quantities must be whole, non-zero numbers.');
+    if (Math.abs(m.quantity) > INT_COLUMN_MAX) throw new DomainError('INVALID_INPUT', `A movement holds at most ${groupDigits(INT_COLUMN_MAX)} units.`);
+    if (m.unitCost !== undefined && (!Number.isSafeInteger(m.unitCost) || m.unitCost < 0))
+      throw new DomainError('INVALID_INPUT', `Unit costs are whole numbers of 1/10,000, from 0 to ${groupDigits(MONEY_COLUMN_MAX)}.`);
+  }
 
   const keys = [...new Map(movements.map((m) => [keyOf(m), { p: m.productId, l: m.locationId, b: m.binId }])).values()];
   // Rows travel as one jsonb parameter: a multi-row VALUES of 2,000 rows costs seconds to build
@@ -90,16 +101,22 @@ export async function postMovements(tx: Tx, movements: Movement[], userId: strin
 
   const entries: (typeof stockLedger.$inferInsert)[] = [];
   const short: Movement[] = [];
+  let overflow: Overflow | null = null;
   for (const m of movements) {
     const level = levels.get(keyOf(m))!;
     level.on_hand += m.quantity;
     if (level.on_hand < level.allocated) short.push(m);
+    overflow ??= level.on_hand > INT_COLUMN_MAX ? { m, kind: 'place', value: level.on_hand } : null;
     const cost = costs.get(m.productId)!;
     let unitCost = m.unitCost ?? cost.averageCost;
     if (m.valued) {
       if (m.quantity > 0 && m.unitCost === undefined)
         throw new DomainError('INVALID_INPUT', 'A unit cost is needed to add stock.');
-      costs.set(m.productId, applyValuedMovement(cost, m.quantity, unitCost));
+      const next = applyValuedMovement(cost, m.quantity, unitCost);
+      // Units owned in all places bound every level too (transfers only move them), so a transfer
+      // can never pass the limit where it arrives.
+      overflow ??= next.quantity > INT_COLUMN_MAX ? { m, kind: 'product', value: next.quantity } : !Number.isSafeInteger(next.averageCost) ? { m, kind: 'cost', value: next.averageCost } : null;
+      costs.set(m.productId, next);
     } else {
       unitCost = cost.averageCost;
     }
@@ -116,6 +133,7 @@ export async function postMovements(tx: Tx, movements: Movement[], userId: strin
       userId,
     });
   }
+  if (overflow) throw await overflowError(tx, overflow);
   if (short.length > 0) throw await insufficientStock(tx, short, levels);
 
   const levelRows = [...levels.values()].map((l) => ({ id: l.id, on_hand: l.on_hand }));
@@ -135,20 +153,41 @@ export async function postMovements(tx: Tx, movements: Movement[], userId: strin
   return inserted.map((r, i) => ({ ...entries[i], id: r.id }));
 }
 
+/** The SKU, location and place ("Main › A-01") of a movement, for messages. */
+async function describe(tx: Tx, m: Movement) {
+  const [row] = await tx
+    .select({ sku: products.sku, location: locations.name, bin: bins.name })
+    .from(products)
+    .innerJoin(locations, eq(locations.id, m.locationId))
+    .leftJoin(bins, m.binId ? eq(bins.id, m.binId) : sql`false`)
+    .where(eq(products.id, m.productId));
+  const location = row?.location ?? 'the location';
+  return { sku: row?.sku ?? 'the product', location, place: row?.bin ? `${location} › ${row.bin}` : location };
+}
+
 async function insufficientStock(tx: Tx, short: Movement[], levels: Map<string, LevelRow>) {
   const first = short[0];
-  const [row] = await tx
-    .select({ sku: products.sku, location: locations.name })
-    .from(products)
-    .innerJoin(locations, eq(locations.id, first.locationId))
-    .where(eq(products.id, first.productId));
+  const { sku, location } = await describe(tx, first);
   const level = levels.get(keyOf(first))!;
   const available = level.on_hand - first.quantity - level.allocated;
   const more = short.length > 1 ? ` (and ${short.length - 1} more line${short.length > 2 ? 's' : ''})` : '';
-  return new DomainError(
-    'INSUFFICIENT_STOCK',
-    `Not enough stock of ${row?.sku ?? 'the product'} at ${row?.location ?? 'the location'}: ${Math.max(available, 0)} available, ${-first.quantity} needed${more}.`,
-  );
+  return new DomainError('INSUFFICIENT_STOCK', `Not enough stock of ${sku} at ${location}: ${Math.max(available, 0)} available, ${-first.quantity} needed${more}.`);
+}
+
+/**
+ * A sum past its column's range, refused before PostgreSQL would ("value … is out of range"),
+ * naming the product, the place and the limit, and pointing at the form cell when there is one.
+ */
+async function overflowError(tx: Tx, o: Overflow) {
+  const { sku, place } = await describe(tx, o.m);
+  const [n, max] = [groupDigits(o.value), groupDigits(INT_COLUMN_MAX)];
+  const [message, cell] =
+    o.kind === 'place'
+      ? [`${sku} at ${place} would hold ${n} units; one product at one place holds at most ${max}.`, `${sku} at ${place} would hold ${n} units; at most ${max}.`]
+      : o.kind === 'product'
+        ? [`The company would hold ${n} units of ${sku} in all; at most ${max} of one product can be held.`, `${sku} would total ${n} units in all places; at most ${max}.`]
+        : [`The average cost of ${sku} would pass ${formatCost(MONEY_COLUMN_MAX)}, the most that can be stored.`, `The average cost would pass ${formatCost(MONEY_COLUMN_MAX)}.`];
+  return new DomainError('INVALID_INPUT', `${message} Nothing was posted.`, o.m.field ? { [o.m.field]: [cell] } : undefined);
 }
 
 /** Posts the reverse of every entry a source document made that is not yet reversed. */

@@ -31,5 +31,3 @@ export function readHeader(form: FormData | Record<string, string>): Record<stri
   for (const [k, v] of entries) if (typeof v === 'string' && !/\.\d+$/.test(k) && !k.startsWith('$ACTION')) out[k] = v;
   return out;
 }
-
-export const INTEGER = /^[+-]?\d{1,9}$/;

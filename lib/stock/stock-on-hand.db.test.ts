@@ -40,7 +40,7 @@ describe('stock on hand', () => {
       ]),
     );
     expect(all.rows.some((r) => r.sku === 'SOH-B')).toBe(false); // nothing held: left out
-    expect(all.rows.find((r) => r.bin === 'S1')).toMatchObject({ averageCost: 12_345, value: 4 * 12_345 });
+    expect(all.rows.find((r) => r.bin === 'S1')).toMatchObject({ averageCost: 12_345, value: 4n * 12_345n });
     const filtered = await listStockOnHand(db, { locationId: other.id, after: null });
     expect(filtered.rows.map((r) => r.location)).toEqual(['Other']);
     expect((await listStockOnHand(db, { q: 'apple', after: null })).rows).toHaveLength(2);

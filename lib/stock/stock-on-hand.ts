@@ -17,8 +17,12 @@ export type StockOnHandRow = {
   available: number;
   /** Scale 4. */
   averageCost: number;
-  /** on hand × average cost, scale 4. */
-  value: number;
+  /**
+   * On hand × average cost, scale 4, computed by PostgreSQL in numeric: up to 2,147,483,647 ×
+   * 9,007,199,254,740,991 passes both a JS number's exact range and a bigint column, so it is a
+   * bigint here and is formatted as one (formatCost), never through a float.
+   */
+  value: bigint;
 };
 
 /**
@@ -38,7 +42,8 @@ export async function listStockOnHand(db: Db | Tx, params: StockOnHandParams) {
       bin: bins.name,
       onHand: stockLevels.onHand,
       allocated: stockLevels.allocated,
-      averageCost: sql<string | number>`coalesce(${productCosts.averageCost}, 0)`,
+      averageCost: sql<string>`coalesce(${productCosts.averageCost}, 0)::text`,
+      value: sql<string>`(${stockLevels.onHand}::numeric * coalesce(${productCosts.averageCost}, 0))::text`,
     })
     .from(stockLevels)
     .innerJoin(products, eq(products.id, stockLevels.productId))
@@ -56,10 +61,7 @@ export async function listStockOnHand(db: Db | Tx, params: StockOnHandParams) {
     .orderBy(...page.orderBy)
     .limit(limit + 1);
   return toPage<StockOnHandRow>(
-    rows.map((r) => {
-      const averageCost = Number(r.averageCost);
-      return { ...r, available: r.onHand - r.allocated, averageCost, value: r.onHand * averageCost };
-    }),
+    rows.map((r) => ({ ...r, available: r.onHand - r.allocated, averageCost: Number(r.averageCost), value: BigInt(r.value) })),
     limit,
     (r) => r.sku,
   );

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { TRANSFER_STATUSES } from '@/db/schema';
-import { readHeader, readLines, INTEGER } from './line-form';
+import { checkCell, quantityText } from '@/lib/validation/numbers';
+import { readHeader, readLines } from './line-form';
 import { parsePlace, placeValue } from './places';
 
 export const TRANSFER_FIELDS = ['sku', 'quantity'] as const;
 
 const RawLine = z.object({ index: z.number().int(), sku: z.string(), quantity: z.string() });
+
+export const TransferQuantity = quantityText({ sign: 'positive', message: 'Enter a whole number above 0.' });
 
 /** A stock transfer as the form sends it: from place → to place (must differ) and lines of SKU × quantity > 0. */
 export const TransferInput = z
@@ -25,14 +28,14 @@ export const TransferInput = z
     if (v.lines.length === 0) bad('sku.0', 'Add at least one line.');
     for (const l of v.lines) {
       if (!l.sku) bad(`sku.${l.index}`, 'Enter a SKU.');
-      if (!INTEGER.test(l.quantity) || Number(l.quantity) <= 0) bad(`quantity.${l.index}`, 'Enter a whole number above 0.');
+      checkCell(ctx, TransferQuantity, l.quantity, `quantity.${l.index}`);
     }
   })
   .transform((v) => ({
     from: parsePlace(v.from)!,
     to: parsePlace(v.to)!,
     note: v.note || null,
-    lines: v.lines.map((l) => ({ index: l.index, sku: l.sku, quantity: Number(l.quantity) })),
+    lines: v.lines.map((l) => ({ index: l.index, sku: l.sku, quantity: TransferQuantity.parse(l.quantity) })),
   }));
 
 export type TransferInput = z.infer<typeof TransferInput>;

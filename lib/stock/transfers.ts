@@ -6,6 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { nextNumber } from '@/lib/reference/numbers';
+import { QUANTITY_MAX, groupDigits, quantityProblem } from '@/lib/validation/numbers';
 import { postMovements, reverseSource } from './ledger';
 import { assertPlaces, placeValue, type Place } from './places';
 import { resolveSkus } from './product-lookup';
@@ -20,9 +21,12 @@ export async function createTransfer(db: Db | Tx, input: { from: Place; to: Plac
     throw new DomainError('INVALID_INPUT', 'The stock must go to a different location or bin.', { to: ['Choose a different location or bin.'] });
   const lines = input.lines.map((l, i) => ({ ...l, index: l.index ?? i }));
   if (lines.length === 0) throw new DomainError('INVALID_INPUT', 'Add at least one line.', { 'sku.0': ['Add at least one line.'] });
-  const badQty = lines.filter((l) => !Number.isInteger(l.quantity) || l.quantity <= 0);
-  if (badQty.length > 0)
-    throw new DomainError('INVALID_INPUT', 'Quantities must be whole numbers above 0.', Object.fromEntries(badQty.map((l) => [`quantity.${l.index}`, ['Enter a whole number above 0.']])));
+  const badQty: Record<string, string[]> = {};
+  for (const l of lines) {
+    const problem = quantityProblem(l.quantity, 'positive', 'Enter a whole number above 0.');
+    if (problem) badQty[`quantity.${l.index}`] = [problem];
+  }
+  if (Object.keys(badQty).length > 0) throw new DomainError('INVALID_INPUT', `Quantities must be whole numbers from 1 to ${groupDigits(QUANTITY_MAX)}.`, badQty);
   return db.transaction(async (tx) => {
     const bySku = lines.filter((l): l is typeof l & { sku: string } => 'sku' in l);
     const found = new Map((await resolveSkus(tx, bySku)).map((p, i) => [bySku[i].index, p.id]));

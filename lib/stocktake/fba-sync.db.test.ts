@@ -137,6 +137,17 @@ describe('stocktake Sync with FBA', () => {
     expect(doc.syncedAt).toBeNull();
   });
 
+  it("refuses Amazon figures past what a count holds, naming the SKU; nothing is changed (issue 7, item 2)", async () => {
+    const { location } = await makeFbaConnection(db);
+    const p = await makeProduct(db, { sku: 'HUGE-1' });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    await expect(syncStocktakeFromRows(db, st.id, [row(p.sku, 1_500_000_000), row(p.sku, 1_500_000_000)], userId)).rejects.toMatchObject({
+      code: 'AMAZON_ERROR',
+      message: 'Amazon reports 3,000,000,000 fulfillable units of HUGE-1; a count holds at most 999,999,999. Nothing was changed.',
+    });
+    expect(await linesOf(st.id)).toEqual(new Map());
+  });
+
   it('sums SKUs listed twice, keeps typed costs, and re-syncs to the latest figures', async () => {
     const { location } = await makeFbaConnection(db);
     const p = await makeProduct(db);

@@ -6,6 +6,7 @@ import { fetchInventoryReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { spClientFor } from '@/lib/fba/sp-client';
 import { rowsOf } from '@/lib/stock/ledger';
+import { QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
 import { countLinesNeedingCost } from './queries';
 import { applyCounts, type Count } from './stocktake';
 
@@ -121,6 +122,10 @@ export async function syncStocktakeFromRows(db: Db | Tx, stocktakeId: string, ro
     const target = await findSyncTarget(tx, stocktakeId, true);
     const t0 = performance.now();
     const wanted = groupBySku(rows);
+    // Checked here, not by applyCounts, so the message can name Amazon's SKU.
+    const huge = [...wanted.values()].find((w) => !(w.fulfillable <= QUANTITY_MAX));
+    if (huge)
+      throw new DomainError('AMAZON_ERROR', `Amazon reports ${groupDigits(huge.fulfillable)} fulfillable units of ${huge.sku}; a count holds at most ${groupDigits(QUANTITY_MAX)}. Nothing was changed.`);
     const ids = await matchProducts(tx, [...wanted.keys()]);
     const missing = [...wanted.values()].filter((w) => !ids.has(w.key));
     let created = 0;

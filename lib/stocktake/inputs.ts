@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COST_SCALE, parseDecimal } from '@/lib/money';
+import { checkCell, moneyText, quantityText } from '@/lib/validation/numbers';
 
 export const StartStocktakeInput = z.object({ locationId: z.uuid('Choose a location.') });
 export const StocktakeIdInput = z.object({ id: z.uuid() });
@@ -10,6 +10,9 @@ export const AddStocktakeLineInput = z.object({
 });
 
 const COUNT_KEY = /^(counted|unitCost)\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export const CountedQuantity = quantityText({ sign: 'nonNegative', message: 'Enter a whole number, 0 or more.' });
+export const CountUnitCost = moneyText('cost', { optional: true, message: 'Enter a cost like 12.50 (up to 4 decimals).' });
 
 /**
  * The counts form of a stocktake: `counted.<lineId>` (blank = not counted) and `unitCost.<lineId>`
@@ -22,11 +25,7 @@ export const CountsInput = z
     for (const [key, text] of Object.entries(v.cells)) {
       const field = COUNT_KEY.exec(key)?.[1];
       if (text === '' || !field) continue;
-      if (field === 'counted' && !/^\d{1,9}$/.test(text)) ctx.addIssue({ code: 'custom', message: 'Enter a whole number, 0 or more.', path: [key] });
-      if (field === 'unitCost') {
-        const cost = parseDecimal(text, COST_SCALE);
-        if (cost === null || cost < 0) ctx.addIssue({ code: 'custom', message: 'Enter a cost like 12.50 (up to 4 decimals).', path: [key] });
-      }
+      checkCell(ctx, field === 'counted' ? CountedQuantity : CountUnitCost, text, key);
     }
   })
   .transform((v) => {
@@ -35,8 +34,8 @@ export const CountsInput = z
       const m = COUNT_KEY.exec(key);
       if (!m) continue;
       const line = lines.get(m[2]) ?? { lineId: m[2], counted: null, unitCost: null };
-      if (m[1] === 'counted') line.counted = text === '' ? null : Number(text);
-      else line.unitCost = text === '' ? null : parseDecimal(text, COST_SCALE);
+      if (m[1] === 'counted') line.counted = text === '' ? null : CountedQuantity.parse(text);
+      else line.unitCost = CountUnitCost.parse(text);
       lines.set(m[2], line);
     }
     return { id: v.id, intent: v.intent, lines: [...lines.values()] };

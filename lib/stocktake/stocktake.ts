@@ -6,6 +6,8 @@ import { nextNumber } from '@/lib/reference/numbers';
 import { postMovements, rowsOf } from '@/lib/stock/ledger';
 import { assertPlaces } from '@/lib/stock/places';
 import { resolveSkus } from '@/lib/stock/product-lookup';
+import { formatCost } from '@/lib/money';
+import { COST_MAX, QUANTITY_MAX, groupDigits, moneyProblem, quantityProblem } from '@/lib/validation/numbers';
 import { planCompletion, type CountedLine } from './completion';
 import { transitionStocktake } from './stocktake-status';
 
@@ -54,8 +56,9 @@ export type Count = { productId: string; binId?: string | null; counted: number;
  */
 export async function applyCounts(tx: Tx, stocktakeId: string, counts: Count[]) {
   const doc = await lockOpen(tx, stocktakeId);
-  const bad = counts.findIndex((c) => !Number.isInteger(c.counted) || c.counted < 0 || (c.unitCost != null && (!Number.isInteger(c.unitCost) || c.unitCost < 0)));
-  if (bad >= 0) throw new DomainError('INVALID_INPUT', 'Counted quantities must be whole numbers, 0 or more, and unit costs 0 or more.');
+  const bad = counts.findIndex((c) => quantityProblem(c.counted, 'nonNegative', 'bad') || (c.unitCost != null && moneyProblem(c.unitCost, 'cost')));
+  if (bad >= 0)
+    throw new DomainError('INVALID_INPUT', `A count is a whole number from 0 to ${groupDigits(QUANTITY_MAX)}, and a unit cost from 0 to ${groupDigits(formatCost(COST_MAX))}.`);
   // One row per product × bin (the last count wins): an upsert may not touch a row twice.
   const rows = [...new Map(counts.map((c) => [`${c.productId}|${c.binId ?? ''}`, { p: c.productId, b: c.binId ?? null, n: c.counted, u: c.unitCost ?? null }])).values()];
   const binIds = [...new Set(rows.map((r) => r.b))];
@@ -73,6 +76,14 @@ export async function applyCounts(tx: Tx, stocktakeId: string, counts: Count[]) 
 
 /** Saves the counts form (every line shown) in one transaction; blank = not counted. */
 export async function saveCounts(db: Db | Tx, input: { stocktakeId: string; lines: { lineId: string; counted: number | null; unitCost: number | null }[] }) {
+  const problems: Record<string, string[]> = {};
+  for (const l of input.lines) {
+    const q = l.counted === null ? null : quantityProblem(l.counted, 'nonNegative', 'Enter a whole number, 0 or more.');
+    if (q) problems[`counted.${l.lineId}`] = [q];
+    const c = l.unitCost === null ? null : moneyProblem(l.unitCost, 'cost');
+    if (c) problems[`unitCost.${l.lineId}`] = [c];
+  }
+  if (Object.keys(problems).length > 0) throw new DomainError('INVALID_INPUT', 'Check the highlighted fields.', problems);
   return db.transaction(async (tx) => {
     await lockOpen(tx, input.stocktakeId);
     const rows = input.lines.map((l) => ({ id: l.lineId, n: l.counted, u: l.unitCost }));
@@ -152,7 +163,10 @@ export async function completeStocktake(db: Db | Tx, id: string, userId: string 
       );
     await postMovements(
       tx,
-      movements.map((m, i) => ({ productId: m.productId, locationId: doc.locationId, binId: m.binId, quantity: m.quantity, valued: true, unitCost: m.unitCost, sourceType: 'stocktake' as const, sourceId: id, sourceLine: i + 1 })),
+      movements.map((m, i) => ({
+        productId: m.productId, locationId: doc.locationId, binId: m.binId, quantity: m.quantity, valued: true, unitCost: m.unitCost,
+        sourceType: 'stocktake' as const, sourceId: id, sourceLine: i + 1, field: `counted.${m.lineId}`,
+      })),
       userId,
     );
     return { ...doc, posted: movements.length };
