@@ -1,15 +1,40 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef } from 'react';
+import { createContext, useActionState, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/action';
+import { FILE_TOO_LARGE_MESSAGE, isFileTooLarge } from '@/lib/validation/file';
 import { buttonClass } from './button';
 
 const StateCtx = createContext<ActionState<unknown>>({ status: 'idle' });
 
+/** What the form holds now, as the action would refill it, so a refusal here keeps every field as typed. */
+function currentValues(form: HTMLFormElement): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new FormData(form).entries()) {
+    if (typeof v !== 'string') continue;
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/**
+ * A chosen file over the upload limit, refused in the browser: sending it would only be cut off by
+ * the server after the whole upload, with a far less helpful answer.
+ */
+function refuseLargeFiles(form: HTMLFormElement): ActionState<never> | null {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type="file"]'))
+    if ([...(input.files ?? [])].some(isFileTooLarge)) fieldErrors[input.name] = [FILE_TOO_LARGE_MESSAGE];
+  if (Object.keys(fieldErrors).length === 0) return null;
+  return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values: currentValues(form) };
+}
+
 /**
  * A form bound to a server action: shows the action's message, puts zod's field errors next to
- * their fields, and keeps what the user typed when the action refuses it.
+ * their fields, and keeps what the user typed when the action refuses it. A file over the upload
+ * limit is refused as soon as it is chosen, and the form is not sent while one is chosen.
  */
 export function ActionForm<T>({
   action,
@@ -26,7 +51,10 @@ export function ActionForm<T>({
   onSuccess?: (data: T) => void;
   id?: string;
 }) {
-  const [state, formAction] = useActionState(action, { status: 'idle' } as ActionState<T>);
+  const [actionState, formAction] = useActionState(action, { status: 'idle' } as ActionState<T>);
+  // The browser's own refusal (a file too large) shows in place of the action's last answer.
+  const [refused, setRefused] = useState<ActionState<never> | null>(null);
+  const state: ActionState<T> = refused ?? actionState;
   const done = useRef<ActionState<T> | null>(null);
   useEffect(() => {
     if (state.status === 'ok' && done.current !== state) {
@@ -38,7 +66,20 @@ export function ActionForm<T>({
     state.status === 'ok' ? (typeof successMessage === 'function' ? successMessage(state.data) : (state.message ?? successMessage)) : undefined;
   return (
     <StateCtx value={state as ActionState<unknown>}>
-      <form action={formAction} className={className} noValidate id={id}>
+      <form
+        action={formAction}
+        className={className}
+        noValidate
+        id={id}
+        onChange={(e) => {
+          if (e.target instanceof HTMLInputElement && e.target.type === 'file') setRefused(refuseLargeFiles(e.currentTarget));
+        }}
+        onSubmit={(e) => {
+          const refusal = refuseLargeFiles(e.currentTarget);
+          setRefused(refusal);
+          if (refusal) e.preventDefault();
+        }}
+      >
         {state.status === 'error' && (
           <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
             {state.message}
@@ -57,10 +98,12 @@ export function ActionForm<T>({
 
 export function useFieldState(name: string) {
   const state = useContext(StateCtx);
-  if (state.status !== 'error') return { error: undefined, typed: undefined, ticked: undefined };
+  if (state.status !== 'error') return { error: undefined, errors: [], typed: undefined, ticked: undefined };
   const raw = state.values?.[name];
   return {
     error: state.fieldErrors?.[name]?.[0],
+    /** Every message for the field (a CSV import reports each bad row). */
+    errors: state.fieldErrors?.[name] ?? [],
     typed: Array.isArray(raw) ? raw[raw.length - 1] : raw,
     /** For checkbox groups: the values that were ticked when the form was refused. */
     ticked: raw === undefined ? [] : Array.isArray(raw) ? raw : [raw],
@@ -121,6 +164,54 @@ export function Field({ name, label, type = 'text', defaultValue, required, hint
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
           {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A file input with its label, hint and every message for it: an import reports each bad row, so
+ * all of them are listed, not only the first. `children` sit beside the input (its submit button).
+ */
+export function FileField({ name, label, accept, hint, children }: { name: string; label: string; accept?: string; hint?: string; children?: React.ReactNode }) {
+  const id = useId();
+  const { errors } = useFieldState(name);
+  const describedBy = [errors.length > 0 ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor={id} className="mb-1 block font-medium text-slate-700">
+            {label}
+          </label>
+          <input
+            id={id}
+            name={name}
+            type="file"
+            accept={accept}
+            aria-invalid={errors.length > 0 ? true : undefined}
+            aria-describedby={describedBy}
+            className="block rounded border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50"
+          />
+        </div>
+        {children}
+      </div>
+      {errors.length === 1 && (
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+          {errors[0]}
+        </p>
+      )}
+      {errors.length > 1 && (
+        <ul id={`${id}-error`} className="mt-2 max-h-72 list-disc overflow-y-auto pl-5 text-xs font-medium text-red-700">
+          {errors.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-2 text-xs text-slate-500">
+          {hint}
         </p>
       )}
     </div>
