@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from '@/lib/validation/text';
 
 /**
  * Keyset paging: a page is "the next N rows after this sort key", so page 500 costs what page 1
@@ -12,7 +13,8 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-const CursorShape = z.object({ v: z.union([z.string(), z.number(), z.null()]), id: z.string() });
+// The cursor comes back in the URL, so its text must be storable like any other search param.
+const CursorShape = z.object({ v: z.union([storableText(), z.number(), z.null()]), id: storableText() });
 
 export function decodeCursor(text: string | undefined | null): Cursor | null {
   if (!text) return null;

@@ -5,6 +5,7 @@ import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, Table, Td, Th } f
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
 import { listProducts, PRODUCT_SORTS } from '@/lib/catalog/products';
+import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
 import { readListParams } from '@/lib/paging';
 import { ImportProductsForm } from './import-form';
@@ -15,7 +16,7 @@ const BASE = '/inventory/products';
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('Products');
-  const params = readListParams(await searchParams, PRODUCT_SORTS, 'sku');
+  const params = readListParams(readSearchParams(await searchParams), PRODUCT_SORTS, 'sku');
   const page = await listProducts(await getDb(), params);
   const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };
   return (

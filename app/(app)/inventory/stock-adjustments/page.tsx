@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { ADJUSTMENT_SORTS, listAdjustments } from '@/lib/stock/adjustments';
 
@@ -13,7 +14,7 @@ const BASE = '/inventory/stock-adjustments';
 
 export default async function StockAdjustmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('Stock Adjustment');
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const params = readListParams(sp, ADJUSTMENT_SORTS, 'number');
   // Newest first unless the user asked otherwise.
   if (!sp.dir) params.dir = 'desc';

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyState, PageHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listLocationNames } from '@/lib/stock/places';
@@ -22,11 +23,10 @@ function href(params: Record<string, string | undefined>) {
 
 export default async function StockOnHandPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('Products');
-  const sp = await searchParams;
-  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
-  const q = one('q')?.trim() || undefined;
-  const location = UUID.test(one('location') ?? '') ? one('location') : undefined;
-  const after = decodeCursor(one('after'));
+  const sp = readSearchParams(await searchParams);
+  const q = sp.q?.trim() || undefined;
+  const location = UUID.test(sp.location ?? '') ? sp.location : undefined;
+  const after = decodeCursor(sp.after);
   const db = await getDb();
   const [page, locations] = await Promise.all([listStockOnHand(db, { q, locationId: location, after }), listLocationNames(db)]);
   return (

@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { listTransfers, TRANSFER_SORTS } from '@/lib/stock/transfers';
 
@@ -13,7 +14,7 @@ const BASE = '/inventory/stock-transfer';
 
 export default async function StockTransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('Stock Transfer');
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const params = readListParams(sp, TRANSFER_SORTS, 'number');
   if (!sp.dir) params.dir = 'desc';
   const page = await listTransfers(await getDb(), params);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { listStocktakeLocations, listStocktakes } from '@/lib/stocktake/queries';
 import { StartStocktakeForm } from './stocktake-forms';
@@ -14,7 +15,7 @@ const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T
 
 export default async function StocktakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('Stocktake');
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const params = readListParams(sp, ['number'] as const, 'number');
   if (!sp.dir) params.dir = 'desc';
   const db = await getDb();

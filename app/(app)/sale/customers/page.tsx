@@ -5,6 +5,7 @@ import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, Table, Td, Th } f
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
 import { CUSTOMER_SORTS, listCustomers } from '@/lib/catalog/customers';
+import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 
 export const metadata: Metadata = { title: 'Customers' };
@@ -13,7 +14,7 @@ const BASE = '/sale/customers';
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('Customers');
-  const params = readListParams(await searchParams, CUSTOMER_SORTS, 'name');
+  const params = readListParams(readSearchParams(await searchParams), CUSTOMER_SORTS, 'name');
   const page = await listCustomers(await getDb(), params);
   const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };
   return (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams } from '@/lib/http/search-params';
 import { listJobNames, listJobRuns, listWorkers } from '@/lib/jobs/job-runs';
 import { decodeCursor } from '@/lib/paging';
 
@@ -13,7 +14,7 @@ const fmt = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace('T'
 
 export default async function JobRunsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission('General Settings');
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const db = await getDb();
   const [names, workers, page] = await Promise.all([
     listJobNames(db),

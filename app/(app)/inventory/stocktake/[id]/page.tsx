@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listBinsOf } from '@/lib/stock/places';
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function StocktakeDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; q?: string; done?: string; posted?: string; needsCost?: string }> }) {
   await requirePermission('Stocktake');
   const { id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const db = await getDb();
   const doc = UUID.test(id) ? await getStocktake(db, id) : null;
   if (!doc) notFound();

@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
 import { getLatestSyncRun } from '@/lib/fba/inventory-sync';
 import { CATALOG_SORTS, getCatalogConnection, getListing, listCatalog } from '@/lib/fba/listings';
+import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { CatalogPager, CatalogTable, catalogHref, formatUtc, type CatalogView } from './catalog-table';
 import { ProductInfoDialog } from './product-info-dialog';
@@ -18,13 +19,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function CatalogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requirePermission('Integration: Fulfilment Service - Fulfilment By Amazon');
-  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const [{ id }, raw] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
-  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : sp[k]);
+  const sp = readSearchParams(raw);
   const list = readListParams(sp, CATALOG_SORTS, 'sku');
-  const unmapped = one('unmapped') === '1';
-  const listingId = z.uuid().safeParse(one('listing')).data;
-  const view: CatalogView = { q: list.q, sort: list.sort, dir: list.dir, after: one('after'), unmapped, listing: listingId };
+  const unmapped = sp.unmapped === '1';
+  const listingId = z.uuid().safeParse(sp.listing).data;
+  const view: CatalogView = { q: list.q, sort: list.sort, dir: list.dir, after: sp.after, unmapped, listing: listingId };
   const base = `/integration/fba/${id}/catalog`;
 
   const db = await getDb();
