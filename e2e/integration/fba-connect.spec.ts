@@ -34,7 +34,7 @@ test('an Amazon store is checked with Amazon, then connected to FBA through "Use
   if (await page.getByText('No FBA connection yet').isVisible()) await page.screenshot({ path: 'test-results/screens/fba-connections-empty.png', fullPage: true });
   await page.goto('/integration/amazon');
   await expect(page.getByRole('heading', { level: 1, name: 'Amazon' })).toBeVisible();
-  const form = page.getByRole('region', { name: 'Connect an Amazon store' });
+  const form = page.getByRole('region', { name: 'Connect manually' });
   await form.getByLabel('Store name').fill('Willow US');
   await form.getByLabel('Seller ID').fill(seller.sellerId);
   await form.getByLabel('MWS Auth Token').fill('Atzr|not-the-token');
@@ -54,6 +54,7 @@ test('an Amazon store is checked with Amazon, then connected to FBA through "Use
 
   await page.goto('/integration/fba');
   await page.getByRole('link', { name: 'Add FBA connection' }).click();
+  await page.getByRole('link', { name: 'Use an existing Amazon connection' }).click();
   await expect(page.getByRole('link', { name: 'Use an existing Amazon connection' })).toHaveAttribute('aria-current', 'page');
   await page.getByLabel('Amazon store').selectOption({ label: 'Willow US — Amazon.com (ATVPDKIKX0DER)' });
   await expect(page.getByLabel('Location')).toHaveValue('');

@@ -22,8 +22,8 @@ export default async function FbaConnectionsPage() {
       </PageHeader>
       {rows.length === 0 ? (
         <EmptyState title="No FBA connection yet">
-          Click <strong>+</strong> to connect your Fulfilment by Amazon account, from an existing Amazon store or manually. A location for the stock at Amazon is
-          created with it.
+          Click <strong>+</strong> to connect your Fulfilment by Amazon account: with Amazon, from an existing Amazon store, or manually. A location for the stock at
+          Amazon is created with it.
         </EmptyState>
       ) : (
         <Table

@@ -4,8 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { startAmazonAuthorisation } from '@/lib/fba/amazon-authorisation';
+import { FbaAuthoriseInput } from '@/lib/fba/authorisation-inputs';
 import { FBA_PERMISSION, ManualConnectInput, StoreConnectInput } from '@/lib/fba/connection-inputs';
 import { connectFba } from '@/lib/fba/connections';
+import { callbackRedirectUri } from '../../amazon/callback/redirect-uri';
 
 async function connectAndOpen(req: Parameters<typeof connectFba>[1], userId: string): Promise<never> {
   const conn = await connectFba(await getDb(), req, userId);
@@ -18,3 +21,9 @@ async function connectAndOpen(req: Parameters<typeof connectFba>[1], userId: str
 export const connectManuallyAction = action({ input: ManualConnectInput, permission: FBA_PERMISSION }, (input, { user }) => connectAndOpen(input, user.id));
 
 export const connectFromStoreAction = action({ input: StoreConnectInput, permission: FBA_PERMISSION }, (input, { user }) => connectAndOpen(input, user.id));
+
+/** Connect with Amazon: records the attempt and sends the browser to Amazon's consent page. */
+export const connectWithAmazonAction = action({ input: FbaAuthoriseInput, permission: FBA_PERMISSION }, async (input, { user }) => {
+  const consentUrl = await startAmazonAuthorisation(await getDb(), { purpose: 'fba', input }, { userId: user.id, redirectUri: await callbackRedirectUri() });
+  redirect(consentUrl);
+});

@@ -1,26 +1,42 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
-import { getDb } from '@/db';
+import { getDb, type Db } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
+import { getAuthorisationAttempt, REFUSAL_MESSAGES } from '@/lib/fba/amazon-authorisation';
 import { listAmazonStores } from '@/lib/fba/amazon-stores';
+import { FbaAuthorisationRequest } from '@/lib/fba/authorisation-inputs';
 import { FBA_PERMISSION } from '@/lib/fba/connection-inputs';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
+import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
+import { readSearchParams, type RawSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listLocations } from '@/lib/reference/locations';
-import { ConnectFromStoreForm, ConnectManuallyForm } from './connect-forms';
+import { ConnectFromStoreForm, ConnectManuallyForm, ConnectWithAmazonForm } from './connect-forms';
 
 export const metadata: Metadata = { title: 'Connect to FBA' };
 
 const TABS = [
+  { key: 'amazon', label: 'Connect with Amazon' },
   { key: 'existing', label: 'Use an existing Amazon connection' },
   { key: 'manual', label: 'Connect manually' },
 ] as const;
 
-export default async function NewFbaConnectionPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
-  await requirePermission(FBA_PERMISSION);
-  const tab = (await searchParams).tab === 'manual' ? 'manual' : 'existing';
+/** Why the last Connect with Amazon did not connect: its attempt's message, or why the callback was refused. */
+async function lastAttemptProblem(db: Db, sp: SearchParams, userId: string) {
+  const attemptId = z.uuid().safeParse(sp.attempt).data;
+  const attempt = attemptId ? await getAuthorisationAttempt(db, attemptId, userId) : null;
+  if (attempt?.purpose === 'fba' && attempt.status !== 'Connected') return { message: attempt.message, asked: FbaAuthorisationRequest.safeParse(attempt.request).data, endpoint: attempt.endpoint };
+  if (sp.refused === 'unknown' || sp.refused === 'other-user') return { message: REFUSAL_MESSAGES[sp.refused], asked: undefined, endpoint: undefined };
+  return null;
+}
+
+export default async function NewFbaConnectionPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePermission(FBA_PERMISSION);
+  const sp = readSearchParams(await searchParams);
+  const tab = TABS.find((t) => t.key === sp.tab)?.key ?? 'amazon';
   const db = await getDb();
-  const [stores, locs] = await Promise.all([listAmazonStores(db), listLocations(db)]);
+  const [stores, locs, problem] = await Promise.all([listAmazonStores(db), listLocations(db), tab === 'amazon' ? lastAttemptProblem(db, sp, user.id) : null]);
   // Locations already serving a connection are left out: one connection per location.
   const locations = locs
     .filter((l) => !l.externalConnectionId)
@@ -42,11 +58,27 @@ export default async function NewFbaConnectionPage({ searchParams }: { searchPar
         ))}
       </nav>
       <section aria-label={TABS.find((t) => t.key === tab)!.label} className="rounded border border-slate-200 bg-white p-4 shadow-sm">
-        {tab === 'existing' ? (
+        {tab === 'amazon' ? (
+          <>
+            <p className="mb-3 max-w-2xl text-slate-700">
+              You are sent to Amazon to sign in and authorise this app; Amazon then tells the app your Seller ID and gives it access, so there is nothing to copy or type.
+            </p>
+            {problem && (
+              <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+                {problem.message}
+              </p>
+            )}
+            <ConnectWithAmazonForm
+              locations={locations}
+              defaults={{ ...problem?.asked, endpoint: problem?.endpoint }}
+              endpointHint={connectWithAmazonEndpointHint()}
+            />
+          </>
+        ) : tab === 'existing' ? (
           storeChoices.length === 0 ? (
             <p className="text-slate-700">
               No Amazon store is connected yet. Connect one under <Link href="/integration/amazon">Integration → Amazon</Link>, or use the{' '}
-              <Link href="/integration/fba/new?tab=manual">Connect manually</Link> tab.
+              <Link href="/integration/fba/new?tab=amazon">Connect with Amazon</Link> or <Link href="/integration/fba/new?tab=manual">Connect manually</Link> tab.
             </p>
           ) : (
             <ConnectFromStoreForm stores={storeChoices} locations={locations} />
