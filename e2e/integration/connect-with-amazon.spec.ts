@@ -74,6 +74,11 @@ test('Cancel at Amazon comes back to the form, which says nothing was connected'
   await expect(form.getByRole('alert')).toHaveText('The authorisation was cancelled at Amazon, so nothing was connected. Start again to connect.');
   await expect(form.getByLabel(/^Marketplace ID/)).toHaveValue('ATVPDKIKX0DER');
   await page.screenshot({ path: shot('fba-connect-with-amazon-cancelled.png'), fullPage: true });
+
+  // An answer that belongs to no attempt (a forged or stale link) connects nothing and says so.
+  await page.goto('/integration/amazon/callback?state=not-a-state&selling_partner_id=ASANDBOXSELLER1&spapi_oauth_code=ANx');
+  await expect(page).toHaveURL(/\/integration\/fba\/new\?tab=amazon&refused=unknown$/);
+  await expect(form.getByRole('alert')).toHaveText('This answer from Amazon does not belong to a Connect with Amazon started here, so nothing was connected. Start again.');
 });
 
 test('Connect manually: Merchant ID ANOSUCHSELLER9 with the demo token is refused once the demo seller is connected', async ({ page }) => {
@@ -124,10 +129,25 @@ test('Integration → Amazon: Connect with Amazon saves the store under the sell
   const form = page.getByRole('region', { name: 'Connect with Amazon' });
   await form.getByLabel('Store name').fill(name);
   await expect(form.getByLabel('Amazon.com (ATVPDKIKX0DER)')).toBeChecked();
+  await form.getByLabel('Amazon.ca (A2EUQ1WTGCTBG2)').check();
   await form.getByRole('button', { name: 'Connect with Amazon' }).click();
   await expect(page).toHaveURL(/\/apps\/authorize\/consent\?/);
   await authoriseAs(page, seller.sellerId);
 
+  // The seller sells only in the US: Amazon's answer is shown, and the form keeps what was chosen.
+  await expect(page).toHaveURL(/\/integration\/amazon\?attempt=/);
+  await expect(form.getByRole('alert')).toHaveText(
+    'Amazon says this seller does not participate in Amazon.ca (A2EUQ1WTGCTBG2). It participates in: Amazon.com (ATVPDKIKX0DER).',
+  );
+  await expect(form.getByLabel('Store name')).toHaveValue(name);
+  await expect(form.getByLabel('Amazon.ca (A2EUQ1WTGCTBG2)')).toBeChecked();
+  await page.screenshot({ path: shot('integration-amazon-connect-with-amazon-refused.png'), fullPage: true });
+
+  await page.waitForLoadState('networkidle');
+  await form.getByLabel('Amazon.ca (A2EUQ1WTGCTBG2)').uncheck();
+  await form.getByRole('button', { name: 'Connect with Amazon' }).click();
+  await expect(page).toHaveURL(/\/apps\/authorize\/consent\?/);
+  await authoriseAs(page, seller.sellerId);
   await expect(page).toHaveURL(/\/integration\/amazon\?attempt=/);
   await expect(page.getByRole('status').filter({ hasText: 'Amazon store' })).toHaveText(`Amazon store ${name} connected (Amazon calls it “${amazonName}”).`);
   const row = page.getByTestId(`store-${name}`);
