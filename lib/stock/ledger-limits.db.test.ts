@@ -51,7 +51,7 @@ describe('numbers the database can hold', () => {
     const before = await db.select({ n: sql<number>`count(*)::int` }).from(stockAdjustments);
     const e = await refusal(createAdjustment(db, { reason: 'Huge', lines: [0, 1, 2].map(() => line(p.sku, loc.id, MAX_LINE)) }, userId));
     expect(e.message).toBe('LIM-1 at Limits WH would hold 2,999,999,997 units; one product at one place holds at most 2,147,483,647. Nothing was posted.');
-    expect(e.fieldErrors).toEqual({ 'quantity.2': ['LIM-1 at Limits WH would hold 2,999,999,997 units; at most 2,147,483,647.'] });
+    expect(e.fieldErrors).toEqual({ 'quantity.2': ['Would make 2,999,999,997 here; at most 2,147,483,647.'] });
     expect(await heldOf(p.id)).toEqual({ onHand: 0, entries: 0 });
     expect(await db.select({ n: sql<number>`count(*)::int` }).from(stockAdjustments)).toEqual(before);
   });
@@ -63,7 +63,7 @@ describe('numbers the database can hold', () => {
     await createAdjustment(db, { reason: 'In', lines: [line(p.sku, a.id, MAX_LINE), line(p.sku, a.id, MAX_LINE)] }, userId);
     const e = await refusal(createAdjustment(db, { reason: 'More', lines: [line(p.sku, b.id, 5), line(p.sku, b.id, MAX_LINE)] }, userId));
     expect(e.message).toBe('The company would hold 3,000,000,002 units of LIM-2 in all; at most 2,147,483,647 of one product can be held. Nothing was posted.');
-    expect(e.fieldErrors).toEqual({ 'quantity.1': ['LIM-2 would total 3,000,000,002 units in all places; at most 2,147,483,647.'] });
+    expect(e.fieldErrors).toEqual({ 'quantity.1': ['Would make 3,000,000,002 in all places; at most 2,147,483,647.'] });
     expect(await heldOf(p.id)).toMatchObject({ onHand: 2 * MAX_LINE });
   });
 

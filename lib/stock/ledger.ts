@@ -176,16 +176,17 @@ async function insufficientStock(tx: Tx, short: Movement[], levels: Map<string, 
 
 /**
  * A sum past its column's range, refused before PostgreSQL would ("value … is out of range"),
- * naming the product, the place and the limit, and pointing at the form cell when there is one.
+ * naming the product, the place and the limit; the form cell, when there is one, gets the short form
+ * (its row already shows the SKU and place).
  */
 async function overflowError(tx: Tx, o: Overflow) {
   const { sku, place } = await describe(tx, o.m);
   const [n, max] = [groupDigits(o.value), groupDigits(INT_COLUMN_MAX)];
   const [message, cell] =
     o.kind === 'place'
-      ? [`${sku} at ${place} would hold ${n} units; one product at one place holds at most ${max}.`, `${sku} at ${place} would hold ${n} units; at most ${max}.`]
+      ? [`${sku} at ${place} would hold ${n} units; one product at one place holds at most ${max}.`, `Would make ${n} here; at most ${max}.`]
       : o.kind === 'product'
-        ? [`The company would hold ${n} units of ${sku} in all; at most ${max} of one product can be held.`, `${sku} would total ${n} units in all places; at most ${max}.`]
+        ? [`The company would hold ${n} units of ${sku} in all; at most ${max} of one product can be held.`, `Would make ${n} in all places; at most ${max}.`]
         : [`The average cost of ${sku} would pass ${formatCost(MONEY_COLUMN_MAX)}, the most that can be stored.`, `The average cost would pass ${formatCost(MONEY_COLUMN_MAX)}.`];
   return new DomainError('INVALID_INPUT', `${message} Nothing was posted.`, o.m.field ? { [o.m.field]: [cell] } : undefined);
 }
