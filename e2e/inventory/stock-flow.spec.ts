@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, uniq } from '../support/auth';
 
+// Beside other engineers' runs each run has its own output folder (E2E_OUTPUT_DIR).
+const shots = `${process.env.E2E_OUTPUT_DIR || 'test-results'}/screens`;
+
 async function onHandRow(page: Page, sku: string) {
   await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(sku)}`);
   return page.getByRole('row').filter({ hasText: sku });
@@ -33,7 +36,7 @@ test('location with bins → product → stock adjustment → stocktake Complete
   await page.getByLabel('Barcode', { exact: true }).fill('4006381333931');
   await page.getByRole('button', { name: 'Create product' }).click();
   await expect(page).toHaveURL(/\/inventory\/products\/[0-9a-f-]{36}/);
-  await page.screenshot({ path: 'test-results/screens/product-edit.png', fullPage: true });
+  await page.screenshot({ path: `${shots}/product-edit.png`, fullPage: true });
 
   // Stock in through an adjustment: 12 units into bin A-01.
   await page.goto('/inventory/stock-adjustments/new');
@@ -42,7 +45,7 @@ test('location with bins → product → stock adjustment → stocktake Complete
   await page.getByLabel('Location or bin, line 1').selectOption({ label: `${loc} › A-01` });
   await page.getByLabel('Quantity, line 1').fill('12');
   await page.getByLabel('Unit cost, line 1').fill('2.50');
-  await page.screenshot({ path: 'test-results/screens/stock-adjustment-new.png', fullPage: true });
+  await page.screenshot({ path: `${shots}/stock-adjustment-new.png`, fullPage: true });
   await page.getByRole('button', { name: 'Post adjustment' }).click();
   await expect(page).toHaveURL(/\/inventory\/stock-adjustments\/[0-9a-f-]{36}/);
 
@@ -67,13 +70,65 @@ test('location with bins → product → stock adjustment → stocktake Complete
   const line = page.getByTestId(`line-${sku}`);
   await expect(line).toContainText('12');
   await line.getByLabel(/^Counted/).fill('9');
-  await page.screenshot({ path: 'test-results/screens/stocktake-counting.png', fullPage: true });
+  await page.screenshot({ path: `${shots}/stocktake-counting.png`, fullPage: true });
   await page.getByRole('button', { name: 'Complete' }).click();
   await expect(page).toHaveURL(/done=completed/);
   await expect(page.getByText('Completed').first()).toBeVisible();
+  // The page itself says when and by whom, also on a later visit without the confirmation
+  // (as after a request that died once the commit was done).
+  const completedLine = /^Completed on \d{4}-\d\d-\d\d \d\d:\d\d UTC by Administrator\.$/;
+  await expect(page.getByText(completedLine)).toBeVisible();
+  await page.goto(page.url().replace(/\?.*$/, ''));
+  await expect(page.getByText(completedLine)).toBeVisible();
+  await page.screenshot({ path: `${shots}/stocktake-completed.png`, fullPage: true });
 
   soh = await onHandRow(page, sku);
   await expect(soh).toContainText('9');
   await expect(soh).not.toContainText('12');
-  await page.screenshot({ path: 'test-results/screens/stock-on-hand-after.png', fullPage: true });
+  await page.screenshot({ path: `${shots}/stock-on-hand-after.png`, fullPage: true });
+});
+
+test('quantities past what the database holds are refused at the cell; huge values show exactly', async ({ page }) => {
+  await signIn(page);
+  const id = uniq();
+  const loc = `Big WH ${id}`;
+  const sku = `BIG-${id}`;
+  await page.goto('/settings/reference-books/locations');
+  await page.getByLabel('New location name').fill(loc);
+  await page.getByRole('button', { name: 'Add location' }).click();
+  await expect(page.getByTestId(`location-${loc}`)).toBeVisible();
+  await page.goto('/inventory/products/new');
+  await page.getByLabel(/^SKU/).fill(sku);
+  await page.getByLabel(/^Name/).fill(`Big product ${id}`);
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page).toHaveURL(/\/inventory\/products\/[0-9a-f-]{36}/);
+
+  const fill = async (lines: number) => {
+    await page.goto('/inventory/stock-adjustments/new');
+    await page.getByLabel('Reason').fill('Opening stock');
+    for (let n = 1; n <= lines; n++) {
+      await page.getByLabel(`SKU, line ${n}`).fill(sku);
+      await page.getByLabel(`Location or bin, line ${n}`).selectOption({ label: loc });
+      await page.getByLabel(`Quantity, line ${n}`).fill('999999999');
+      await page.getByLabel(`Unit cost, line ${n}`).fill('99999999999.9999');
+    }
+    await page.getByRole('button', { name: 'Post adjustment' }).click();
+  };
+  // Three lines of 999,999,999 at one place: more than an integer column holds. Refused, nothing posted.
+  await fill(3);
+  await expect(page.getByText(`${sku} at ${loc} would hold 2,999,999,997 units; one product at one place holds at most 2,147,483,647. Nothing was posted.`)).toBeVisible();
+  await expect(page.getByText('Would make 2,999,999,997 here; at most 2,147,483,647.')).toBeVisible();
+  await expect(page.getByLabel('Quantity, line 3')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: `${shots}/stock-adjustment-too-large.png`, fullPage: true });
+  await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(sku)}`);
+  await expect(page.getByText('No stock matches')).toBeVisible();
+
+  // Two lines fit: 1,999,999,998 units × 99,999,999,999.9999, valued exactly (no float noise).
+  await fill(2);
+  await expect(page).toHaveURL(/\/inventory\/stock-adjustments\/[0-9a-f-]{36}/);
+  const soh = await onHandRow(page, sku);
+  await expect(soh).toContainText('1999999998');
+  await expect(soh.getByRole('cell').last()).toHaveText('199999999799999800000.0002');
+  await expect(soh.getByRole('cell').nth(7)).toHaveText('99999999999.9999');
+  await page.screenshot({ path: `${shots}/stock-on-hand-huge.png`, fullPage: true });
 });

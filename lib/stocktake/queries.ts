@@ -1,6 +1,6 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { bins, locations, productCosts, products, stockLevels, stocktakeLines, stocktakes } from '@/db/schema';
+import { bins, locations, productCosts, products, stockLevels, stocktakeLines, stocktakes, users } from '@/db/schema';
 import { toPage, type Cursor, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 
@@ -46,6 +46,8 @@ export async function getStocktake(db: Db | Tx, id: string) {
       external: sql<boolean>`${locations.externalConnectionId} IS NOT NULL`,
       startedAt: stocktakes.startedAt,
       completedAt: stocktakes.completedAt,
+      /** The name of who completed it; null for Auto-Sync (and stocktakes completed before this was recorded). */
+      completedBy: users.name,
       autoSync: stocktakes.autoSync,
       needsAttention: stocktakes.needsAttention,
       syncedAt: stocktakes.syncedAt,
@@ -54,8 +56,22 @@ export async function getStocktake(db: Db | Tx, id: string) {
     })
     .from(stocktakes)
     .innerJoin(locations, eq(locations.id, stocktakes.locationId))
+    .leftJoin(users, eq(users.id, stocktakes.completedBy))
     .where(eq(stocktakes.id, id));
   return doc ? { ...doc, external: Boolean(doc.external), lines: Number(doc.lines), counted: Number(doc.counted) } : null;
+}
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * What the stocktake page says about a closed stocktake: "Completed on 2025-05-01 14:03 UTC by
+ * Dana Counter." Null while it is In Progress. No time or person is recorded for a void.
+ */
+export function describeClosing(doc: { status: string; completedAt: Date | null; completedBy: string | null; autoSync: boolean }): string | null {
+  if (doc.status === 'Voided') return 'Voided: nothing was posted.';
+  if (doc.status !== 'Completed') return null;
+  const by = doc.completedBy ?? (doc.autoSync ? 'Auto-Sync Stock with FBA' : null);
+  return `Completed${doc.completedAt ? ` on ${utc(doc.completedAt)}` : ''}${by ? ` by ${by}` : ''}.`;
 }
 
 /**

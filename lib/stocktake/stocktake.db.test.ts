@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { productCosts, stockLedger, stocktakeLines } from '@/db/schema';
+import { productCosts, stockLedger, stocktakeLines, users } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { rowsOf } from '@/lib/stock/ledger';
-import { findLinesNeedingCost, getStocktake, listStocktakeLines, listStocktakes } from './queries';
+import { describeClosing, findLinesNeedingCost, getStocktake, listStocktakeLines, listStocktakes } from './queries';
 import { addStocktakeLine, applyCounts, completeStocktake, saveCounts, startStocktake, voidStocktake } from './stocktake';
 
 let db: Db;
@@ -75,6 +75,28 @@ describe('stocktake', () => {
     await expect(saveCounts(db, { stocktakeId: st.id, lines: [] })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     await expect(completeStocktake(db, st.id, userId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     await expect(voidStocktake(db, st.id)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+
+  it('records who completed it and when, so the page can say so after a lost confirmation (issue 7, item 11)', async () => {
+    const loc = await makeLocation(db);
+    const p = await makeProduct(db);
+    const counter = await makeUser(db);
+    await db.update(users).set({ name: 'Dana Counter' }).where(eq(users.id, counter.id));
+    const st = await startStocktake(db, { locationId: loc.id }, userId);
+    await db.transaction((tx) => applyCounts(tx, st.id, [{ productId: p.id, counted: 2, unitCost: 100 }]));
+    await completeStocktake(db, st.id, counter.id);
+    const doc = (await getStocktake(db, st.id))!;
+    expect(doc).toMatchObject({ status: 'Completed', completedBy: 'Dana Counter', completedAt: expect.any(Date) });
+    expect(describeClosing(doc)).toBe(`Completed on ${doc.completedAt!.toISOString().slice(0, 16).replace('T', ' ')} UTC by Dana Counter.`);
+
+    // Auto-Sync completes without a person.
+    const auto = await startStocktake(db, { locationId: (await makeLocation(db)).id, autoSync: true }, null);
+    await completeStocktake(db, auto.id, null);
+    expect(describeClosing((await getStocktake(db, auto.id))!)).toMatch(/^Completed on \d{4}-\d\d-\d\d \d\d:\d\d UTC by Auto-Sync Stock with FBA\.$/);
+    const open = (await getStocktake(db, (await startStocktake(db, { locationId: (await makeLocation(db)).id }, userId)).id))!;
+    expect(describeClosing(open)).toBeNull();
+    await voidStocktake(db, open.id);
+    expect(describeClosing((await getStocktake(db, open.id))!)).toBe('Voided: nothing was posted.');
   });
 
   it('allows one stocktake in progress per location', async () => {

@@ -128,7 +128,7 @@ type LineRow = {
  */
 export async function completeStocktake(db: Db | Tx, id: string, userId: string | null) {
   return db.transaction(async (tx) => {
-    const doc = await transitionStocktake(tx, id, 'In Progress', 'Completed');
+    const doc = await transitionStocktake(tx, id, 'In Progress', 'Completed', userId);
     const counted = sql`SELECT product_id, bin_id FROM stocktake_lines WHERE stocktake_id = ${id} AND counted IS NOT NULL`;
     await tx.execute(sql`INSERT INTO stock_levels (product_id, location_id, bin_id) SELECT product_id, ${doc.locationId}, bin_id FROM (${counted}) c ON CONFLICT DO NOTHING`);
     await tx.execute(sql`INSERT INTO product_costs (product_id) SELECT DISTINCT product_id FROM (${counted}) c ON CONFLICT DO NOTHING`);

@@ -8,7 +8,7 @@ import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listBinsOf } from '@/lib/stock/places';
-import { getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
+import { describeClosing, getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
 import { FbaSyncButton, FbaSyncProvider, FbaSyncStatus } from '../fba-sync';
 import { AddLineForm, CountsForm, VoidStocktakeForm } from '../stocktake-forms';
 
@@ -28,6 +28,7 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
   const needsCost = sp.needsCost === '1' || undefined;
   const [page, bins] = await Promise.all([listStocktakeLines(db, id, { after, q, needsCost }), listBinsOf(db, doc.locationId)]);
   const open = doc.status === 'In Progress';
+  const closing = describeClosing(doc);
   const syncable = open && doc.external;
   const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const base = `/inventory/stocktake/${id}`;
@@ -59,9 +60,10 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
           Stocktake {doc.number} voided; stock was not changed.
         </p>
       )}
+      {/* Stated on every visit, not only after the button: a Complete whose confirmation was lost still shows here. */}
+      {closing && <p className="mb-2 font-medium text-slate-800">{closing}</p>}
       <p className="mb-4 text-slate-600">
-        {doc.counted} of {doc.lines} lines counted. Started {doc.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-        {doc.completedAt && `, completed ${doc.completedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}.
+        {doc.counted} of {doc.lines} lines counted. Started {when(doc.startedAt)}.
         {doc.external && (doc.syncedAt ? ` Last synced with FBA ${when(doc.syncedAt)}.` : open ? ' Not synced with FBA yet: press Sync to import Amazon’s quantities.' : '')}
         {doc.autoSync && ' Made by Auto-Sync Stock with FBA.'}
       </p>
