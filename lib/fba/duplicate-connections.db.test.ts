@@ -117,6 +117,20 @@ describe('one FBA connection per Amazon account and marketplace', () => {
 });
 
 describe('one Amazon store per account', () => {
+  it('recognises a store saved before token hashes existed, and hashes it', async () => {
+    const s = await addSeller('Old Store');
+    const [old] = await db
+      .insert(amazonStores)
+      .values({ name: 'Old Store', sellerId: s.sellerId, marketplaceIds: [US], refreshTokenEnc: encryptSecret(s.refreshToken), endpoint: 'sandbox' })
+      .returning();
+    expect(old.refreshTokenHash).toBeNull();
+    await expect(
+      connectAmazonStore(db, AmazonStoreInput.parse({ name: 'Old Store again', sellerId: 'ATYPO12345678', marketplaceIds: [US], refreshToken: s.refreshToken }), actorId),
+    ).rejects.toThrow(`This MWS Auth Token belongs to seller ${s.sellerId}, not ATYPO12345678: it is already connected as the Amazon store “Old Store”.`);
+    const [row] = await db.select().from(amazonStores).where(eq(amazonStores.id, old.id));
+    expect(row.refreshTokenHash).toBe(hashSecret(s.refreshToken));
+  });
+
   it('refuses a second store with the same token under another Seller ID, naming the store and the seller', async () => {
     const s = await addSeller('Store Once');
     await connectAmazonStore(db, AmazonStoreInput.parse({ name: 'Store Once', sellerId: s.sellerId, marketplaceIds: [US], refreshToken: s.refreshToken }), actorId);

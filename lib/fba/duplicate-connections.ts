@@ -89,13 +89,11 @@ async function setHashes(tx: Tx, table: typeof fbaConnections | typeof amazonSto
     updates.map((u) => sql`when ${table.id} = ${u.id} then ${u.hash}`),
     sql` `,
   );
+  const ids = updates.map((u) => u.id);
   await tx
     .update(table)
     .set({ refreshTokenHash: sql`case ${cases} end` })
-    .where(inArray(
-      table.id,
-      updates.map((u) => u.id),
-    ));
+    .where(inArray(table.id, ids));
 }
 
 async function findFbaDuplicate(db: Db | Tx, s: FbaSubject): Promise<Existing | null> {
