@@ -64,6 +64,12 @@ describe('catalog server actions', () => {
     const file = new File(['SKU,Name\r\nACT-1,Lamp v2\r\nACT-2,Shade\r\n'], 'products.csv', { type: 'text/csv' });
     expect(await importProductsAction(idle, formOf({ file }))).toEqual({ status: 'ok', data: { created: 1, updated: 1 } });
     expect(await importProductsAction(idle, formOf({ file: new File([''], 'empty.csv') }))).toMatchObject({ status: 'error', fieldErrors: { file: [expect.stringContaining('empty')] } });
+    // A Latin-1 file (é is byte E9) is refused, not imported with U+FFFD in place of each accent.
+    const latin1 = new File([new Uint8Array([...new TextEncoder().encode('SKU,Name\r\nACT-3,Caf'), 0xe9, 0x0d, 0x0a])], 'latin1.csv');
+    expect(await importProductsAction(idle, formOf({ file: latin1 }))).toMatchObject({ status: 'error', fieldErrors: { file: [expect.stringMatching(/^Line 2: the file is not UTF-8 text/)] } });
+    const nul = new File(['SKU,Name\r\nACT-3,Ca\0fe\r\n'], 'nul.csv');
+    expect(await importProductsAction(idle, formOf({ file: nul }))).toMatchObject({ status: 'error', fieldErrors: { file: [expect.stringMatching(/^Line 2: the file contains a NUL character/)] } });
+    expect((await listProducts(db, { q: 'ACT-3', sort: 'sku', dir: 'asc', after: null })).rows).toEqual([]);
   });
 
   it('save tier names and customers', async () => {
