@@ -3,6 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { safeNextPath } from '@/lib/http/safe-redirect';
 
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,13 +14,19 @@ export function SignInForm({ next }: { next: string }) {
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn('credentials', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
+    let res: Awaited<ReturnType<typeof signIn>> | undefined;
+    try {
+      res = await signIn('credentials', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
+    } catch {
+      res = undefined; // offline or the server is down: the generic message below
+    }
     if (res?.ok && !res.error) {
-      window.location.assign(next);
+      // Checked again here, where the URL is followed: the page's check is one render away.
+      window.location.assign(safeNextPath(next));
       return;
     }
     setPending(false);
-    setError('Email or password is incorrect, or the account is deactivated.');
+    setError(signInErrorMessage(res?.error));
   }
   return (
     <form onSubmit={submit} className="space-y-4">

@@ -1,7 +1,11 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import { verifyCredentials } from './users';
+import { reportUnexpected } from '@/lib/errors';
+import { clientAddress, readTrustProxy } from '@/lib/http/forwarded';
+import { safeNextPath } from '@/lib/http/safe-redirect';
+import { signInWithLimits, SignInInput } from './sign-in';
+import { lockedSignInError, unavailableSignInError } from './sign-in-errors';
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
@@ -11,10 +15,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Email',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
-        if (!credentials?.email || !credentials.password) return null;
-        const user = await verifyCredentials(await getDb(), credentials.email, credentials.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      async authorize(credentials, req) {
+        const input = SignInInput.safeParse(credentials ?? {});
+        if (!input.success) return null;
+        let result;
+        try {
+          const address = clientAddress(req.headers ?? {}, readTrustProxy(process.env.TRUST_PROXY));
+          result = await signInWithLimits(await getDb(), { ...input.data, address });
+        } catch (e) {
+          // next-auth would send the error's own text to the browser as `error`: send a reference.
+          throw new Error(unavailableSignInError(reportUnexpected(e, { where: 'sign-in' })));
+        }
+        if (result.status === 'locked') throw new Error(lockedSignInError(result.lock));
+        if (result.status === 'invalid') return null;
+        return { id: result.user.id, email: result.user.email, name: result.user.name };
       },
     }),
   ],
@@ -27,6 +41,9 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       return { ...session, uid: token.uid as string | undefined };
+    },
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeNextPath(url, { origin: baseUrl })}`;
     },
   },
 };

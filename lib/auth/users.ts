@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { users } from '@/db/schema';
 import { DomainError, isUniqueViolation } from '@/lib/errors';
-import { hashPassword, verifyPassword } from './password';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import type { Permission, SessionUser } from './permissions';
 
 export type CreateUserInput = { email: string; name: string; password: string; permissions: Permission[]; isAdmin?: boolean };
@@ -24,7 +24,9 @@ export async function createUser(db: Db | Tx, input: CreateUserInput) {
 /** Null for an unknown email, a wrong password or a deactivated user; the caller says the same for all three. */
 export async function verifyCredentials(db: Db, email: string, password: string): Promise<SessionUser | null> {
   const [u] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  if (!u || !u.active || !(await verifyPassword(password, u.passwordHash))) return null;
+  // Always one compare, so an unknown email answers as slowly as a known one.
+  const matches = await verifyPassword(password, u?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!u || !u.active || !matches) return null;
   return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, permissions: u.permissions };
 }
 
