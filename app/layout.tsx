@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = { title: { default: 'Inventory', template: '%s · Inventory' } };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request (the 404 page too): Next puts the proxy's fresh CSP nonce on
+  // its scripts while rendering, and a page prerendered at build time would carry none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen text-sm">{children}</body>

@@ -1,14 +1,15 @@
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { authOptions } from './options';
+import { authOptionsFor } from './options';
 import { can, type Permission, type SessionUser } from './permissions';
 import { findActiveUser } from './users';
 
 /** The signed-in, still active user, read fresh from the database once per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string } | null;
+  const session = (await getServerSession(authOptionsFor(await headers()))) as { uid?: string } | null;
   if (!session?.uid) return null;
   return findActiveUser(await getDb(), session.uid);
 });
