@@ -67,6 +67,15 @@ test('every script carries this response’s nonce, and the screens the specs vi
     await page.goto(item.href);
     await expect(page.getByRole('heading', { level: 1, name: item.label.split(' → ').pop()! })).toBeVisible();
   }
+  // The 404 page is rendered per request too, so its scripts carry the nonce.
+  const missing = await page.goto('/no-such-screen');
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('not-found-under-csp.png'), fullPage: true });
+  const missingNonce = /'nonce-([^']+)'/.exec(missing!.headers()['content-security-policy'] ?? '')?.[1];
+  const onMissing = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(onMissing.length).toBeGreaterThan(0);
+  expect(new Set(onMissing)).toEqual(new Set([missingNonce]));
   // A server action and the re-render it triggers.
   await page.goto('/settings/reference-books/locations');
   const name = `CSP ${uniq()}`;
