@@ -1,5 +1,6 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { consentPageOrigins } from '@/lib/fba/consent-page';
 import { isHttpsRequest } from '@/lib/http/forwarded';
 import { BODY_TOO_LARGE_MESSAGE, declaresTooLargeBody, FOREIGN_ORIGIN_MESSAGE, isForeignOriginWrite } from '@/lib/http/request-guards';
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
@@ -15,7 +16,7 @@ const PUBLIC_PATH = /^\/(signin|api\/auth|api\/health)(\/|$)/;
 export async function proxy(req: NextRequest) {
   const https = isHttpsRequest(req.headers);
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https });
+  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https, formActions: consentPageOrigins() });
   const answer = (res: NextResponse) => {
     applySecurityHeaders(res.headers, csp);
     return res;

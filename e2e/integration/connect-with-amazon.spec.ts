@@ -155,3 +155,19 @@ test('Integration → Amazon: Connect with Amazon saves the store under the sell
   await expect(row).toContainText('Amazon.com (ATVPDKIKX0DER)');
   await page.screenshot({ path: shot('integration-amazon-connected-with-amazon.png'), fullPage: true });
 });
+
+test('Connect with Amazon also leads to the consent page when the form posts before any script runs', async ({ page, browser }) => {
+  await signIn(page);
+  // The same signed-in user in a browser without JavaScript: the form posts natively and the answer
+  // is a redirect to another site, which the CSP's form-action has to allow.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const bare = await noScript.newPage();
+  const refused: string[] = [];
+  bare.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(m.text()));
+  await bare.goto('/integration/fba/new');
+  await bare.getByRole('region', { name: 'Connect with Amazon' }).getByRole('button', { name: 'Connect with Amazon' }).click();
+  await expect(bare).toHaveURL(/\/apps\/authorize\/consent\?/);
+  await expect(bare.getByRole('heading', { name: 'Authorise FBA Inventory (sandbox demo app)' })).toBeVisible();
+  expect(refused).toEqual([]);
+  await noScript.close();
+});

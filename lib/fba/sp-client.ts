@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { SpEndpointName } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/secret-box';
 import { DomainError } from '@/lib/errors';
-import { findMarketplace, REGION_SELLER_CENTRAL } from './marketplaces';
+import { consentPageBase } from './consent-page';
 import { createSpApiClient, exchangeAuthorizationCode, isSpApiError, type SpApiClient, type SpApiEndpoint } from './sp-api';
 
 /** The sandbox's demo app; any other endpoint needs the merchant's own registered SP-API app. */
@@ -52,10 +52,7 @@ export function consentUrlFor(endpoint: SpEndpointName, marketplaceId: string, p
   const unavailable = authorisationUnavailable(endpoint);
   if (unavailable) throw new DomainError('INVALID_INPUT', unavailable, { endpoint: [unavailable] });
   const sandbox = endpoint === 'sandbox';
-  const base = sandbox
-    ? (process.env.SANDBOX_PUBLIC_URL || process.env.SANDBOX_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '')
-    : `https://${findMarketplace(marketplaceId)?.sellerCentral ?? REGION_SELLER_CENTRAL[endpoint]}`;
-  const url = new URL(`${base}/apps/authorize/consent`);
+  const url = new URL(`${consentPageBase(endpoint, marketplaceId)}/apps/authorize/consent`);
   url.searchParams.set('application_id', sandbox ? process.env.SANDBOX_APP_ID || SANDBOX_APP.applicationId : process.env.SP_API_APP_ID!);
   url.searchParams.set('state', params.state);
   url.searchParams.set('redirect_uri', params.redirectUri);

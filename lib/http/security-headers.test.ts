@@ -11,6 +11,13 @@ describe('contentSecurityPolicy', () => {
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
+  it('lets forms lead only here and to the listed origins (Connect with Amazon consent page)', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', dev: false, https: false })).toContain("form-action 'self';");
+    expect(contentSecurityPolicy({ nonce: 'n', dev: false, https: false, formActions: ['http://127.0.0.1:4010', 'https://sellercentral.amazon.com'] })).toContain(
+      "form-action 'self' http://127.0.0.1:4010 https://sellercentral.amazon.com;",
+    );
+  });
+
   it('adds eval only in development, and the upgrade only over HTTPS', () => {
     expect(contentSecurityPolicy({ nonce: 'n', dev: true, https: false })).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy({ nonce: 'n', dev: false, https: true })).toContain('upgrade-insecure-requests');

@@ -9,8 +9,8 @@ export function newNonce(): string {
  * Development needs 'unsafe-eval' (React rebuilds server stacks with eval there) and inline styles
  * (the dev overlay); production gets neither.
  */
-export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; https: boolean }): string {
-  const { nonce, dev, https } = opts;
+export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; https: boolean; formActions?: readonly string[] }): string {
+  const { nonce, dev, https, formActions = [] } = opts;
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
@@ -22,7 +22,8 @@ export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; https
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Forms post here; a post answered by a redirect elsewhere (Connect with Amazon) needs that origin listed.
+    ["form-action 'self'", ...formActions].join(' '),
     "frame-ancestors 'none'",
     // Only over HTTPS: on a plain-http install it would send the browser to an https port that isn't there.
     ...(https ? ['upgrade-insecure-requests'] : []),
