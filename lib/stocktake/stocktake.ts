@@ -99,8 +99,11 @@ export async function saveCounts(db: Db | Tx, input: { stocktakeId: string; line
 export async function addStocktakeLine(db: Db | Tx, input: { stocktakeId: string; sku: string; binId: string | null }) {
   return db.transaction(async (tx) => {
     const doc = await lockOpen(tx, input.stocktakeId);
-    const [product] = await resolveSkus(tx, [{ index: 0, sku: input.sku }]).catch((e: DomainError) => {
-      throw new DomainError(e.code, e.message, { sku: ['No product has this SKU.'] });
+    // The form's field is `sku`, not the line cell `sku.0` resolveSkus names; anything but a
+    // domain refusal (a database failure) passes on untouched, to be logged, never shown.
+    const [product] = await resolveSkus(tx, [{ index: 0, sku: input.sku }]).catch((e: unknown) => {
+      if (e instanceof DomainError) throw new DomainError(e.code, e.message, { sku: ['No product has this SKU.'] });
+      throw e;
     });
     await assertPlaces(tx, [{ locationId: doc.locationId, binId: input.binId }], () => 'binId');
     const inserted = rowsOf<{ id: string }>(
