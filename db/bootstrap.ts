@@ -4,7 +4,7 @@ import { companySettings } from './schema';
 import type { Db } from './client';
 import { createUser, countUsers } from '@/lib/auth/users';
 import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 
 export type BootstrapResult = {
   admin: {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { jobRuns } from '@/db/schema';
-import { isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/db/driver';
 
 /**
  * Runs one firing of a job. The (name, slot) row is inserted first and is unique, so when several

@@ -37,25 +37,6 @@ export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError && (ERROR_CODES as readonly string[]).includes(e.code);
 }
 
-type PgError = { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
-
-/** The PostgreSQL error under either driver (Drizzle may wrap it in `cause`). */
-function pgError(e: unknown, code: string): PgError | null {
-  for (let err = e as PgError | undefined; err; err = err.cause as PgError | undefined) if (err.code === code) return err;
-  return null;
-}
-
-/** Unique violation (23505), optionally for one constraint. */
-export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = pgError(e, '23505');
-  return !!err && (!constraint || (err.constraint ?? err.constraint_name) === constraint);
-}
-
-/** Foreign-key violation (23503): the row is still referenced. */
-export function isForeignKeyViolation(e: unknown): boolean {
-  return pgError(e, '23503') !== null;
-}
-
 // No 0/O or 1/I/L: a reference is read aloud or typed from a screenshot.
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 

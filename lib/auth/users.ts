@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { users } from '@/db/schema';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/db/driver';
+import { DomainError } from '@/lib/errors';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import type { Permission, SessionUser } from './permissions';
 

@@ -1,7 +1,8 @@
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { customers, priceTiers } from '@/db/schema';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/db/driver';
+import { DomainError } from '@/lib/errors';
 import { PAGE_SIZE, toPage, type ListParams, type Page } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import type { CustomerData } from './customer-inputs';

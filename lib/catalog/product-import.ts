@@ -1,8 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
-import { rowsOf } from '@/lib/stock/ledger';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation, rowsOf } from '@/db/driver';
+import { DomainError } from '@/lib/errors';
 import { decodeCsv, parseCsv } from './csv';
 import { ensurePriceTiers, listPriceTiers } from './price-tiers';
 import { mapProductHeader, readProductRows, type ProductColumnKey, type ProductRow } from './product-csv';

@@ -5,7 +5,7 @@ import { fbaConnections, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { createAdjustment } from '@/lib/stock/adjustments';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 import type { FetchReport } from '@/lib/stocktake/fba-sync';
 import { findLinesNeedingCost, listStocktakes } from '@/lib/stocktake/queries';
 import { applyCounts, completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 import type { InventoryReportRow } from './inventory-report-types';
 
 /** Rows per statement: one jsonb parameter each, as in lib/stock/ledger.ts. */

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { amazonStores, fbaConnections, type SpEndpointName } from '@/db/schema';
 import { decryptSecret, hashSecret } from '@/lib/crypto/secret-box';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/db/driver';
+import { DomainError } from '@/lib/errors';
 import { describeMarketplace } from './marketplaces';
 
 // One Amazon account is connected once: per marketplace and endpoint for FBA, per endpoint for an

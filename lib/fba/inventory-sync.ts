@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections, fbaSyncRuns } from '@/db/schema';
-import { DomainError, isUniqueViolation } from '@/lib/errors';
+import { isUniqueViolation } from '@/db/driver';
+import { DomainError } from '@/lib/errors';
 import { applyInventoryReport } from './catalog-update';
 import { fetchInventoryReport } from './inventory-report';
 import type { InventoryReportError } from './inventory-report-types';

@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { bins, locations, stockLedger, stockLevels } from '@/db/schema';
-import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@/lib/errors';
+import { isForeignKeyViolation, isUniqueViolation } from '@/db/driver';
+import { DomainError } from '@/lib/errors';
 import { chooseExternalLocation } from './external-location';
 
 export type LocationRow = {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 
 /**
  * The next document number of a kind (e.g. 'ADJ' → "ADJ-00042"), gap-free within committed

@@ -5,7 +5,7 @@ import { productCosts, stockAdjustments, stockLedger } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment, getAdjustment, listAdjustments, voidAdjustment } from './adjustments';
-import { rowsOf } from './ledger';
+import { rowsOf } from '@/db/driver';
 import { createTransfer, shipTransfer } from './transfers';
 
 let db: Db;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { DomainError } from '@/lib/errors';
-import { rowsOf } from './ledger';
+import { rowsOf } from '@/db/driver';
 
 export type AvailabilityRequest = { productId: string; locationId: string; binId: string | null; quantity: number };
 

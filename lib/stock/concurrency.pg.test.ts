@@ -7,7 +7,7 @@ import { createTestDb } from '@/test/db';
 import { makeLocation, makeProduct } from '@/test/fixtures';
 import { completeStocktake, startStocktake, applyCounts } from '@/lib/stocktake/stocktake';
 import { createAdjustment } from './adjustments';
-import { rowsOf } from './ledger';
+import { rowsOf } from '@/db/driver';
 
 let db: Db;
 beforeAll(async () => {

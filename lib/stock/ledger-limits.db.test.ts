@@ -9,7 +9,7 @@ import { applyCounts, completeStocktake, startStocktake } from '@/lib/stocktake/
 import { createTestDb } from '@/test/db';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment } from './adjustments';
-import { rowsOf } from './ledger';
+import { rowsOf } from '@/db/driver';
 import { listStockOnHand } from './stock-on-hand';
 import { createTransfer } from './transfers';
 

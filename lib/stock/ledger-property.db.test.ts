@@ -7,7 +7,7 @@ import { applyCounts, completeStocktake, startStocktake, voidStocktake } from '@
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct } from '@/test/fixtures';
 import { createAdjustment, voidAdjustment } from './adjustments';
-import { rowsOf } from './ledger';
+import { rowsOf } from '@/db/driver';
 import { createTransfer, receiveTransfer, shipTransfer, voidTransfer } from './transfers';
 import type { TransferStatus } from './transfer-status';
 

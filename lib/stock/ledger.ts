@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
+import { rowsOf } from '@/db/driver';
 import { bins, locations, products, stockLedger, stockLevels, type SourceType } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatCost } from '@/lib/money';
@@ -40,11 +41,6 @@ function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
   return out;
-}
-
-/** `execute` returns an array (postgres.js) or `{ rows }` (PGlite). */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { productCosts, stockLedger } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment } from './adjustments';
-import { rowsOf } from './ledger';
+import { rowsOf } from '@/db/driver';
 import { createTransfer, getTransfer, listTransfers, receiveTransfer, shipTransfer, voidTransfer } from './transfers';
 
 let db: Db;

@@ -6,7 +6,7 @@ import { fetchInventoryReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { spClientFor } from '@/lib/fba/sp-client';
 import { createAdjustment } from '@/lib/stock/adjustments';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';

@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { fetchInventoryReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { spClientFor } from '@/lib/fba/sp-client';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 import { QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
 import { countLinesNeedingCost } from './queries';
 import { applyCounts, type Count } from './stocktake';

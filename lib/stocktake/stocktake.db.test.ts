@@ -5,7 +5,7 @@ import { productCosts, stockLedger, stocktakeLines, users } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment } from '@/lib/stock/adjustments';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 import { describeClosing, findLinesNeedingCost, getStocktake, listStocktakeLines, listStocktakes } from './queries';
 import { addStocktakeLine, applyCounts, completeStocktake, saveCounts, startStocktake, voidStocktake } from './stocktake';
 

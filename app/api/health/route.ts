@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { expectedMigrationCount } from '@/db/client';
 import { route } from '@/lib/http/route';
-import { rowsOf } from '@/lib/stock/ledger';
+import { rowsOf } from '@/db/driver';
 
 /**
  * For load balancers and `npm start`: answers without signing in. An unreachable database is an
