@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { rowsOf } from './driver';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -118,4 +119,10 @@ export async function migrateDb(handle: DbHandle) {
 export function expectedMigrationCount(): number {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'));
   return journal.entries.length;
+}
+
+/** Migrations this database has applied (drizzle's own bookkeeping table, in its own schema). */
+export async function appliedMigrationCount(db: Db): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
+  return Number(row?.n ?? 0);
 }

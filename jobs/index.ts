@@ -1,20 +1,10 @@
-import os from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '@/db';
-import { workerHeartbeats } from '@/db/schema';
+import { recordHeartbeat } from '@/lib/jobs/heartbeats';
+import { runJob, slotOf } from '@/lib/jobs/run-job';
 import { fbaAutoSyncJobs } from './fba-auto-sync';
 import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
-import { runJob, slotOf } from './run-job';
 import type { DrainSpec, JobSpec } from './types';
-
-/** Beats so /api/health can tell whether schedules are firing. */
-export async function beat(db: Db, mode: string) {
-  const workerId = `${os.hostname()}:${process.pid}`;
-  await db
-    .insert(workerHeartbeats)
-    .values({ workerId, mode, beatAt: new Date() })
-    .onConflictDoUpdate({ target: workerHeartbeats.workerId, set: { beatAt: new Date(), mode } });
-}
 
 /**
  * The schedule table (UTC). Each entry's logic lives in lib/:
@@ -34,8 +24,9 @@ export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Pr
   const tasks: ScheduledTask[] = [];
   const timers: NodeJS.Timeout[] = [];
   const log = (name: string) => (e: unknown) => console.error(`[worker] ${name}:`, e instanceof Error ? e.message : e);
-  void beat(db, mode).catch(log('heartbeat'));
-  tasks.push(cron.schedule('* * * * *', () => beat(db, mode).catch(log('heartbeat')), { name: 'worker.heartbeat', noOverlap: true, timezone: 'UTC' }));
+  // The heartbeat tells /api/health and Settings → Job Runs that the schedules are firing.
+  void recordHeartbeat(db, mode).catch(log('heartbeat'));
+  tasks.push(cron.schedule('* * * * *', () => recordHeartbeat(db, mode).catch(log('heartbeat')), { name: 'worker.heartbeat', noOverlap: true, timezone: 'UTC' }));
   for (const job of JOBS)
     tasks.push(
       cron.schedule(

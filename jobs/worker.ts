@@ -1,4 +1,4 @@
-import { openDefault } from '@/db/client';
+import { getHandle } from '@/db';
 import { startJobs } from './index';
 
 /** The sidecar worker for PostgreSQL deployments (in embedded mode the web process runs the jobs). */
@@ -7,7 +7,7 @@ async function main() {
     console.error('jobs/worker.ts needs DATABASE_URL. With the embedded database the web process runs the jobs itself.');
     process.exit(1);
   }
-  const handle = await openDefault();
+  const handle = await getHandle();
   const jobs = startJobs(handle.db, 'worker');
   console.log('[worker] schedules started (UTC)');
   const stop = async () => {

@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { jobRuns, workerHeartbeats } from '@/db/schema';
+import { jobRuns } from '@/db/schema';
 import { encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
@@ -31,11 +31,4 @@ export async function listJobRuns(db: Db, params: { name?: string; failedOnly?: 
 export async function listJobNames(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ name: jobRuns.name }).from(jobRuns).orderBy(jobRuns.name);
   return rows.map((r) => r.name);
-}
-
-export function listWorkers(db: Db) {
-  return db
-    .select({ workerId: workerHeartbeats.workerId, mode: workerHeartbeats.mode, beatAt: workerHeartbeats.beatAt, ageSeconds: sql<number>`extract(epoch from now() - ${workerHeartbeats.beatAt})::int` })
-    .from(workerHeartbeats)
-    .orderBy(desc(workerHeartbeats.beatAt));
 }

@@ -4,7 +4,8 @@ import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/session';
 import { readSearchParams } from '@/lib/http/search-params';
-import { listJobNames, listJobRuns, listWorkers } from '@/lib/jobs/job-runs';
+import { listWorkers } from '@/lib/jobs/heartbeats';
+import { listJobNames, listJobRuns } from '@/lib/jobs/job-runs';
 import { decodeCursor } from '@/lib/paging';
 
 export const metadata: Metadata = { title: 'Job Runs' };

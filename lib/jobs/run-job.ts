@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { jobRuns } from '@/db/schema';
 import { isUniqueViolation } from '@/db/driver';
@@ -17,7 +17,7 @@ export async function runJob(db: Db, name: string, slot: string, fn: (db: Db) =>
   }
   try {
     await fn(db);
-    await db.update(jobRuns).set({ result: 'ok', finishedAt: new Date() }).where(and(eq(jobRuns.id, id)));
+    await db.update(jobRuns).set({ result: 'ok', finishedAt: new Date() }).where(eq(jobRuns.id, id));
     return { skipped: false as const, ok: true };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
