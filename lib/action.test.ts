@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { z } from 'zod';
+import { PERMISSION, type Permission } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/http/limits';
 import { formOf } from '@/test/forms';
@@ -17,7 +18,11 @@ afterEach(() => {
 });
 
 describe('action()', () => {
-  const connect = action({ input: z.object({ sellerId: z.string().min(3, 'Too short.'), refreshToken: z.string().min(1) }), permission: null }, async (input) => input.refreshToken.length);
+  it('has no public actions: every action must name one permission', () => {
+    expectTypeOf<Parameters<typeof action>[0]['permission']>().toEqualTypeOf<Permission>();
+  });
+
+  const connect = action({ input: z.object({ sellerId: z.string().min(3, 'Too short.'), refreshToken: z.string().min(1) }), permission: PERMISSION.products }, async (input) => input.refreshToken.length);
 
   it('parses secret fields, so the action receives them', async () => {
     expect(await connect(idle, formOf({ sellerId: 'ASELLER', refreshToken: 'Atzr|x' }))).toEqual({ status: 'ok', data: 6 });
@@ -33,7 +38,7 @@ describe('action()', () => {
 describe('action(): text the database cannot store is refused before anything runs', () => {
   it('a NUL in a plain field: a message on that field, the refill without it, nothing run', async () => {
     const run = vi.fn(async () => 'saved');
-    const save = action({ input: z.object({ name: z.string(), sku: z.string() }), permission: null }, run);
+    const save = action({ input: z.object({ name: z.string(), sku: z.string() }), permission: PERMISSION.products }, run);
     const res = await save(idle, formOf({ name: 'Blue\u0000 mug', sku: 'MUG-1' }));
     expect(res).toMatchObject({ status: 'error', message: 'Check the highlighted fields.', values: { name: 'Blue mug', sku: 'MUG-1' } });
     expect(res.status === 'error' && res.fieldErrors).toEqual({ name: [expect.stringContaining('contains an invisible NUL character')] });
@@ -42,7 +47,7 @@ describe('action(): text the database cannot store is refused before anything ru
 
   it('a NUL in one value of a repeated field (a group of checkboxes)', async () => {
     const run = vi.fn(async () => 'saved');
-    const save = action({ input: z.object({ permissions: z.array(z.string()) }), permission: null }, run);
+    const save = action({ input: z.object({ permissions: z.array(z.string()) }), permission: PERMISSION.products }, run);
     const form = new FormData();
     form.append('permissions', 'Products');
     form.append('permissions', 'Stock\u0000');
@@ -55,14 +60,14 @@ describe('action(): text the database cannot store is refused before anything ru
   it('a NUL in a line cell of a form with its own parser: the message lands on that cell', async () => {
     const run = vi.fn(async () => 'saved');
     const parse = vi.fn((form: FormData) => ({ reason: form.get('reason'), skus: form.getAll('sku.0') }));
-    const save = action({ input: z.object({ reason: z.string(), skus: z.array(z.string()) }), permission: null, parse }, run);
+    const save = action({ input: z.object({ reason: z.string(), skus: z.array(z.string()) }), permission: PERMISSION.products, parse }, run);
     const res = await save(idle, formOf({ reason: 'Count', 'sku.0': 'A', 'sku.1': 'B\u0000' }));
     expect(res.status === 'error' && Object.keys(res.fieldErrors ?? {})).toEqual(['sku.1']);
     expect(run).not.toHaveBeenCalled();
   });
 
   it('a NUL in a secret field is refused and asks to retype it, never echoing the secret', async () => {
-    const save = action({ input: z.object({ password: z.string() }), permission: null }, async () => 'saved');
+    const save = action({ input: z.object({ password: z.string() }), permission: PERMISSION.products }, async () => 'saved');
     const res = await save(idle, formOf({ password: 'hunter\u00002' }));
     expect(res.status === 'error' && res.fieldErrors?.password?.[0]).toContain('Type it again');
     expect(JSON.stringify(res)).not.toContain('hunter');
@@ -70,7 +75,7 @@ describe('action(): text the database cannot store is refused before anything ru
 
   it('a file over the upload limit gets the size message on its field, and the action does not read it', async () => {
     const run = vi.fn(async () => 'imported');
-    const upload = action({ input: z.object({ file: z.instanceof(File) }), permission: null, parse: (f) => ({ file: f.get('file') }) }, run);
+    const upload = action({ input: z.object({ file: z.instanceof(File) }), permission: PERMISSION.products, parse: (f) => ({ file: f.get('file') }) }, run);
     const big = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'products.csv', { type: 'text/csv' });
     const res = await upload(idle, formOf({ file: big }));
     expect(res.status === 'error' && res.fieldErrors?.file).toEqual(['The file is larger than 20 MB; split it into smaller files.']);
@@ -88,7 +93,7 @@ describe('action(): unexpected errors', () => {
 
   it('shows a reference instead of the error, logs the reference, user and error without form values', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const save = action({ input: z.object({ sku: z.string() }), permission: null }, async () => {
+    const save = action({ input: z.object({ sku: z.string() }), permission: PERMISSION.products }, async () => {
       throw sqlError();
     });
     const res = await save(idle, formOf({ sku: 'SECRET-SKU-VALUE' }));
@@ -108,7 +113,7 @@ describe('action(): unexpected errors', () => {
 
   it('a "DomainError" re-wrapping a database error (no known code) is treated as unexpected', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const add = action({ input: z.object({ sku: z.string() }), permission: null }, async () => {
+    const add = action({ input: z.object({ sku: z.string() }), permission: PERMISSION.products }, async () => {
       try {
         throw sqlError();
       } catch (e) {
@@ -122,16 +127,16 @@ describe('action(): unexpected errors', () => {
   });
 
   it('expected failures still show their own message', async () => {
-    const add = action({ input: z.object({ sku: z.string() }), permission: null }, async () => {
+    const add = action({ input: z.object({ sku: z.string() }), permission: PERMISSION.products }, async () => {
       throw new DomainError('NOT_FOUND', 'No product with SKU X.', { sku: ['No product has this SKU.'] });
     });
     expect(await add(idle, formOf({ sku: 'X' }))).toMatchObject({ status: 'error', message: 'No product with SKU X.', fieldErrors: { sku: ['No product has this SKU.'] } });
   });
 
   it("lets Next's redirect() and notFound() through", async () => {
-    const go = action({ input: z.object({}), permission: null }, async () => redirect('/inventory/products/1?created=1'));
+    const go = action({ input: z.object({}), permission: PERMISSION.products }, async () => redirect('/inventory/products/1?created=1'));
     await expect(go(idle, new FormData())).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
-    const missing = action({ input: z.object({}), permission: null }, async () => notFound());
+    const missing = action({ input: z.object({}), permission: PERMISSION.products }, async () => notFound());
     await expect(missing(idle, new FormData())).rejects.toMatchObject({ digest: expect.stringContaining('404') });
   });
 });

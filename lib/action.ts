@@ -71,12 +71,13 @@ function actionName(fn: object): string {
 }
 
 /**
- * Every server action goes through here, in this order: authenticate, authorise, refuse what the
- * database cannot store, parse, run, map expected errors. An unexpected error is logged with a
- * reference and the form shows only that reference; Next's redirect()/notFound() pass through.
+ * Every server action goes through here, in this order: authenticate, authorise (every action names
+ * its permission; there are no public actions), refuse what the database cannot store, parse, run,
+ * map expected errors. An unexpected error is logged with a reference and the form shows only that
+ * reference; Next's redirect()/notFound() pass through.
  */
 export function action<S extends z.ZodType, T>(
-  opts: { input: S; permission: Permission | null; parse?: (form: FormData) => unknown },
+  opts: { input: S; permission: Permission; parse?: (form: FormData) => unknown },
   run: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
 ) {
   const run_ = async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
@@ -86,7 +87,7 @@ export function action<S extends z.ZodType, T>(
       user = await requireUser();
       const raw = formValues(form);
       values = refillValues(raw);
-      if (opts.permission && !can(user, opts.permission))
+      if (!can(user, opts.permission))
         return { status: 'error', message: `Not allowed: you need the ${opts.permission} permission.`, values };
       const problems = findFormProblems(form);
       if (problems) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: problems, values };

@@ -1,36 +1,36 @@
-import { can, type Permission, type SessionUser } from './auth/permissions';
+import { can, PERMISSION, type Permission, type SessionUser } from './auth/permissions';
 
 export type NavItem = { label: string; href: string; permission: Permission };
 export type NavGroup = { label: string; items: NavItem[] };
 
 /** The menus, named as in the seed article; an entry shows only to users with its permission. */
 export const NAV: NavGroup[] = [
-  { label: 'Sale', items: [{ label: 'Customers', href: '/sale/customers', permission: 'Customers' }] },
+  { label: 'Sale', items: [{ label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers }] },
   {
     label: 'Inventory',
     items: [
-      { label: 'Products', href: '/inventory/products', permission: 'Products' },
-      { label: 'Stock on Hand', href: '/inventory/stock-on-hand', permission: 'Products' },
-      { label: 'Stock Adjustments', href: '/inventory/stock-adjustments', permission: 'Stock Adjustment' },
-      { label: 'Stocktake', href: '/inventory/stocktake', permission: 'Stocktake' },
-      { label: 'Stock Transfer', href: '/inventory/stock-transfer', permission: 'Stock Transfer' },
+      { label: 'Products', href: '/inventory/products', permission: PERMISSION.products },
+      { label: 'Stock on Hand', href: '/inventory/stock-on-hand', permission: PERMISSION.products },
+      { label: 'Stock Adjustments', href: '/inventory/stock-adjustments', permission: PERMISSION.stockAdjustment },
+      { label: 'Stocktake', href: '/inventory/stocktake', permission: PERMISSION.stocktake },
+      { label: 'Stock Transfer', href: '/inventory/stock-transfer', permission: PERMISSION.stockTransfer },
     ],
   },
   {
     label: 'Integration',
     items: [
-      { label: 'Amazon', href: '/integration/amazon', permission: 'Integration: Fulfilment Service - Fulfilment By Amazon' },
-      { label: 'Fulfilment by Amazon', href: '/integration/fba', permission: 'Integration: Fulfilment Service - Fulfilment By Amazon' },
+      { label: 'Amazon', href: '/integration/amazon', permission: PERMISSION.fba },
+      { label: 'Fulfilment by Amazon', href: '/integration/fba', permission: PERMISSION.fba },
     ],
   },
   {
     label: 'Settings',
     items: [
-      { label: 'Reference Books → Locations and Bins', href: '/settings/reference-books/locations', permission: 'Reference Books' },
-      { label: 'Reference Books → Price Tiers', href: '/settings/reference-books/price-tiers', permission: 'Reference Books' },
-      { label: 'General Settings', href: '/settings/general', permission: 'General Settings' },
-      { label: 'Users', href: '/settings/users', permission: 'Users' },
-      { label: 'Job Runs', href: '/settings/job-runs', permission: 'General Settings' },
+      { label: 'Reference Books → Locations and Bins', href: '/settings/reference-books/locations', permission: PERMISSION.referenceBooks },
+      { label: 'Reference Books → Price Tiers', href: '/settings/reference-books/price-tiers', permission: PERMISSION.referenceBooks },
+      { label: 'General Settings', href: '/settings/general', permission: PERMISSION.generalSettings },
+      { label: 'Users', href: '/settings/users', permission: PERMISSION.users },
+      { label: 'Job Runs', href: '/settings/job-runs', permission: PERMISSION.generalSettings },
     ],
   },
 ];

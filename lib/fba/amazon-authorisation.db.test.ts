@@ -2,13 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { amazonAuthorisations, amazonStores, fbaConnections } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/permissions';
+import { PERMISSION, type SessionUser } from '@/lib/auth/permissions';
 import { hashSecret } from '@/lib/crypto/secret-box';
 import { createTestDb } from '@/test/db';
 import { makeUser } from '@/test/fixtures';
 import { authorisationRedirectUri, completeAmazonAuthorisation, getAuthorisationAttempt, startAmazonAuthorisation, type AuthorisationStart } from './amazon-authorisation';
 import { AmazonStoreAuthoriseInput, FbaAuthoriseInput } from './authorisation-inputs';
-import { FBA_PERMISSION, ManualConnectInput } from './connection-inputs';
+import { ManualConnectInput } from './connection-inputs';
 import { connectFba, getConnection } from './connections';
 import { DEMO_CREDENTIALS, startTestSandbox, type TestSandbox, US } from './sp-api/testing/harness';
 
@@ -25,8 +25,8 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ rateScale: 1000 });
   process.env.SANDBOX_URL = sandbox.url;
   db = (await createTestDb()).db;
-  alice = sessionUser(await makeUser(db, [FBA_PERMISSION]), [FBA_PERMISSION]);
-  bob = sessionUser(await makeUser(db, [FBA_PERMISSION]), [FBA_PERMISSION]);
+  alice = sessionUser(await makeUser(db, [PERMISSION.fba]), [PERMISSION.fba]);
+  bob = sessionUser(await makeUser(db, [PERMISSION.fba]), [PERMISSION.fba]);
 });
 afterAll(() => sandbox?.close());
 
@@ -120,7 +120,7 @@ describe('Connect with Amazon: FBA', () => {
 
     const noPermission = await startAndAuthorise(alice, s.sellerId);
     const outcome = await complete({ ...alice, permissions: [] }, noPermission.answer);
-    expect(await getAuthorisationAttempt(db, (outcome as { attemptId: string }).attemptId, alice.id)).toMatchObject({ message: `Not allowed: you need the ${FBA_PERMISSION} permission.` });
+    expect(await getAuthorisationAttempt(db, (outcome as { attemptId: string }).attemptId, alice.id)).toMatchObject({ message: `Not allowed: you need the ${PERMISSION.fba} permission.` });
 
     const cancelled = await startAndAuthorise(alice, s.sellerId, fbaStart(), 'cancel');
     const cancelOutcome = await complete(alice, cancelled.answer);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { amazonAuthorisations, amazonStores } from '@/db/schema';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, PERMISSION, type SessionUser } from '@/lib/auth/permissions';
 import { DomainError, isDomainError, reportUnexpected, unexpectedMessage } from '@/lib/errors';
 import { insertAmazonStore, storeSubject, type NewAmazonStore } from './amazon-stores';
 import {
@@ -13,7 +13,6 @@ import {
   type FbaAuthoriseData,
 } from './authorisation-inputs';
 import { finishAuthorisation } from './authorisation-status';
-import { FBA_PERMISSION } from './connection-inputs';
 import { fbaSubject, insertFbaConnection, type NewFbaConnection } from './connections';
 import { refusingFbaDuplicates, refusingStoreDuplicates } from './duplicate-connections';
 import { verifySellerCredentials } from './seller-check';
@@ -103,7 +102,7 @@ export async function completeAmazonAuthorisation(db: Db, query: Record<string, 
     await finishAuthorisation(db, attempt.id, 'Failed', { message: 'Refused: Amazon’s answer reached the app in another user’s session.', sellerId });
     return { kind: 'refused', reason: 'other-user' };
   }
-  if (!can(ctx.user, FBA_PERMISSION)) return fail(`Not allowed: you need the ${FBA_PERMISSION} permission.`);
+  if (!can(ctx.user, PERMISSION.fba)) return fail(`Not allowed: you need the ${PERMISSION.fba} permission.`);
   if (attempt.expiresAt <= now) return fail('This authorisation expired; start again.');
   if (answer.error === 'access_denied') return fail('The authorisation was cancelled at Amazon, so nothing was connected. Start again to connect.');
   if (answer.error) return fail(`Amazon did not authorise the app (${answer.error}). Start again.`);

@@ -121,6 +121,3 @@ export const StoreConnectInput = z
 export type ConnectRequest = z.output<typeof ManualConnectInput> | z.output<typeof StoreConnectInput>;
 
 export const ConnectionIdInput = z.object({ id: z.uuid('Unknown connection.') });
-
-/** Every FBA screen and action needs this permission (menu, pages, server actions). */
-export const FBA_PERMISSION = 'Integration: Fulfilment Service - Fulfilment By Amazon' as const;

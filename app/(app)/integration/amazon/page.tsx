@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { EmptyState, PageHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getAuthorisationAttempt } from '@/lib/fba/amazon-authorisation';
 import { listAmazonStores } from '@/lib/fba/amazon-stores';
 import { StoreAuthorisationRequest } from '@/lib/fba/authorisation-inputs';
-import { ENDPOINT_OPTIONS, FBA_PERMISSION } from '@/lib/fba/connection-inputs';
+import { ENDPOINT_OPTIONS } from '@/lib/fba/connection-inputs';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
 import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
 import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'Amazon' };
 const endpointLabel = (e: string) => ENDPOINT_OPTIONS.find((o) => o.value === e)?.label ?? e;
 
 export default async function AmazonStoresPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requirePermission(FBA_PERMISSION);
+  const user = await requirePermission(PERMISSION.fba);
   const sp = readSearchParams(await searchParams);
   const db = await getDb();
   // Back from Amazon's consent page: the attempt says how it ended (only to the user who started it).

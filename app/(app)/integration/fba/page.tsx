@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { FBA_PERMISSION } from '@/lib/fba/connection-inputs';
 import { listConnections } from '@/lib/fba/connections';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
 
 export const metadata: Metadata = { title: 'Fulfilment by Amazon' };
 
 export default async function FbaConnectionsPage() {
-  await requirePermission(FBA_PERMISSION);
+  await requirePermission(PERMISSION.fba);
   const rows = await listConnections(await getDb());
   return (
     <>

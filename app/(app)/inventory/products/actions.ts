@@ -4,12 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { importProductsCsv } from '@/lib/catalog/product-import';
 import { ProductImportInput, ProductInput } from '@/lib/catalog/product-inputs';
 import { saveProduct } from '@/lib/catalog/products';
 
 const PATH = '/inventory/products';
-const permission = 'Products' as const;
+const permission = PERMISSION.products;
 
 export const saveProductAction = action({ input: ProductInput, permission }, async (input) => {
   const saved = await saveProduct(await getDb(), input);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listProducts, PRODUCT_SORTS } from '@/lib/catalog/products';
 import { readSearchParams } from '@/lib/http/search-params';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Products' };
 const BASE = '/inventory/products';
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission('Products');
+  await requirePermission(PERMISSION.products);
   const params = readListParams(readSearchParams(await searchParams), PRODUCT_SORTS, 'sku');
   const page = await listProducts(await getDb(), params);
   const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };

@@ -4,11 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { AdjustmentInput, parseAdjustmentForm, VoidAdjustmentInput } from '@/lib/stock/adjustment-inputs';
 import { createAdjustment, voidAdjustment } from '@/lib/stock/adjustments';
 
 const BASE = '/inventory/stock-adjustments';
-const permission = 'Stock Adjustment' as const;
+const permission = PERMISSION.stockAdjustment;
 
 export const createAdjustmentAction = action({ input: AdjustmentInput, permission, parse: parseAdjustmentForm }, async (input, { user }) => {
   const doc = await createAdjustment(await getDb(), input, user.id);

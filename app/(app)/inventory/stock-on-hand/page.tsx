@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
@@ -22,7 +23,7 @@ function href(params: Record<string, string | undefined>) {
 }
 
 export default async function StockOnHandPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission('Products');
+  await requirePermission(PERMISSION.products);
   const sp = readSearchParams(await searchParams);
   const q = sp.q?.trim() || undefined;
   const location = UUID.test(sp.location ?? '') ? sp.location : undefined;

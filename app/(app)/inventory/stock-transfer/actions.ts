@@ -4,11 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { parseTransferForm, TransferInput, TransferMoveInput } from '@/lib/stock/transfer-inputs';
 import { createTransfer, receiveTransfer, shipTransfer, voidTransfer } from '@/lib/stock/transfers';
 
 const BASE = '/inventory/stock-transfer';
-const permission = 'Stock Transfer' as const;
+const permission = PERMISSION.stockTransfer;
 
 function refresh(id: string) {
   revalidatePath(BASE);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Stock Transfer' };
 const BASE = '/inventory/stock-transfer';
 
 export default async function StockTransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission('Stock Transfer');
+  await requirePermission(PERMISSION.stockTransfer);
   const sp = readSearchParams(await searchParams);
   const params = readListParams(sp, TRANSFER_SORTS, 'number');
   if (!sp.dir) params.dir = 'desc';

@@ -4,12 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { AddStocktakeLineInput, CountsInput, parseCountsForm, StartStocktakeInput, StocktakeIdInput } from '@/lib/stocktake/inputs';
 import { describeSync, syncStocktakeFromFba } from '@/lib/stocktake/fba-sync';
 import { addStocktakeLine, completeStocktake, saveCounts, startStocktake, voidStocktake } from '@/lib/stocktake/stocktake';
 
 const BASE = '/inventory/stocktake';
-const permission = 'Stocktake' as const;
+const permission = PERMISSION.stocktake;
 
 export const startStocktakeAction = action({ input: StartStocktakeInput, permission }, async (input, { user }) => {
   const doc = await startStocktake(await getDb(), input, user.id);

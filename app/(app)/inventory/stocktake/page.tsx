@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
@@ -14,7 +15,7 @@ const BASE = '/inventory/stocktake';
 const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
 
 export default async function StocktakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission('Stocktake');
+  await requirePermission(PERMISSION.stocktake);
   const sp = readSearchParams(await searchParams);
   const params = readListParams(sp, ['number'] as const, 'number');
   if (!sp.dir) params.dir = 'desc';

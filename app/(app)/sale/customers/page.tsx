@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { CUSTOMER_SORTS, listCustomers } from '@/lib/catalog/customers';
 import { readSearchParams } from '@/lib/http/search-params';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Customers' };
 const BASE = '/sale/customers';
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission('Customers');
+  await requirePermission(PERMISSION.customers);
   const params = readListParams(readSearchParams(await searchParams), CUSTOMER_SORTS, 'name');
   const page = await listCustomers(await getDb(), params);
   const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getCompanySettings } from '@/lib/reference/company';
 import { GeneralSettingsForm } from './general-settings-form';
@@ -8,7 +9,7 @@ import { GeneralSettingsForm } from './general-settings-form';
 export const metadata: Metadata = { title: 'General Settings' };
 
 export default async function GeneralSettingsPage() {
-  await requirePermission('General Settings');
+  await requirePermission(PERMISSION.generalSettings);
   const s = await getCompanySettings(await getDb());
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { readSearchParams } from '@/lib/http/search-params';
 import { listWorkers } from '@/lib/jobs/heartbeats';
@@ -14,7 +15,7 @@ const BASE = '/settings/job-runs';
 const fmt = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '—');
 
 export default async function JobRunsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePermission('General Settings');
+  await requirePermission(PERMISSION.generalSettings);
   const sp = readSearchParams(await searchParams);
   const db = await getDb();
   const [names, workers, page] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/users';
 import { CreateUserForm, EditAccessForm } from './user-forms';
@@ -8,7 +9,7 @@ import { CreateUserForm, EditAccessForm } from './user-forms';
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const me = await requirePermission('Users');
+  const me = await requirePermission(PERMISSION.users);
   const rows = await listUsers(await getDb());
   return (
     <>

@@ -1,9 +1,10 @@
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { route } from '@/lib/http/route';
 import { streamProductsCsv } from '@/lib/catalog/product-export';
 
 /** Products as CSV, streamed in batches. */
-export const GET = route({ access: 'Products' }, async () => {
+export const GET = route({ access: PERMISSION.products }, async () => {
   const date = new Date().toISOString().slice(0, 10);
   return new Response(streamProductsCsv(await getDb()), {
     headers: {

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader, StatusBadge } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { FBA_PERMISSION } from '@/lib/fba/connection-inputs';
 import { getConnection } from '@/lib/fba/connections';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
 import { ConnectionTabs, DisconnectLink } from './connection-tabs';
@@ -12,7 +12,7 @@ import { ConnectionTabs, DisconnectLink } from './connection-tabs';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function FbaConnectionLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  await requirePermission(FBA_PERMISSION);
+  await requirePermission(PERMISSION.fba);
   const { id } = await params;
   const conn = UUID.test(id) ? await getConnection(await getDb(), id) : null;
   if (!conn) notFound();

@@ -4,9 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { startAmazonAuthorisation } from '@/lib/fba/amazon-authorisation';
 import { FbaAuthoriseInput } from '@/lib/fba/authorisation-inputs';
-import { FBA_PERMISSION, ManualConnectInput, StoreConnectInput } from '@/lib/fba/connection-inputs';
+import { ManualConnectInput, StoreConnectInput } from '@/lib/fba/connection-inputs';
 import { connectFba } from '@/lib/fba/connections';
 import { callbackRedirectUri } from '../../amazon/callback/redirect-uri';
 
@@ -18,12 +19,12 @@ async function connectAndOpen(req: Parameters<typeof connectFba>[1], userId: str
   redirect(`/integration/fba/${conn.id}/setup?connected=1`);
 }
 
-export const connectManuallyAction = action({ input: ManualConnectInput, permission: FBA_PERMISSION }, (input, { user }) => connectAndOpen(input, user.id));
+export const connectManuallyAction = action({ input: ManualConnectInput, permission: PERMISSION.fba }, (input, { user }) => connectAndOpen(input, user.id));
 
-export const connectFromStoreAction = action({ input: StoreConnectInput, permission: FBA_PERMISSION }, (input, { user }) => connectAndOpen(input, user.id));
+export const connectFromStoreAction = action({ input: StoreConnectInput, permission: PERMISSION.fba }, (input, { user }) => connectAndOpen(input, user.id));
 
 /** Connect with Amazon: records the attempt and sends the browser to Amazon's consent page. */
-export const connectWithAmazonAction = action({ input: FbaAuthoriseInput, permission: FBA_PERMISSION }, async (input, { user }) => {
+export const connectWithAmazonAction = action({ input: FbaAuthoriseInput, permission: PERMISSION.fba }, async (input, { user }) => {
   const consentUrl = await startAmazonAuthorisation(await getDb(), { purpose: 'fba', input }, { userId: user.id, redirectUri: await callbackRedirectUri() });
   redirect(consentUrl);
 });

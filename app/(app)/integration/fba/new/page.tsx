@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
 import { getDb, type Db } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getAuthorisationAttempt, REFUSAL_MESSAGES } from '@/lib/fba/amazon-authorisation';
 import { listAmazonStores } from '@/lib/fba/amazon-stores';
 import { FbaAuthorisationRequest } from '@/lib/fba/authorisation-inputs';
-import { FBA_PERMISSION } from '@/lib/fba/connection-inputs';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
 import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
 import { readSearchParams, type RawSearchParams, type SearchParams } from '@/lib/http/search-params';
@@ -32,7 +32,7 @@ async function lastAttemptProblem(db: Db, sp: SearchParams, userId: string) {
 }
 
 export default async function NewFbaConnectionPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requirePermission(FBA_PERMISSION);
+  const user = await requirePermission(PERMISSION.fba);
   const sp = readSearchParams(await searchParams);
   const tab = TABS.find((t) => t.key === sp.tab)?.key ?? 'amazon';
   const db = await getDb();

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { BARCODE_TYPES } from '@/lib/catalog/product-inputs';
@@ -13,7 +14,7 @@ import { ProductForm } from '../product-form';
 export const metadata: Metadata = { title: 'Edit product' };
 
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await requirePermission('Products');
+  await requirePermission(PERMISSION.products);
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();

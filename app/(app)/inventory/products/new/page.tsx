@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { BARCODE_TYPES } from '@/lib/catalog/product-inputs';
@@ -10,7 +11,7 @@ import { ProductForm } from '../product-form';
 export const metadata: Metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
-  await requirePermission('Products');
+  await requirePermission(PERMISSION.products);
   const db = await getDb();
   const [tiers, locations] = await Promise.all([listPriceTiers(db), listLocationChoices(db)]);
   return (

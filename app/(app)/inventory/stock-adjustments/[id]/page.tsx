@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatCost } from '@/lib/money';
 import { getAdjustment } from '@/lib/stock/adjustments';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Stock adjustment' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function AdjustmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; voided?: string }> }) {
-  await requirePermission('Stock Adjustment');
+  await requirePermission(PERMISSION.stockAdjustment);
   const { id } = await params;
   const doc = UUID.test(id) ? await getAdjustment(await getDb(), id) : null;
   if (!doc) notFound();

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPlaces } from '@/lib/stock/places';
 import { AdjustmentForm } from '../adjustment-form';
@@ -9,7 +10,7 @@ import { AdjustmentForm } from '../adjustment-form';
 export const metadata: Metadata = { title: 'New stock adjustment' };
 
 export default async function NewAdjustmentPage() {
-  await requirePermission('Stock Adjustment');
+  await requirePermission(PERMISSION.stockAdjustment);
   const places = await listPlaces(await getDb());
   return (
     <>

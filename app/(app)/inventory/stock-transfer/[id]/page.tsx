@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getTransfer } from '@/lib/stock/transfers';
 import { TransferMoves } from '../transfer-forms';
@@ -19,7 +20,7 @@ const DONE: Record<string, string> = {
 };
 
 export default async function TransferPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
-  await requirePermission('Stock Transfer');
+  await requirePermission(PERMISSION.stockTransfer);
   const { id } = await params;
   const doc = UUID.test(id) ? await getTransfer(await getDb(), id) : null;
   if (!doc) notFound();

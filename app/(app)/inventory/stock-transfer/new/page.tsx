@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPlaces } from '@/lib/stock/places';
 import { TransferForm } from '../transfer-forms';
@@ -9,7 +10,7 @@ import { TransferForm } from '../transfer-forms';
 export const metadata: Metadata = { title: 'New stock transfer' };
 
 export default async function NewTransferPage() {
-  await requirePermission('Stock Transfer');
+  await requirePermission(PERMISSION.stockTransfer);
   const places = await listPlaces(await getDb());
   return (
     <>

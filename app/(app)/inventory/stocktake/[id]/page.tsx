@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: 'Stocktake' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StocktakeDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; q?: string; done?: string; posted?: string; needsCost?: string }> }) {
-  await requirePermission('Stocktake');
+  await requirePermission(PERMISSION.stocktake);
   const { id } = await params;
   const sp = readSearchParams(await searchParams);
   const db = await getDb();

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listCountries } from '@/lib/catalog/countries';
 import { getCustomer } from '@/lib/catalog/customers';
@@ -13,7 +14,7 @@ import { CustomerForm } from '../customer-form';
 export const metadata: Metadata = { title: 'Edit customer' };
 
 export default async function EditCustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await requirePermission('Customers');
+  await requirePermission(PERMISSION.customers);
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();

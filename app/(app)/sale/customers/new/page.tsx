@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listCountries } from '@/lib/catalog/countries';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
@@ -9,7 +10,7 @@ import { CustomerForm } from '../customer-form';
 export const metadata: Metadata = { title: 'New customer' };
 
 export default async function NewCustomerPage() {
-  await requirePermission('Customers');
+  await requirePermission(PERMISSION.customers);
   const tiers = await listPriceTiers(await getDb());
   return (
     <>

@@ -3,11 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { AddBinInput, IdInput, LocationNameInput, RenameLocationInput } from '@/lib/reference/inputs';
 import { addBin, createLocation, deleteLocation, removeBin, renameLocation } from '@/lib/reference/locations';
 
 const PATH = '/settings/reference-books/locations';
-const permission = 'Reference Books' as const;
+const permission = PERMISSION.referenceBooks;
 
 export const createLocationAction = action({ input: LocationNameInput, permission }, async (input) => {
   const loc = await createLocation(await getDb(), input);

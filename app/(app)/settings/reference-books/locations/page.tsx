@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { EmptyState, PageHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listLocations } from '@/lib/reference/locations';
 import { AddBinForm, CreateLocationForm, DeleteLocationButton, RemoveBinButton, RenameLocationForm } from './location-forms';
@@ -8,7 +9,7 @@ import { AddBinForm, CreateLocationForm, DeleteLocationButton, RemoveBinButton, 
 export const metadata: Metadata = { title: 'Locations and Bins' };
 
 export default async function LocationsPage() {
-  await requirePermission('Reference Books');
+  await requirePermission(PERMISSION.referenceBooks);
   const rows = await listLocations(await getDb());
   return (
     <>

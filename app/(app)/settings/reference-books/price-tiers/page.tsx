@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { PriceTierForm } from './price-tier-form';
@@ -8,7 +9,7 @@ import { PriceTierForm } from './price-tier-form';
 export const metadata: Metadata = { title: 'Price Tiers' };
 
 export default async function PriceTiersPage() {
-  await requirePermission('Reference Books');
+  await requirePermission(PERMISSION.referenceBooks);
   const tiers = await listPriceTiers(await getDb());
   return (
     <>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { getLatestSyncRun } from '@/lib/fba/inventory-sync';
 import { route } from '@/lib/http/route';
 
@@ -8,7 +9,7 @@ import { route } from '@/lib/http/route';
  * second while it is queued or running.
  */
 export const GET = route(
-  { access: 'Integration: Fulfilment Service - Fulfilment By Amazon', params: z.object({ id: z.uuid() }), notFound: 'Unknown FBA connection.' },
+  { access: PERMISSION.fba, params: z.object({ id: z.uuid() }), notFound: 'Unknown FBA connection.' },
   async ({ params }) => {
     const run = await getLatestSyncRun(await getDb(), params.id);
     return Response.json({ run }, { headers: { 'Cache-Control': 'no-store' } });

@@ -3,11 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { ForceSyncInput, MapListingInput } from '@/lib/fba/listing-inputs';
 import { requestInventorySync } from '@/lib/fba/inventory-sync';
 import { mapListing } from '@/lib/fba/listings';
 
-const permission = 'Integration: Fulfilment Service - Fulfilment By Amazon' as const;
+const permission = PERMISSION.fba;
 
 /** Records the intent only: the worker's drain calls Amazon (never the web request). */
 export const forceSyncAction = action({ input: ForceSyncInput, permission }, async (input, { user }) => {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { EmptyState } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getLatestSyncRun } from '@/lib/fba/inventory-sync';
 import { CATALOG_SORTS, getCatalogConnection, getListing, listCatalog } from '@/lib/fba/listings';
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'FBA Catalog' };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function CatalogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  await requirePermission('Integration: Fulfilment Service - Fulfilment By Amazon');
+  await requirePermission(PERMISSION.fba);
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   if (!z.uuid().safeParse(id).success) notFound();
   const sp = readSearchParams(raw);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { FBA_PERMISSION } from '@/lib/fba/connection-inputs';
 import { getConnection } from '@/lib/fba/connections';
 import { DisconnectForm } from './disconnect-form';
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Disconnect FBA' };
 
 /** The confirmation step: a page of its own, so the decision is one deliberate form submit. */
 export default async function DisconnectPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission(FBA_PERMISSION);
+  await requirePermission(PERMISSION.fba);
   const conn = await getConnection(await getDb(), (await params).id);
   if (!conn) notFound();
   if (conn.status !== 'Active') return <p className="text-slate-700">This connection is already disconnected.</p>;

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmptyState, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listCountries } from '@/lib/catalog/countries';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
-import { FBA_PERMISSION } from '@/lib/fba/connection-inputs';
 import { getConnection } from '@/lib/fba/connections';
 import { describeChanges, getConnectionSetup, listSetupLog } from '@/lib/fba/setup';
 import { SetupForm } from './setup-form';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'FBA Setup' };
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export default async function FbaSetupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ connected?: string; disconnected?: string }> }) {
-  await requirePermission(FBA_PERMISSION);
+  await requirePermission(PERMISSION.fba);
   const { id } = await params;
   const sp = await searchParams;
   const db = await getDb();

@@ -1,0 +1,48 @@
+import type { Db } from '@/db';
+import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
+
+/**
+ * The signed-in user and database that app code sees in a test. A test file mocks the two modules
+ * with the factories below and then sets `testSession.user` / `testSession.db`:
+ *   vi.mock('@/lib/auth/session', () => import('@/test/session').then((m) => m.sessionModule()));
+ *   vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
+ * (this file never imports the modules it stands in for, so loading it cannot load them).
+ */
+export const testSession: { user: SessionUser | null; db: Db | null } = { user: null, db: null };
+
+const SOMEONE = '00000000-0000-4000-8000-000000000001';
+
+/** A user with exactly these permissions (the id of a real users row when the action writes it). */
+export function userWith(permissions: readonly (Permission | string)[], id = SOMEONE): SessionUser {
+  return { id, email: 'user@example.com', name: 'Test user', isAdmin: false, permissions: [...permissions] };
+}
+
+/** Signs in as a user with these permissions for the calls that follow. */
+export function signInAs(permissions: readonly (Permission | string)[], id?: string): SessionUser {
+  testSession.user = userWith(permissions, id ?? testSession.user?.id);
+  return testSession.user;
+}
+
+class SignedOut extends Error {}
+
+export function sessionModule() {
+  const requireUser = async () => {
+    if (!testSession.user) throw new SignedOut('requireUser() called while signed out');
+    return testSession.user;
+  };
+  const requirePermission = async (permission: Permission) => {
+    const user = await requireUser();
+    if (!can(user, permission)) throw new Error(`requirePermission(${permission}) refused`);
+    return user;
+  };
+  return { getSessionUser: async () => testSession.user, requireUser, requirePermission };
+}
+
+export function dbModule() {
+  return {
+    getDb: async () => {
+      if (!testSession.db) throw new Error('the database must not be reached in this test');
+      return testSession.db;
+    },
+  };
+}
