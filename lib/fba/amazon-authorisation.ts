@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { amazonAuthorisations, amazonStores } from '@/db/schema';
 import { can, PERMISSION, type SessionUser } from '@/lib/auth/permissions';
 import { DomainError, isDomainError, reportUnexpected, unexpectedMessage } from '@/lib/errors';
@@ -12,7 +12,7 @@ import {
   type AmazonStoreAuthoriseData,
   type FbaAuthoriseData,
 } from './authorisation-inputs';
-import { finishAuthorisation } from './authorisation-status';
+import { authorisationStatus, type AuthorisationStatus } from './authorisation-status';
 import { fbaSubject, insertFbaConnection, type NewFbaConnection } from './connections';
 import { refusingFbaDuplicates, refusingStoreDuplicates } from './duplicate-connections';
 import { verifySellerCredentials } from './seller-check';
@@ -139,6 +139,32 @@ function readRequest<T>(schema: { safeParse(v: unknown): { success: true; data: 
   const parsed = schema.safeParse(attempt.request);
   if (!parsed.success) throw new DomainError('INVALID_INPUT', 'This authorisation’s choices could not be read back; start again.');
   return parsed.data;
+}
+
+/**
+ * Ends a Pending attempt through its status table (compare-and-set, so two callbacks cannot both
+ * end it). `message` is shown to the user: Amazon's words or why the app refused, never internal error text.
+ */
+async function finishAuthorisation(
+  db: Db | Tx,
+  id: string,
+  to: Exclude<AuthorisationStatus, 'Pending'>,
+  fields: { message?: string | null; sellerId?: string | null; resultId?: string | null },
+): Promise<void> {
+  await authorisationStatus.write('Pending', to, {
+    update: async () =>
+      (
+        await db
+          .update(amazonAuthorisations)
+          .set({ status: to, message: fields.message ?? null, sellerId: fields.sellerId ?? null, resultId: fields.resultId ?? null })
+          .where(and(eq(amazonAuthorisations.id, id), eq(amazonAuthorisations.status, 'Pending')))
+          .returning({ id: amazonAuthorisations.id })
+      )[0],
+    current: async () => {
+      const [row] = await db.select({ status: amazonAuthorisations.status }).from(amazonAuthorisations).where(eq(amazonAuthorisations.id, id));
+      return row && { label: 'This authorisation', status: row.status };
+    },
+  });
 }
 
 async function connectAuthorised(db: Db, attempt: Attempt, answer: { code: string; sellerId: string }, ctx: { user: SessionUser; redirectUri: string }): Promise<CallbackOutcome> {

@@ -148,7 +148,7 @@ describe('disconnect', () => {
     expect(loc).toMatchObject({ name: 'Cedar Outlet', externalConnectionId: null });
     const log = await db.select().from(fbaSettingsLog).where(eq(fbaSettingsLog.connectionId, conn.id));
     expect(log.map((r) => r.changes)).toEqual([{ status: ['Active', 'Disconnected'] }]);
-    await expect(disconnectFba(db, conn.id, actorId)).rejects.toThrow('not active any more');
+    await expect(disconnectFba(db, conn.id, actorId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: `The connection ${conn.name} is already Disconnected.` });
 
     const again = await connectFba(db, manual(s), actorId);
     expect(again.id).not.toBe(conn.id);

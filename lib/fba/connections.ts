@@ -7,6 +7,7 @@ import { decryptSecret, encryptSecret, hashSecret } from '@/lib/crypto/secret-bo
 import { DomainError } from '@/lib/errors';
 import { attachExternalLocation, releaseExternalLocation } from '@/lib/reference/locations';
 import { getAmazonStoreCredentials } from './amazon-stores';
+import { connectionStatus, type ConnectionStatus } from './connection-status';
 import type { ConnectRequest } from './connection-inputs';
 import { fbaRefusal, refusingFbaDuplicates, type FbaSubject, type SellerSource } from './duplicate-connections';
 import { verifySellerCredentials } from './seller-check';
@@ -32,7 +33,7 @@ export type ConnectionRow = {
   sellerId: string;
   marketplaceId: string;
   endpoint: string;
-  status: 'Active' | 'Disconnected';
+  status: ConnectionStatus;
   amazonStoreId: string | null;
   locationId: string;
   locationName: string;
@@ -156,14 +157,22 @@ export async function connectFba(db: Db, req: ConnectRequest, actorId: string | 
  */
 export async function disconnectFba(db: Db, id: string, actorId: string | null) {
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(fbaConnections)
-      .set({ status: 'Disconnected', disconnectedAt: new Date() })
-      .where(and(eq(fbaConnections.id, id), eq(fbaConnections.status, 'Active')))
-      .returning({ id: fbaConnections.id, name: fbaConnections.name });
-    if (rows.length === 0) throw new DomainError('STALE_STATE', 'This connection is not active any more; reload the page.');
+    const row = await connectionStatus.write('Active', 'Disconnected', {
+      update: async () =>
+        (
+          await tx
+            .update(fbaConnections)
+            .set({ status: 'Disconnected', disconnectedAt: new Date() })
+            .where(and(eq(fbaConnections.id, id), eq(fbaConnections.status, 'Active')))
+            .returning({ id: fbaConnections.id, name: fbaConnections.name })
+        )[0],
+      current: async () => {
+        const [c] = await tx.select({ name: fbaConnections.name, status: fbaConnections.status }).from(fbaConnections).where(eq(fbaConnections.id, id));
+        return c && { label: `The connection ${c.name}`, status: c.status };
+      },
+    });
     await releaseExternalLocation(tx, id);
     await tx.insert(fbaSettingsLog).values({ connectionId: id, userId: actorId, changes: { status: ['Active', 'Disconnected'] } });
-    return rows[0];
+    return row;
   });
 }

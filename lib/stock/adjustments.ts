@@ -6,7 +6,7 @@ import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { nextNumber } from '@/lib/reference/numbers';
 import { moneyProblem, quantityProblem } from '@/lib/validation/numbers';
-import { transitionAdjustment } from './adjustment-status';
+import { adjustmentStatus, type AdjustmentStatus } from './adjustment-status';
 import { postMovements, reverseSource } from './ledger';
 import { assertPlaces } from './places';
 import { resolveSkus } from './product-lookup';
@@ -75,6 +75,24 @@ export async function createAdjustment(db: Db | Tx, input: { reason: string; lin
       userId,
     );
     return doc;
+  });
+}
+
+/** The only write of an adjustment's status: a compare-and-set through its table, in the caller's transaction. */
+function transitionAdjustment(tx: Tx, id: string, from: AdjustmentStatus, to: AdjustmentStatus) {
+  return adjustmentStatus.write(from, to, {
+    update: async () =>
+      (
+        await tx
+          .update(stockAdjustments)
+          .set({ status: to, voidedAt: to === 'Voided' ? new Date() : undefined })
+          .where(and(eq(stockAdjustments.id, id), eq(stockAdjustments.status, from)))
+          .returning()
+      )[0],
+    current: async () => {
+      const [row] = await tx.select({ number: stockAdjustments.number, status: stockAdjustments.status }).from(stockAdjustments).where(eq(stockAdjustments.id, id));
+      return row && { label: `Adjustment ${row.number}`, status: row.status };
+    },
   });
 }
 

@@ -10,7 +10,7 @@ import { QUANTITY_MAX, groupDigits, quantityProblem } from '@/lib/validation/num
 import { postMovements, reverseSource } from './ledger';
 import { assertPlaces, placeValue, type Place } from './places';
 import { resolveSkus } from './product-lookup';
-import { transitionTransfer, type TransferStatus } from './transfer-status';
+import { transferStatus, type TransferStatus } from './transfer-status';
 
 /** A line names its product by SKU (forms) or by id (documents built on transfers, e.g. inbound shipments). */
 export type TransferLine = { index?: number; quantity: number } & ({ sku: string } | { productId: string });
@@ -40,6 +40,20 @@ export async function createTransfer(db: Db | Tx, input: { from: Place; to: Plac
       .insert(stockTransferLines)
       .values(lines.map((l, i) => ({ transferId: doc.id, lineNo: i + 1, productId: 'productId' in l ? l.productId : found.get(l.index)!, quantity: l.quantity })));
     return doc;
+  });
+}
+
+/**
+ * The only write of a transfer's status: a compare-and-set through its table on the status the
+ * caller saw, in the caller's transaction, so the stock posted alongside it commits with it.
+ */
+function transitionTransfer(tx: Tx, id: string, from: TransferStatus, to: TransferStatus, extra: Partial<Pick<typeof stockTransfers.$inferInsert, 'shippedAt' | 'receivedAt'>> = {}) {
+  return transferStatus.write(from, to, {
+    update: async () => (await tx.update(stockTransfers).set({ status: to, ...extra }).where(and(eq(stockTransfers.id, id), eq(stockTransfers.status, from))).returning())[0],
+    current: async () => {
+      const [row] = await tx.select({ number: stockTransfers.number, status: stockTransfers.status }).from(stockTransfers).where(eq(stockTransfers.id, id));
+      return row && { label: `Transfer ${row.number}`, status: row.status };
+    },
   });
 }
 

@@ -10,7 +10,7 @@ import { resolveSkus } from '@/lib/stock/product-lookup';
 import { formatCost } from '@/lib/money';
 import { COST_MAX, QUANTITY_MAX, groupDigits, moneyProblem, quantityProblem } from '@/lib/validation/numbers';
 import { planCompletion, type CountedLine } from './completion';
-import { transitionStocktake } from './stocktake-status';
+import { isCounting, stocktakeStatus, type StocktakeStatus } from './stocktake-status';
 
 const CHUNK = 5000;
 
@@ -39,11 +39,34 @@ export async function startStocktake(db: Db | Tx, input: { locationId: string; n
   });
 }
 
-/** The stocktake, locked for the rest of the transaction, refused unless In Progress. */
+/**
+ * The only write of a stocktake's status (compare-and-set through its table, in the caller's
+ * transaction). Completing records when and by whom (null: Auto-Sync), in the same write: a user
+ * whose request died after the commit learns from the page that it went through.
+ */
+function transitionStocktake(tx: Tx, id: string, from: StocktakeStatus, to: StocktakeStatus, actorId: string | null = null) {
+  const completed = to === 'Completed';
+  return stocktakeStatus.write(from, to, {
+    update: async () =>
+      (
+        await tx
+          .update(stocktakes)
+          .set({ status: to, completedAt: completed ? new Date() : undefined, completedBy: completed ? actorId : undefined })
+          .where(and(eq(stocktakes.id, id), eq(stocktakes.status, from)))
+          .returning()
+      )[0],
+    current: async () => {
+      const [row] = await tx.select({ number: stocktakes.number, status: stocktakes.status }).from(stocktakes).where(eq(stocktakes.id, id));
+      return row && { label: `Stocktake ${row.number}`, status: row.status };
+    },
+  });
+}
+
+/** The stocktake, locked for the rest of the transaction, refused unless its counts may change. */
 async function lockOpen(tx: Tx, id: string) {
   const [doc] = await tx.select().from(stocktakes).where(eq(stocktakes.id, id)).for('update');
   if (!doc) throw new DomainError('NOT_FOUND', 'That stocktake no longer exists.');
-  if (doc.status !== 'In Progress') throw new DomainError('INVALID_TRANSITION', `Stocktake ${doc.number} is ${doc.status}: its counts can no longer change.`);
+  if (!isCounting(doc.status)) throw new DomainError('INVALID_TRANSITION', `Stocktake ${doc.number} is ${doc.status}: its counts can no longer change.`);
   return doc;
 }
 

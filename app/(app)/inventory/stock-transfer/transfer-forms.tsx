@@ -4,7 +4,7 @@ import { CellInput, type PlaceChoice } from '@/components/stock/line-cells';
 import { LineEditor } from '@/components/stock/line-editor';
 import { SkuSuggestions } from '@/components/stock/sku-suggestions';
 import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
-import type { TransferStatus } from '@/lib/stock/transfer-status';
+import { transferStatus, type TransferStatus } from '@/lib/stock/transfer-status';
 import { createTransferAction, moveTransferAction } from './actions';
 
 export function TransferForm({ places }: { places: PlaceChoice[] }) {
@@ -38,22 +38,16 @@ export function TransferForm({ places }: { places: PlaceChoice[] }) {
   );
 }
 
-const MOVES: { to: Exclude<TransferStatus, 'Draft'>; from: TransferStatus[]; label: string; variant: 'primary' | 'danger' }[] = [
-  { to: 'In Transit', from: ['Draft'], label: 'Ship', variant: 'primary' },
-  { to: 'Completed', from: ['In Transit'], label: 'Receive', variant: 'primary' },
-  { to: 'Voided', from: ['Draft', 'In Transit', 'Completed'], label: 'Void', variant: 'danger' },
-];
-
-/** The buttons a transfer offers in its status; each posts the status the page showed. */
+/** The buttons the transfer's status table offers in its status; each posts the status the page showed. */
 export function TransferMoves({ id, number, status }: { id: string; number: string; status: TransferStatus }) {
   return (
     <div className="flex gap-2">
-      {MOVES.filter((m) => m.from.includes(status)).map((m) => (
+      {transferStatus.buttonsFrom(status).map((m) => (
         <ActionForm key={m.to} action={moveTransferAction}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="from" value={status} />
           <input type="hidden" name="move" value={m.to} />
-          <SubmitButton variant={m.variant}>
+          <SubmitButton variant={m.danger ? 'danger' : 'primary'}>
             <span>
               {m.label}
               <span className="sr-only"> transfer {number}</span>

@@ -5,23 +5,23 @@ import { PageHeader, StatusBadge } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { connectionStatus } from '@/lib/fba/connection-status';
 import { getConnection } from '@/lib/fba/connections';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
+import { isUuid } from '@/lib/validation/id';
 import { ConnectionTabs, DisconnectLink } from './connection-tabs';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function FbaConnectionLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   await requirePermission(PERMISSION.fba);
   const { id } = await params;
-  const conn = UUID.test(id) ? await getConnection(await getDb(), id) : null;
+  const conn = isUuid(id) ? await getConnection(await getDb(), id) : null;
   if (!conn) notFound();
   const base = `/integration/fba/${conn.id}`;
   return (
     <>
       <PageHeader title={conn.name} crumbs={['Integration', 'Fulfilment by Amazon']}>
         <StatusBadge status={conn.status} />
-        {conn.status === 'Active' && <DisconnectLink href={`${base}/disconnect`} className={`${buttonClass('danger')} no-underline`} />}
+        {connectionStatus.canMove(conn.status, 'Disconnected') && <DisconnectLink href={`${base}/disconnect`} className={`${buttonClass('danger')} no-underline`} />}
       </PageHeader>
       <dl className="mb-4 flex flex-wrap gap-x-8 gap-y-1 text-slate-700">
         <div className="flex gap-1">

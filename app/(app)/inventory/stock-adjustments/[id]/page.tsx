@@ -5,25 +5,26 @@ import { PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { formatCost } from '@/lib/money';
+import { adjustmentStatus } from '@/lib/stock/adjustment-status';
 import { getAdjustment } from '@/lib/stock/adjustments';
+import { isUuid } from '@/lib/validation/id';
 import { VoidAdjustmentForm } from '../void-adjustment-form';
 
 export const metadata: Metadata = { title: 'Stock adjustment' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function AdjustmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; voided?: string }> }) {
   await requirePermission(PERMISSION.stockAdjustment);
   const { id } = await params;
-  const doc = UUID.test(id) ? await getAdjustment(await getDb(), id) : null;
+  const doc = isUuid(id) ? await getAdjustment(await getDb(), id) : null;
   if (!doc) notFound();
   const { created, voided } = await searchParams;
   return (
     <>
       <PageHeader title={`Stock adjustment ${doc.number}`} crumbs={['Inventory', 'Stock Adjustments']}>
         <StatusBadge status={doc.status} />
-        {doc.status === 'Completed' && <VoidAdjustmentForm id={doc.id} number={doc.number} />}
+        {adjustmentStatus.canMove(doc.status, 'Voided') && <VoidAdjustmentForm id={doc.id} number={doc.number} />}
       </PageHeader>
       {created && doc.status === 'Completed' && (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
@@ -39,11 +40,11 @@ export default async function AdjustmentPage({ params, searchParams }: { params:
         <dt className="text-slate-500">Reason</dt>
         <dd>{doc.reason}</dd>
         <dt className="text-slate-500">Date</dt>
-        <dd>{doc.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</dd>
+        <dd>{formatUtcDateTime(doc.createdAt)}</dd>
         {doc.voidedAt && (
           <>
             <dt className="text-slate-500">Voided</dt>
-            <dd>{doc.voidedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</dd>
+            <dd>{formatUtcDateTime(doc.voidedAt)}</dd>
           </>
         )}
       </dl>

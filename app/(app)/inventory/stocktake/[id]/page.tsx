@@ -5,33 +5,35 @@ import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listBinsOf } from '@/lib/stock/places';
 import { describeClosing, getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
+import { isCounting, stocktakeStatus } from '@/lib/stocktake/stocktake-status';
+import { isUuid } from '@/lib/validation/id';
 import { FbaSyncButton, FbaSyncProvider, FbaSyncStatus } from '../fba-sync';
 import { AddLineForm, CountsForm, VoidStocktakeForm } from '../stocktake-forms';
 
 export const metadata: Metadata = { title: 'Stocktake' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StocktakeDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; q?: string; done?: string; posted?: string; needsCost?: string }> }) {
   await requirePermission(PERMISSION.stocktake);
   const { id } = await params;
   const sp = readSearchParams(await searchParams);
   const db = await getDb();
-  const doc = UUID.test(id) ? await getStocktake(db, id) : null;
+  const doc = isUuid(id) ? await getStocktake(db, id) : null;
   if (!doc) notFound();
   const q = sp.q?.trim() || undefined;
   const after = decodeCursor(sp.after);
   const needsCost = sp.needsCost === '1' || undefined;
   const [page, bins] = await Promise.all([listStocktakeLines(db, id, { after, q, needsCost }), listBinsOf(db, doc.locationId)]);
-  const open = doc.status === 'In Progress';
+  // The table decides: counts (and Sync) while it can be completed, Void while it can be voided.
+  const open = isCounting(doc.status);
+  const voidable = stocktakeStatus.canMove(doc.status, 'Voided');
   const closing = describeClosing(doc);
   const syncable = open && doc.external;
-  const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const base = `/inventory/stocktake/${id}`;
   const link = (extra: Record<string, string | undefined>) => {
     const s = new URLSearchParams(Object.entries({ q, needsCost: needsCost && '1', ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
@@ -42,7 +44,7 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
       <PageHeader title={`Stocktake ${doc.number} — ${doc.location}`} crumbs={['Inventory', 'Stocktake']}>
         <StatusBadge status={doc.status} />
         {syncable && <FbaSyncButton id={doc.id} />}
-        {open && <VoidStocktakeForm id={doc.id} number={doc.number} />}
+        {voidable && <VoidStocktakeForm id={doc.id} number={doc.number} />}
       </PageHeader>
       {syncable && <FbaSyncStatus needCostHref={`${base}?needsCost=1`} />}
       {open && doc.needsAttention && (
@@ -64,8 +66,8 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
       {/* Stated on every visit, not only after the button: a Complete whose confirmation was lost still shows here. */}
       {closing && <p className="mb-2 font-medium text-slate-800">{closing}</p>}
       <p className="mb-4 text-slate-600">
-        {doc.counted} of {doc.lines} lines counted. Started {when(doc.startedAt)}.
-        {doc.external && (doc.syncedAt ? ` Last synced with FBA ${when(doc.syncedAt)}.` : open ? ' Not synced with FBA yet: press Sync to import Amazon’s quantities.' : '')}
+        {doc.counted} of {doc.lines} lines counted. Started {formatUtcDateTime(doc.startedAt)}.
+        {doc.external && (doc.syncedAt ? ` Last synced with FBA ${formatUtcDateTime(doc.syncedAt)}.` : open ? ' Not synced with FBA yet: press Sync to import Amazon’s quantities.' : '')}
         {doc.autoSync && ' Made by Auto-Sync Stock with FBA.'}
       </p>
       {open && (

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { connectionStatus } from '@/lib/fba/connection-status';
 import { getConnection } from '@/lib/fba/connections';
 import { DisconnectForm } from './disconnect-form';
 
@@ -13,7 +14,7 @@ export default async function DisconnectPage({ params }: { params: Promise<{ id:
   await requirePermission(PERMISSION.fba);
   const conn = await getConnection(await getDb(), (await params).id);
   if (!conn) notFound();
-  if (conn.status !== 'Active') return <p className="text-slate-700">This connection is already disconnected.</p>;
+  if (!connectionStatus.canMove(conn.status, 'Disconnected')) return <p className="text-slate-700">This connection is already disconnected.</p>;
   return (
     <section aria-labelledby="disconnect-heading" className="max-w-2xl rounded border border-red-200 bg-white p-4 shadow-sm">
       <h2 id="disconnect-heading" className="mb-2 text-base font-semibold text-slate-900">
