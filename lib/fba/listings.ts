@@ -4,13 +4,13 @@ import { fbaConnections, fbaListings, products } from '@/db/schema';
 import { likeEscape } from '@/lib/catalog/products';
 import { DomainError } from '@/lib/errors';
 import { PAGE_SIZE, toPage, type ListParams, type Page } from '@/lib/paging';
+import { isUuid } from '@/lib/validation/id';
 import type { MapListingInput } from './listing-inputs';
 
 export const CATALOG_SORTS = ['sku', 'name', 'fulfillable', 'inbound', 'reserved', 'unsellable'] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 const l = fbaListings;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const inbound = sql<number>`(${l.inboundWorking} + ${l.inboundShipped} + ${l.inboundReceiving})`;
 
 /** Sort keys must be NOT NULL for keyset paging; a listing without a name sorts as ''. */
@@ -48,7 +48,7 @@ export async function listCatalog(db: Db | Tx, connectionId: string, params: Cat
   const dir = params.dir === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
   // A cursor from another sort (an edited URL) would not cast: start from the first page instead.
   const a = params.after;
-  const cursor = a && typeof a.v === (type === 'int' ? 'number' : 'string') && UUID.test(a.id) ? a : null;
+  const cursor = a && typeof a.v === (type === 'int' ? 'number' : 'string') && isUuid(a.id) ? a : null;
   const after = cursor
     ? params.dir === 'desc'
       ? sql`(${expr}, ${l.id}) < (${cursor.v}::${sql.raw(type)}, ${cursor.id}::uuid)`

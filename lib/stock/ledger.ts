@@ -36,6 +36,7 @@ type CostRow = { product_id: string; quantity: number; average_cost: string | nu
 
 const keyOf = (m: { productId: string; locationId: string; binId: string | null }) => `${m.productId}|${m.locationId}|${m.binId ?? ''}`;
 const CHUNK = 2000;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -43,21 +44,21 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
-/**
- * Posts movements to the ledger and updates the cached stock levels and average costs, all in the
- * caller's transaction. Level rows are locked (`FOR UPDATE`) in one sorted order, then cost rows,
- * so two transactions touching the same stock serialise instead of overselling or deadlocking.
- */
-export async function postMovements(tx: Tx, movements: Movement[], userId: string | null) {
-  if (movements.length === 0) return [];
-  for (const m of movements) {
-    if (!Number.isInteger(m.quantity) || m.quantity === 0) throw new DomainError('INVALID_INPUT', 'Quantities must be whole, non-zero numbers.');
-    if (Math.abs(m.quantity) > INT_COLUMN_MAX) throw new DomainError('INVALID_INPUT', `A movement holds at most ${groupDigits(INT_COLUMN_MAX)} units.`);
-    if (m.unitCost !== undefined && (!Number.isSafeInteger(m.unitCost) || m.unitCost < 0))
-      throw new DomainError('INVALID_INPUT', `Unit costs are whole numbers of 1/10,000, from 0 to ${groupDigits(MONEY_COLUMN_MAX)}.`);
-  }
+/** A product at a place: the key of a stock level row. */
+export type StockPlace = { productId: string; locationId: string; binId: string | null };
 
-  const keys = [...new Map(movements.map((m) => [keyOf(m), { p: m.productId, l: m.locationId, b: m.binId }])).values()];
+/**
+ * Locks the stock a transaction is about to change, in the one order every writer of stock uses:
+ * the level rows (made first when missing) sorted by product, location and bin, then the products'
+ * cost rows sorted by product. Two transactions touching the same stock then queue behind each
+ * other instead of deadlocking, and what they read under the locks stays true until they commit.
+ * The keys are sorted before they are split into statements, so the order holds across chunks too.
+ */
+export async function lockStock(tx: Tx, places: StockPlace[]): Promise<{ levels: Map<string, LevelRow>; costs: Map<string, CostState> }> {
+  // Byte order of the lowercase text is PostgreSQL's uuid order; a place without a bin comes first.
+  const keys = [...new Map(places.map((m) => [keyOf(m), { p: m.productId, l: m.locationId, b: m.binId }])).values()].sort(
+    (x, y) => cmp(x.p, y.p) || cmp(x.l, y.l) || (x.b === y.b ? 0 : x.b === null ? -1 : y.b === null ? 1 : cmp(x.b, y.b)),
+  );
   // Rows travel as one jsonb parameter: a multi-row VALUES of 2,000 rows costs seconds to build
   // and bind, this costs milliseconds.
   for (const part of chunks(keys))
@@ -79,7 +80,7 @@ export async function postMovements(tx: Tx, movements: Movement[], userId: strin
     for (const r of rows) levels.set(keyOf({ productId: r.product_id, locationId: r.location_id, binId: r.bin_id }), r);
   }
 
-  const productIds = [...new Set(movements.map((m) => m.productId))].sort();
+  const productIds = [...new Set(keys.map((k) => k.p))].sort(cmp);
   for (const part of chunks(productIds))
     await tx.execute(sql`
       INSERT INTO product_costs (product_id) SELECT jsonb_array_elements_text(${JSON.stringify(part)}::jsonb)::uuid
@@ -94,6 +95,24 @@ export async function postMovements(tx: Tx, movements: Movement[], userId: strin
     );
     for (const r of rows) costs.set(r.product_id, { quantity: Number(r.quantity), averageCost: Number(r.average_cost) });
   }
+  return { levels, costs };
+}
+
+/**
+ * Posts movements to the ledger and updates the cached stock levels and average costs, all in the
+ * caller's transaction. Level rows are locked (`FOR UPDATE`) in one sorted order, then cost rows,
+ * so two transactions touching the same stock serialise instead of overselling or deadlocking.
+ */
+export async function postMovements(tx: Tx, movements: Movement[], userId: string | null) {
+  if (movements.length === 0) return [];
+  for (const m of movements) {
+    if (!Number.isInteger(m.quantity) || m.quantity === 0) throw new DomainError('INVALID_INPUT', 'Quantities must be whole, non-zero numbers.');
+    if (Math.abs(m.quantity) > INT_COLUMN_MAX) throw new DomainError('INVALID_INPUT', `A movement holds at most ${groupDigits(INT_COLUMN_MAX)} units.`);
+    if (m.unitCost !== undefined && (!Number.isSafeInteger(m.unitCost) || m.unitCost < 0))
+      throw new DomainError('INVALID_INPUT', `Unit costs are whole numbers of 1/10,000, from 0 to ${groupDigits(MONEY_COLUMN_MAX)}.`);
+  }
+
+  const { levels, costs } = await lockStock(tx, movements);
 
   const entries: (typeof stockLedger.$inferInsert)[] = [];
   const short: Movement[] = [];

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { bins, locations } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/id';
 
 /**
  * A place stock is held: a location, and a bin when the location has bins. Forms offer one select
@@ -13,13 +14,11 @@ export type PlaceOption = Place & { value: string; label: string; external: bool
 
 export const placeValue = (p: Place) => (p.binId ? `${p.locationId}/${p.binId}` : p.locationId);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** "loc" or "loc/bin" → a place; null when malformed. */
 export function parsePlace(value: string | undefined | null): Place | null {
   if (!value) return null;
   const [locationId, binId, extra] = value.split('/');
-  if (extra !== undefined || !UUID.test(locationId) || (binId !== undefined && !UUID.test(binId))) return null;
+  if (extra !== undefined || !isUuid(locationId) || (binId !== undefined && !isUuid(binId))) return null;
   return { locationId, binId: binId ?? null };
 }
 

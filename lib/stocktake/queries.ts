@@ -1,6 +1,7 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { bins, locations, productCosts, products, stockLevels, stocktakeLines, stocktakes, users } from '@/db/schema';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { toPage, type Cursor, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 
@@ -61,8 +62,6 @@ export async function getStocktake(db: Db | Tx, id: string) {
   return doc ? { ...doc, external: Boolean(doc.external), lines: Number(doc.lines), counted: Number(doc.counted) } : null;
 }
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 /**
  * What the stocktake page says about a closed stocktake: "Completed on 2025-05-01 14:03 UTC by
  * Dana Counter." Null while it is In Progress. No time or person is recorded for a void.
@@ -71,7 +70,7 @@ export function describeClosing(doc: { status: string; completedAt: Date | null;
   if (doc.status === 'Voided') return 'Voided: nothing was posted.';
   if (doc.status !== 'Completed') return null;
   const by = doc.completedBy ?? (doc.autoSync ? 'Auto-Sync Stock with FBA' : null);
-  return `Completed${doc.completedAt ? ` on ${utc(doc.completedAt)}` : ''}${by ? ` by ${by}` : ''}.`;
+  return `Completed${doc.completedAt ? ` on ${formatUtcDateTime(doc.completedAt)}` : ''}${by ? ` by ${by}` : ''}.`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { locations, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { nextNumber } from '@/lib/reference/numbers';
 import { rowsOf } from '@/db/driver';
-import { postMovements } from '@/lib/stock/ledger';
+import { lockStock, postMovements } from '@/lib/stock/ledger';
 import { assertPlaces } from '@/lib/stock/places';
 import { resolveSkus } from '@/lib/stock/product-lookup';
 import { formatCost } from '@/lib/money';
@@ -156,15 +156,12 @@ type LineRow = {
 export async function completeStocktake(db: Db | Tx, id: string, userId: string | null) {
   return db.transaction(async (tx) => {
     const doc = await transitionStocktake(tx, id, 'In Progress', 'Completed', userId);
-    const counted = sql`SELECT product_id, bin_id FROM stocktake_lines WHERE stocktake_id = ${id} AND counted IS NOT NULL`;
-    await tx.execute(sql`INSERT INTO stock_levels (product_id, location_id, bin_id) SELECT product_id, ${doc.locationId}, bin_id FROM (${counted}) c ON CONFLICT DO NOTHING`);
-    await tx.execute(sql`INSERT INTO product_costs (product_id) SELECT DISTINCT product_id FROM (${counted}) c ON CONFLICT DO NOTHING`);
-    // Lock in the ledger's order (levels by product/bin, then costs by product) so a concurrent
-    // adjustment waits for us instead of deadlocking, and the on hand read below stays true.
-    await tx.execute(sql`
-      SELECT s.id FROM stock_levels s JOIN (${counted}) c ON c.product_id = s.product_id AND s.bin_id IS NOT DISTINCT FROM c.bin_id
-      WHERE s.location_id = ${doc.locationId} ORDER BY s.product_id, s.bin_id NULLS FIRST FOR UPDATE OF s`);
-    await tx.execute(sql`SELECT product_id FROM product_costs WHERE product_id IN (SELECT product_id FROM (${counted}) c) ORDER BY product_id FOR UPDATE`);
+    // The ledger's lock order, so a concurrent adjustment waits for us instead of deadlocking, and
+    // the on hand read below stays true until postMovements writes it.
+    const counted = rowsOf<{ product_id: string; bin_id: string | null }>(
+      await tx.execute(sql`SELECT product_id, bin_id FROM stocktake_lines WHERE stocktake_id = ${id} AND counted IS NOT NULL`),
+    );
+    await lockStock(tx, counted.map((c) => ({ productId: c.product_id, locationId: doc.locationId, binId: c.bin_id })));
     const rows = rowsOf<LineRow>(
       await tx.execute(sql`
         SELECT l.id AS line_id, l.product_id, l.bin_id, p.sku, l.counted, s.on_hand, l.unit_cost AS line_unit_cost,

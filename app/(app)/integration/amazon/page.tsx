@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { EmptyState, PageHeader, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
@@ -11,7 +10,9 @@ import { StoreAuthorisationRequest } from '@/lib/fba/authorisation-inputs';
 import { ENDPOINT_OPTIONS } from '@/lib/fba/connection-inputs';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
 import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
+import { formatUtcDate } from '@/lib/format/date';
 import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
+import { isUuid } from '@/lib/validation/id';
 import { AmazonStoreForm, ConnectStoreWithAmazonForm, type StoreFormDefaults } from './store-form';
 
 export const metadata: Metadata = { title: 'Amazon' };
@@ -23,7 +24,7 @@ export default async function AmazonStoresPage({ searchParams }: { searchParams:
   const sp = readSearchParams(await searchParams);
   const db = await getDb();
   // Back from Amazon's consent page: the attempt says how it ended (only to the user who started it).
-  const attemptId = z.uuid().safeParse(sp.attempt).data;
+  const attemptId = isUuid(sp.attempt) ? sp.attempt : undefined;
   const [stores, attempt] = await Promise.all([listAmazonStores(db), attemptId ? getAuthorisationAttempt(db, attemptId, user.id) : null]);
   const tried = attempt?.purpose === 'store' ? attempt : null;
   const asked = StoreAuthorisationRequest.safeParse(tried?.request).data;
@@ -70,7 +71,7 @@ export default async function AmazonStoresPage({ searchParams }: { searchParams:
               </Td>
               <Td>{s.amazonStoreName ?? '—'}</Td>
               <Td>{endpointLabel(s.endpoint)}</Td>
-              <Td>{s.createdAt.toISOString().slice(0, 10)}</Td>
+              <Td>{formatUtcDate(s.createdAt)}</Td>
             </tr>
           ))}
         </Table>

@@ -7,6 +7,7 @@ import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listConnections } from '@/lib/fba/connections';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
+import { formatUtcDate } from '@/lib/format/date';
 
 export const metadata: Metadata = { title: 'Fulfilment by Amazon' };
 
@@ -54,7 +55,7 @@ export default async function FbaConnectionsPage() {
               <Td>
                 <StatusBadge status={c.status} />
               </Td>
-              <Td>{c.createdAt.toISOString().slice(0, 10)}</Td>
+              <Td>{formatUtcDate(c.createdAt)}</Td>
             </tr>
           ))}
         </Table>

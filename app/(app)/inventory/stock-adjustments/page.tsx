@@ -5,6 +5,7 @@ import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Tabl
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { ADJUSTMENT_SORTS, listAdjustments } from '@/lib/stock/adjustments';
@@ -62,7 +63,7 @@ export default async function StockAdjustmentsPage({ searchParams }: { searchPar
                     {r.number}
                   </Link>
                 </Td>
-                <Td>{r.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</Td>
+                <Td>{formatUtcDateTime(r.createdAt)}</Td>
                 <Td>{r.reason}</Td>
                 <Td align="right">{r.lines}</Td>
                 <Td>

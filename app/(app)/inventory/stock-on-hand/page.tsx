@@ -9,11 +9,11 @@ import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listLocationNames } from '@/lib/stock/places';
 import { listStockOnHand } from '@/lib/stock/stock-on-hand';
+import { isUuid } from '@/lib/validation/id';
 
 export const metadata: Metadata = { title: 'Stock on Hand' };
 
 const BASE = '/inventory/stock-on-hand';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function href(params: Record<string, string | undefined>) {
   const sp = new URLSearchParams();
@@ -26,7 +26,7 @@ export default async function StockOnHandPage({ searchParams }: { searchParams: 
   await requirePermission(PERMISSION.products);
   const sp = readSearchParams(await searchParams);
   const q = sp.q?.trim() || undefined;
-  const location = UUID.test(sp.location ?? '') ? sp.location : undefined;
+  const location = isUuid(sp.location) ? sp.location : undefined;
   const after = decodeCursor(sp.after);
   const db = await getDb();
   const [page, locations] = await Promise.all([listStockOnHand(db, { q, locationId: location, after }), listLocationNames(db)]);

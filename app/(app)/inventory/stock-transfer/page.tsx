@@ -5,6 +5,7 @@ import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Tabl
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDate } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { listTransfers, TRANSFER_SORTS } from '@/lib/stock/transfers';
@@ -62,7 +63,7 @@ export default async function StockTransfersPage({ searchParams }: { searchParam
                     {r.number}
                   </Link>
                 </Td>
-                <Td>{r.createdAt.toISOString().slice(0, 10)}</Td>
+                <Td>{formatUtcDate(r.createdAt)}</Td>
                 <Td>{r.from}</Td>
                 <Td>{r.to}</Td>
                 <Td align="right">{r.lines}</Td>

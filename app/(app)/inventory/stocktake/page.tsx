@@ -4,6 +4,7 @@ import { EmptyState, PageHeader, Pager, SearchBox, SortHeader, StatusBadge, Tabl
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { listStocktakeLocations, listStocktakes } from '@/lib/stocktake/queries';
@@ -12,7 +13,6 @@ import { StartStocktakeForm } from './stocktake-forms';
 export const metadata: Metadata = { title: 'Stocktake' };
 
 const BASE = '/inventory/stocktake';
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
 
 export default async function StocktakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission(PERMISSION.stocktake);
@@ -68,8 +68,8 @@ export default async function StocktakePage({ searchParams }: { searchParams: Pr
                   </Link>
                 </Td>
                 <Td>{r.location}</Td>
-                <Td>{when(r.startedAt)}</Td>
-                <Td>{when(r.completedAt)}</Td>
+                <Td>{formatUtcDateTime(r.startedAt)}</Td>
+                <Td>{formatUtcDateTime(r.completedAt)}</Td>
                 <Td align="right">{r.lines}</Td>
                 <Td>
                   <StatusBadge status={r.status} />

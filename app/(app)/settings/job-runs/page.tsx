@@ -4,6 +4,7 @@ import { EmptyState, PageHeader, StatusBadge, Table, Td, Th } from '@/components
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDateTimeSeconds } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { listWorkers } from '@/lib/jobs/heartbeats';
 import { listJobNames, listJobRuns } from '@/lib/jobs/job-runs';
@@ -12,7 +13,6 @@ import { decodeCursor } from '@/lib/paging';
 export const metadata: Metadata = { title: 'Job Runs' };
 
 const BASE = '/settings/job-runs';
-const fmt = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '—');
 
 export default async function JobRunsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission(PERMISSION.generalSettings);
@@ -41,7 +41,7 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
           <ul className="space-y-1">
             {workers.map((w) => (
               <li key={w.workerId}>
-                <StatusBadge status={w.ageSeconds < 180 ? 'Active' : 'Inactive'} /> {w.workerId} ({w.mode}) — last heartbeat {fmt(w.beatAt)}
+                <StatusBadge status={w.ageSeconds < 180 ? 'Active' : 'Inactive'} /> {w.workerId} ({w.mode}) — last heartbeat {formatUtcDateTimeSeconds(w.beatAt)}
               </li>
             ))}
           </ul>
@@ -87,8 +87,8 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
             <tr key={r.id}>
               <Td className="font-medium">{r.name}</Td>
               <Td>{r.slot}</Td>
-              <Td>{fmt(r.startedAt)}</Td>
-              <Td>{fmt(r.finishedAt)}</Td>
+              <Td>{formatUtcDateTimeSeconds(r.startedAt)}</Td>
+              <Td>{formatUtcDateTimeSeconds(r.finishedAt)}</Td>
               <Td>
                 <StatusBadge status={r.result === 'ok' ? 'Completed' : r.result === 'failed' ? 'Failed' : 'In Progress'} />
               </Td>

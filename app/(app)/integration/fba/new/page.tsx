@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
 import { getDb, type Db } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
@@ -12,6 +11,7 @@ import { describeMarketplace } from '@/lib/fba/marketplaces';
 import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
 import { readSearchParams, type RawSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listLocations } from '@/lib/reference/locations';
+import { isUuid } from '@/lib/validation/id';
 import { ConnectFromStoreForm, ConnectManuallyForm, ConnectWithAmazonForm } from './connect-forms';
 
 export const metadata: Metadata = { title: 'Connect to FBA' };
@@ -24,7 +24,7 @@ const TABS = [
 
 /** Why the last Connect with Amazon did not connect: its attempt's message, or why the callback was refused. */
 async function lastAttemptProblem(db: Db, sp: SearchParams, userId: string) {
-  const attemptId = z.uuid().safeParse(sp.attempt).data;
+  const attemptId = isUuid(sp.attempt) ? sp.attempt : undefined;
   const attempt = attemptId ? await getAuthorisationAttempt(db, attemptId, userId) : null;
   if (attempt?.purpose === 'fba' && attempt.status !== 'Connected') return { message: attempt.message, asked: FbaAuthorisationRequest.safeParse(attempt.request).data, endpoint: attempt.endpoint };
   if (sp.refused === 'unknown' || sp.refused === 'other-user') return { message: REFUSAL_MESSAGES[sp.refused], asked: undefined, endpoint: undefined };

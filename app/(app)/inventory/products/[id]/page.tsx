@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
@@ -9,6 +8,7 @@ import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { BARCODE_TYPES } from '@/lib/catalog/product-inputs';
 import { getProduct, listLocationChoices } from '@/lib/catalog/products';
 import { DomainError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/id';
 import { ProductForm } from '../product-form';
 
 export const metadata: Metadata = { title: 'Edit product' };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Edit product' };
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await requirePermission(PERMISSION.products);
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getDb();
   const product = await getProduct(db, id).catch((e) => {
     if (e instanceof DomainError && e.code === 'NOT_FOUND') notFound();

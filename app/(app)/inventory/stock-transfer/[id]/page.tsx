@@ -5,13 +5,12 @@ import { PageHeader, StatusBadge, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { getTransfer } from '@/lib/stock/transfers';
+import { isUuid } from '@/lib/validation/id';
 import { TransferMoves } from '../transfer-forms';
 
 export const metadata: Metadata = { title: 'Stock transfer' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
 
 const DONE: Record<string, string> = {
   'In Transit': 'shipped: the stock has left its location',
@@ -22,7 +21,7 @@ const DONE: Record<string, string> = {
 export default async function TransferPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   await requirePermission(PERMISSION.stockTransfer);
   const { id } = await params;
-  const doc = UUID.test(id) ? await getTransfer(await getDb(), id) : null;
+  const doc = isUuid(id) ? await getTransfer(await getDb(), id) : null;
   if (!doc) notFound();
   const done = DONE[(await searchParams).done ?? ''];
   return (
@@ -44,11 +43,11 @@ export default async function TransferPage({ params, searchParams }: { params: P
         <dt className="text-slate-500">To</dt>
         <dd>{doc.to}</dd>
         <dt className="text-slate-500">Created</dt>
-        <dd>{when(doc.createdAt)}</dd>
+        <dd>{formatUtcDateTime(doc.createdAt)}</dd>
         <dt className="text-slate-500">Shipped</dt>
-        <dd>{when(doc.shippedAt)}</dd>
+        <dd>{formatUtcDateTime(doc.shippedAt)}</dd>
         <dt className="text-slate-500">Received</dt>
-        <dd>{when(doc.receivedAt)}</dd>
+        <dd>{formatUtcDateTime(doc.receivedAt)}</dd>
         {doc.note && (
           <>
             <dt className="text-slate-500">Note</dt>

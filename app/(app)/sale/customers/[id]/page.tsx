@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { PageHeader } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
@@ -9,6 +8,7 @@ import { listCountries } from '@/lib/catalog/countries';
 import { getCustomer } from '@/lib/catalog/customers';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { DomainError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/id';
 import { CustomerForm } from '../customer-form';
 
 export const metadata: Metadata = { title: 'Edit customer' };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Edit customer' };
 export default async function EditCustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await requirePermission(PERMISSION.customers);
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getDb();
   const customer = await getCustomer(db, id).catch((e) => {
     if (e instanceof DomainError && e.code === 'NOT_FOUND') notFound();

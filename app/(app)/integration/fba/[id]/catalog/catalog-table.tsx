@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { CatalogRow, CatalogSort } from '@/lib/fba/listings';
+import { formatShortUtc, formatUtcDateTime } from '@/lib/format/date';
 
 /** The Catalog's URL state: the search, the filter and the order survive paging and the window. */
 export type CatalogView = { q?: string; sort: CatalogSort; dir: 'asc' | 'desc'; after?: string; unmapped: boolean; listing?: string };
@@ -18,19 +19,6 @@ export function catalogHref(base: string, view: CatalogView, change: Partial<Cat
   if (v.listing) sp.set('listing', v.listing);
   const s = sp.toString();
   return s ? `${base}?${s}` : base;
-}
-
-/** Listing sync times are shown in UTC, like every schedule of the product. */
-export function formatUtc(d: Date | string | null): string {
-  if (!d) return 'Never';
-  return `${new Date(d).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "27 Nov 20:47": short enough for a table column whose header says UTC. */
-function formatShortUtc(d: Date): string {
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.toISOString().slice(11, 16)}`;
 }
 
 function SortTh({ label, sortKey, base, view, align }: { label: string; sortKey: CatalogSort; base: string; view: CatalogView; align?: 'right' }) {
@@ -105,7 +93,7 @@ export function CatalogTable({ rows, base, view }: { rows: CatalogRow[]; base: s
             <Td align="right">{r.unsellable}</Td>
             <Td className="whitespace-nowrap text-slate-600">
               {r.lastSyncedAt ? (
-                <time dateTime={r.lastSyncedAt.toISOString()} title={formatUtc(r.lastSyncedAt)}>
+                <time dateTime={r.lastSyncedAt.toISOString()} title={formatUtcDateTime(r.lastSyncedAt)}>
                   {formatShortUtc(r.lastSyncedAt)}
                 </time>
               ) : (

@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { EmptyState } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getLatestSyncRun } from '@/lib/fba/inventory-sync';
 import { CATALOG_SORTS, getCatalogConnection, getListing, listCatalog } from '@/lib/fba/listings';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
-import { CatalogPager, CatalogTable, catalogHref, formatUtc, type CatalogView } from './catalog-table';
+import { isUuid } from '@/lib/validation/id';
+import { CatalogPager, CatalogTable, catalogHref, type CatalogView } from './catalog-table';
 import { ProductInfoDialog } from './product-info-dialog';
 import { SyncPanel } from './sync-panel';
 
@@ -21,11 +22,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function CatalogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requirePermission(PERMISSION.fba);
   const [{ id }, raw] = await Promise.all([params, searchParams]);
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuid(id)) notFound();
   const sp = readSearchParams(raw);
   const list = readListParams(sp, CATALOG_SORTS, 'sku');
   const unmapped = sp.unmapped === '1';
-  const listingId = z.uuid().safeParse(sp.listing).data;
+  const listingId = isUuid(sp.listing) ? sp.listing : undefined;
   const view: CatalogView = { q: list.q, sort: list.sort, dir: list.dir, after: sp.after, unmapped, listing: listingId };
   const base = `/integration/fba/${id}/catalog`;
 
@@ -45,7 +46,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
       <SyncPanel
         connectionId={id}
         disabled={conn.status !== 'Active'}
-        lastSyncedText={formatUtc(conn.lastInventorySyncAt)}
+        lastSyncedText={formatUtcDateTime(conn.lastInventorySyncAt, 'Never')}
         initial={run && { ...run, createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null }}
       />
       <form action={base} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
@@ -98,7 +99,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
           listing={listing}
           connectionId={id}
           closeHref={catalogHref(base, { ...view, listing: undefined })}
-          lastSyncedText={formatUtc(listing.lastSyncedAt)}
+          lastSyncedText={formatUtcDateTime(listing.lastSyncedAt, 'Never')}
         />
       )}
     </>

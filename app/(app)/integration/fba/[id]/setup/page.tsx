@@ -8,11 +8,10 @@ import { listCountries } from '@/lib/catalog/countries';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { getConnection } from '@/lib/fba/connections';
 import { describeChanges, getConnectionSetup, listSetupLog } from '@/lib/fba/setup';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { SetupForm } from './setup-form';
 
 export const metadata: Metadata = { title: 'FBA Setup' };
-
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export default async function FbaSetupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ connected?: string; disconnected?: string }> }) {
   await requirePermission(PERMISSION.fba);
@@ -57,7 +56,7 @@ export default async function FbaSetupPage({ params, searchParams }: { params: P
           >
             {log.map((e) => (
               <tr key={e.id}>
-                <Td className="whitespace-nowrap">{when(e.createdAt)}</Td>
+                <Td className="whitespace-nowrap">{formatUtcDateTime(e.createdAt)}</Td>
                 <Td>{e.userName ?? '—'}</Td>
                 <Td>
                   <ul className="space-y-0.5">

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * A row id: every table's key is a UUID the database generates. Checking the shape first turns a
+ * hand-edited URL or a stale form value into "not found" instead of a query the database refuses
+ * ("invalid input syntax for type uuid").
+ */
+export const Id = z.uuid();
+
+export function isUuid(value: unknown): value is string {
+  return Id.safeParse(value).success;
+}
+
