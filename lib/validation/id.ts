@@ -10,4 +10,3 @@ export const Id = z.uuid();
 export function isUuid(value: unknown): value is string {
   return Id.safeParse(value).success;
 }
-
