@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateDb, openPglite, openPostgres, type DbHandle } from '@/db/client';
-import { bootstrap } from '@/db/bootstrap';
+import { bootstrap } from './lib/bootstrap';
 import { seedE2e, E2E_USERS } from '@/e2e/support/seed';
 import { startSandbox } from '@/sandbox/index';
 import { ensureBuild } from './lib/build';

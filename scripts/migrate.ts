@@ -2,9 +2,9 @@
  * `npm run db:migrate`: applies migrations and bootstraps an empty database (price tiers, company,
  * first administrator). For deployments that run `next start` and the worker themselves.
  */
-import { bootstrap, isEmptyCatalog } from '@/db/bootstrap';
 import { migrateDb, openDefault } from '@/db/client';
-import { seedDemo } from '@/db/seed-demo';
+import { bootstrap, isEmptyCatalog } from './lib/bootstrap';
+import { seedDemo } from './lib/seed-demo';
 
 const handle = await openDefault();
 try {

@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { migrateDb, openDefault } from '@/db/client';
-import { adminSignInMessage, bootstrap, isEmptyCatalog } from '@/db/bootstrap';
-import { DEMO_WAREHOUSE_USER, seedDemo } from '@/db/seed-demo';
 import { startSandbox, type RunningSandbox } from '@/sandbox/index';
+import { adminSignInMessage, bootstrap, isEmptyCatalog } from './lib/bootstrap';
 import { ensureBuild } from './lib/build';
 import { startNext, startWorker, stopChild, waitForHealth } from './lib/processes';
 import { loadSecrets } from './lib/secrets';
+import { DEMO_WAREHOUSE_USER, seedDemo } from './lib/seed-demo';
 import type { ChildProcess } from 'node:child_process';
 
 const root = process.cwd();

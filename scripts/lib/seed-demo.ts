@@ -1,5 +1,5 @@
-import type { Db } from './client';
-import { customers, productPrices, products } from './schema';
+import type { Db } from '@/db';
+import { customers, productPrices, products } from '@/db/schema';
 import { createUser } from '@/lib/auth/users';
 import { addBin, createLocation } from '@/lib/reference/locations';
 import { saveCompanySettings } from '@/lib/reference/company';

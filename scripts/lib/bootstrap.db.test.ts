@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { products, users } from '@/db/schema';
 import { createTestDb } from '@/test/db';
-import { adminSignInMessage, bootstrap } from './bootstrap';
+import { adminSignInMessage, bootstrap, isEmptyCatalog } from './bootstrap';
+import { DEMO_PRODUCT_COUNT, seedDemo } from './seed-demo';
 
 // Each case needs an empty database: bootstrap creates the administrator only when there is no user.
 describe('first start: the administrator', () => {
@@ -24,5 +26,17 @@ describe('first start: the administrator', () => {
     const again = await bootstrap(db, {});
     expect(again.admin).toEqual({ email: 'admin@example.com', password: null, created: false });
     expect(adminSignInMessage(again.admin)).toBe('Sign in as admin@example.com (the administrator created on first start) or any user made in Settings → Users.');
+  });
+});
+
+describe('first start: the demo company', () => {
+  it('is seeded into an empty catalog only', async () => {
+    const { db } = await createTestDb();
+    await bootstrap(db, {});
+    expect(await isEmptyCatalog(db)).toBe(true);
+    await seedDemo(db);
+    expect(await isEmptyCatalog(db)).toBe(false);
+    expect(await db.$count(products)).toBe(DEMO_PRODUCT_COUNT);
+    expect(await db.$count(users)).toBe(2); // the administrator and the warehouse user
   });
 });

@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { companySettings } from './schema';
-import type { Db } from './client';
+import type { Db } from '@/db';
+import { companySettings, products } from '@/db/schema';
 import { createUser, countUsers } from '@/lib/auth/users';
 import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
-import { rowsOf } from '@/db/driver';
 
 export type BootstrapResult = {
   admin: {
@@ -39,7 +37,7 @@ export function adminSignInMessage(admin: BootstrapResult['admin']): string {
   return `Sign in as ${admin.email} with password ${admin.password}  (generated now and shown only once: write it down)`;
 }
 
+/** The demo company is seeded only into a database without products: never over someone's data. */
 export async function isEmptyCatalog(db: Db) {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM products`));
-  return Number(row.n) === 0;
+  return (await db.$count(products)) === 0;
 }
