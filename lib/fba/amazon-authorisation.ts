@@ -17,7 +17,7 @@ import { fbaSubject, insertFbaConnection, type NewFbaConnection } from './connec
 import { refusingFbaDuplicates, refusingStoreDuplicates } from './duplicate-connections';
 import { verifySellerCredentials } from './seller-check';
 import { isSpApiError } from './sp-api';
-import { amazonReason, consentUrlFor, exchangeCodeFor } from './sp-client';
+import { amazonReason, consentUrlFor, exchangeCodeFor } from './connection-client';
 
 // "Connect with Amazon": Amazon's website authorisation workflow. The app records an attempt and
 // sends the browser to Seller Central's consent page with a random state; Amazon sends it back to

@@ -8,7 +8,7 @@ import { completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';
 import { isAutoSyncDue } from './auto-sync-schedule';
 import { fetchInventoryReport } from './inventory-report';
 import type { InventoryReportRow } from './inventory-report-types';
-import { spClientFor } from './sp-client';
+import { spClientFor } from './connection-client';
 
 type Connection = typeof fbaConnections.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { DomainError } from '@/lib/errors';
 import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from './inventory-report-types';
 import { isSpApiError, SP_API_OPERATIONS, type SpApiClient } from './sp-api';
-import { amazonReason } from './sp-client';
+import { amazonReason } from './connection-client';
 
 export const INVENTORY_REPORT_TYPE = 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA';
 

@@ -7,7 +7,7 @@ import { applyInventoryReport } from './catalog-update';
 import { fetchInventoryReport } from './inventory-report';
 import type { InventoryReportError } from './inventory-report-types';
 import type { SpApiClient } from './sp-api';
-import { spClientFor } from './sp-client';
+import { spClientFor } from './connection-client';
 
 export type SyncDeps = {
   /** The connection's SP-API client; spClientFor by default (one per connection per process). */

@@ -1,6 +1,6 @@
 import type { SpEndpointName } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { amazonReason, createClientFor } from './sp-client';
+import { amazonReason, createClientFor } from './connection-client';
 import { describeMarketplace } from './marketplaces';
 import { isSpApiError } from './sp-api';
 

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { fbaConnections, products, stocktakeLines, stocktakes } from '@/db/schema';
 import { fetchInventoryReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
-import { spClientFor } from '@/lib/fba/sp-client';
+import { spClientFor } from '@/lib/fba/connection-client';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { rowsOf } from '@/db/driver';
 import type { RunningSandbox } from '@/sandbox/index';

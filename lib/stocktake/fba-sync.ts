@@ -4,7 +4,7 @@ import { fbaConnections, locations, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { fetchInventoryReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from '@/lib/fba/inventory-report-types';
-import { spClientFor } from '@/lib/fba/sp-client';
+import { spClientFor } from '@/lib/fba/connection-client';
 import { rowsOf } from '@/db/driver';
 import { QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
 import { countLinesNeedingCost } from './queries';

@@ -9,7 +9,7 @@ import { listAmazonStores } from '@/lib/fba/amazon-stores';
 import { StoreAuthorisationRequest } from '@/lib/fba/authorisation-inputs';
 import { ENDPOINT_OPTIONS } from '@/lib/fba/connection-inputs';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
-import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
+import { connectWithAmazonEndpointHint } from '@/lib/fba/connection-client';
 import { formatUtcDate } from '@/lib/format/date';
 import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { isUuid } from '@/lib/validation/id';

@@ -8,7 +8,7 @@ import { getAuthorisationAttempt, REFUSAL_MESSAGES } from '@/lib/fba/amazon-auth
 import { listAmazonStores } from '@/lib/fba/amazon-stores';
 import { FbaAuthorisationRequest } from '@/lib/fba/authorisation-inputs';
 import { describeMarketplace } from '@/lib/fba/marketplaces';
-import { connectWithAmazonEndpointHint } from '@/lib/fba/sp-client';
+import { connectWithAmazonEndpointHint } from '@/lib/fba/connection-client';
 import { readSearchParams, type RawSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listLocations } from '@/lib/reference/locations';
 import { isUuid } from '@/lib/validation/id';

@@ -1,3 +1,8 @@
+// Our side of the SP-API, per connection: which app credentials an endpoint uses (the sandbox's
+// demo app, or the merchant's registered app from the environment), Connect with Amazon's consent
+// page and code exchange, and one long-lived client per stored connection. The client itself
+// (LWA tokens, pacing, retries, Amazon's operations) is lib/fba/sp-api/client.ts, which knows
+// nothing of connections, the environment or the database.
 import crypto from 'node:crypto';
 import type { SpEndpointName } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/secret-box';
