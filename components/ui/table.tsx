@@ -68,21 +68,6 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-const BADGE: Record<string, string> = {
-  Draft: 'bg-slate-100 text-slate-700 border-slate-300',
-  'In Progress': 'bg-amber-50 text-amber-800 border-amber-300',
-  'In Transit': 'bg-sky-50 text-sky-800 border-sky-300',
-  Completed: 'bg-emerald-50 text-emerald-800 border-emerald-300',
-  Active: 'bg-emerald-50 text-emerald-800 border-emerald-300',
-  Voided: 'bg-red-50 text-red-700 border-red-300',
-  Failed: 'bg-red-50 text-red-700 border-red-300',
-  Inactive: 'bg-red-50 text-red-700 border-red-300',
-};
-
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${BADGE[status] ?? 'bg-slate-100 text-slate-700 border-slate-300'}`}>{status}</span>;
-}
-
 export function SearchBox({ base, q, label = 'Search', placeholder }: { base: string; q?: string; label?: string; placeholder?: string }) {
   return (
     <form action={base} method="get" role="search" className="flex items-end gap-2">
@@ -96,17 +81,5 @@ export function SearchBox({ base, q, label = 'Search', placeholder }: { base: st
         Search
       </button>
     </form>
-  );
-}
-
-export function PageHeader({ title, children, crumbs }: { title: string; children?: React.ReactNode; crumbs?: string[] }) {
-  return (
-    <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-      <div>
-        {crumbs && <p className="text-xs text-slate-500">{crumbs.join(' › ')}</p>}
-        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
-      </div>
-      <div className="flex items-center gap-2">{children}</div>
-    </div>
   );
 }

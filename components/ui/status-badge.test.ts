@@ -1,0 +1,33 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { authorisationStatus } from '@/lib/fba/authorisation-status';
+import { connectionStatus } from '@/lib/fba/connection-status';
+import { adjustmentStatus } from '@/lib/stock/adjustment-status';
+import { transferStatus } from '@/lib/stock/transfer-status';
+import { stocktakeStatus } from '@/lib/stocktake/stocktake-status';
+import { StatusBadge, type BadgeStatus } from './status-badge';
+
+const badge = (status: BadgeStatus) => renderToStaticMarkup(createElement(StatusBadge, { status }));
+const colourOf = (html: string) => /bg-(\w+)-/.exec(html)?.[1];
+
+const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus];
+
+describe('StatusBadge', () => {
+  it.each(TABLES.flatMap((t) => t.statuses.map((s) => [t.document, s] as const)))('a %s that is %s shows its status in a colour', (_, status) => {
+    const html = badge(status);
+    expect(html).toContain(`>${status}</span>`);
+    expect(colourOf(html)).toBeDefined();
+  });
+
+  it('colours by meaning: finished green, stopped or failed red, under way amber', () => {
+    expect(colourOf(badge('Completed'))).toBe('emerald');
+    expect(colourOf(badge('Active'))).toBe('emerald');
+    expect(colourOf(badge('Voided'))).toBe('red');
+    // A disconnected FBA account reads like a voided document, not like a draft.
+    expect(colourOf(badge('Disconnected'))).toBe('red');
+    expect(colourOf(badge('Failed'))).toBe('red');
+    expect(colourOf(badge('In Progress'))).toBe('amber');
+    expect(colourOf(badge('Draft'))).toBe('slate');
+  });
+});

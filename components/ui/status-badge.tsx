@@ -1,0 +1,42 @@
+import type { AuthorisationStatus } from '@/lib/fba/authorisation-status';
+import type { ConnectionStatus } from '@/lib/fba/connection-status';
+import type { AdjustmentStatus } from '@/lib/stock/adjustment-status';
+import type { TransferStatus } from '@/lib/stock/transfer-status';
+import type { StocktakeStatus } from '@/lib/stocktake/stocktake-status';
+
+/** What a colour says, so a status of a new table picks a meaning rather than a shade. */
+type Tone = 'draft' | 'working' | 'moving' | 'done' | 'stopped' | 'failed';
+
+const TONE_CLASS: Record<Tone, string> = {
+  draft: 'bg-slate-100 text-slate-700 border-slate-300',
+  working: 'bg-amber-50 text-amber-800 border-amber-300',
+  moving: 'bg-sky-50 text-sky-800 border-sky-300',
+  done: 'bg-emerald-50 text-emerald-800 border-emerald-300',
+  stopped: 'bg-red-50 text-red-700 border-red-300',
+  failed: 'bg-red-50 text-red-700 border-red-300',
+};
+
+/**
+ * Every status a page shows as a badge, of every status table, and its colour. Keyed by the
+ * tables' status types, so a status added to a table without a colour here fails the type check;
+ * users and workers are Active or Inactive.
+ */
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | 'Inactive', Tone> = {
+  Draft: 'draft',
+  Pending: 'working',
+  'In Progress': 'working',
+  'In Transit': 'moving',
+  Completed: 'done',
+  Connected: 'done',
+  Active: 'done',
+  Voided: 'stopped',
+  Disconnected: 'stopped',
+  Inactive: 'stopped',
+  Failed: 'failed',
+};
+
+export type BadgeStatus = keyof typeof TONE;
+
+export function StatusBadge({ status }: { status: BadgeStatus }) {
+  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE_CLASS[TONE[status]]}`}>{status}</span>;
+}
