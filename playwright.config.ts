@@ -1,13 +1,17 @@
 import { defineConfig } from '@playwright/test';
 
-// Started by scripts/e2e.ts, which builds, seeds a fresh database, and runs the server + sandbox.
+// Started by scripts/e2e.ts, which builds, seeds a fresh database (users, each spec's seed module,
+// stored sessions), and runs the server + sandbox. Specs share nothing but those users, so tests run
+// in parallel, in any order: 2 workers suit this 2-core machine (the server and browsers share it).
+const workers = Number(process.env.E2E_WORKERS) || 2;
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: process.env.E2E_OUTPUT_DIR || './test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {

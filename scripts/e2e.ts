@@ -1,7 +1,9 @@
 /**
- * `npm run test:e2e`: a production build against a fresh database, with the FBA sandbox running.
- * The database is seeded (users the specs sign in as) before the server opens it: an embedded
- * folder has one owner, so specs create their own data through the UI with unique names.
+ * `npm run test:e2e [playwright args]`: a production build against a fresh database, with the FBA
+ * sandbox running. Before the server opens the database (an embedded folder has exactly one owner)
+ * this process seeds it: the shared users, then every spec's own seed module (e2e/support/seeds.ts),
+ * and writes one stored session per user, so specs start signed in and run in parallel.
+ * E2E_WORKERS sets the number of Playwright workers (2 by default, see playwright.config.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateDb, openPglite, openPostgres, type DbHandle } from '@/db/client';
 import { bootstrap } from './lib/bootstrap';
-import { seedE2e, E2E_USERS } from '@/e2e/support/seed';
+import { seedUsers } from '@/e2e/support/seed';
+import { runSpecSeeds } from '@/e2e/support/seeds';
+import { writeSessions } from '@/e2e/support/sessions';
+import { E2E_USERS } from '@/e2e/support/users';
 import { startSandbox } from '@/sandbox/index';
 import { ensureBuild } from './lib/build';
 import { startNext, stopChild, waitForHealth } from './lib/processes';
@@ -17,8 +22,9 @@ import { startNext, stopChild, waitForHealth } from './lib/processes';
 const root = process.cwd();
 const port = Number(process.env.E2E_PORT || 3100);
 const base = `http://127.0.0.1:${port}`;
+const secret = 'e2e-secret-not-for-production-000000';
 
-async function freshDatabase(): Promise<{ env: Record<string, string>; handle: DbHandle; drop: () => Promise<void> }> {
+async function freshDatabase(stateDir: string): Promise<{ env: Record<string, string>; handle: DbHandle; drop: () => Promise<void> }> {
   // Embedded by default: it is what a new user runs. E2E_DATABASE_URL runs the specs on a server.
   const serverUrl = process.env.E2E_DATABASE_URL;
   if (serverUrl) {
@@ -31,37 +37,77 @@ async function freshDatabase(): Promise<{ env: Record<string, string>; handle: D
     u.pathname = `/${name}`;
     return { env: { DATABASE_URL: u.toString() }, handle: await openPostgres(u.toString(), 2), drop: async () => { await admin.db.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.close(); } };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fba-e2e-'));
-  const dataDir = path.join(dir, 'pglite');
-  return { env: { PGLITE_DIR: dataDir, DATABASE_URL: '' }, handle: await openPglite({ dataDir }), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const dataDir = path.join(stateDir, 'pglite');
+  return { env: { PGLITE_DIR: dataDir, DATABASE_URL: '' }, handle: await openPglite({ dataDir }), drop: async () => {} };
 }
 
-async function main() {
-  ensureBuild(root, process.env.CI === 'true');
-  const { env, handle, drop } = await freshDatabase();
-  await migrateDb(handle);
-  await bootstrap(handle.db, { adminEmail: E2E_USERS.admin.email, adminPassword: E2E_USERS.admin.password, companyName: 'E2E Company' });
-  await seedE2e(handle.db);
-  await handle.close();
+/**
+ * `next build` adds its output folder's type globs to tsconfig.json; with a NEXT_DIST_DIR of one's
+ * own (several people share a checkout) that rewrites a shared file on every build. The globs are
+ * excluded there anyway (`.next-*`), so the file is put back as it was.
+ */
+function buildKeepingTsconfig() {
+  const tsconfig = path.join(root, 'tsconfig.json');
+  const before = fs.readFileSync(tsconfig, 'utf8');
+  try {
+    ensureBuild(root, process.env.CI === 'true');
+  } finally {
+    if (fs.readFileSync(tsconfig, 'utf8') !== before) fs.writeFileSync(tsconfig, before);
+  }
+}
 
-  const sandbox = await startSandbox({ port: 0, dataDir: null, rateScale: 20, clockSpeed: 60 });
-  let web: ChildProcess | undefined;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+  const started = Date.now();
+  buildKeepingTsconfig();
+  console.log(`Build check ${seconds(Date.now() - started)}.`);
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fba-e2e-'));
   let code = 1;
   try {
-    web = startNext(root, port, { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'e2e-secret-not-for-production-000000', APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' });
+    const { env, handle, drop } = await freshDatabase(stateDir);
+    try {
+      await migrateDb(handle);
+      await bootstrap(handle.db, { adminEmail: E2E_USERS.admin.email, adminPassword: E2E_USERS.admin.password, companyName: 'E2E Company' });
+      const users = await seedUsers(handle.db);
+      const seeded = await runSpecSeeds(handle.db, path.join(root, 'e2e'), path.join(stateDir, 'seeds'));
+      console.log(`Seeded ${Object.keys(users).length} users and ${seeded.length} spec seeds (${seeded.join(', ')}).`);
+      // Valid for longer than any run; the server checks only the token's own expiry.
+      await writeSessions({ dir: path.join(stateDir, 'sessions'), baseUrl: base, secret, maxAgeSeconds: 12 * 60 * 60, users });
+    } finally {
+      await handle.close();
+    }
+    try {
+      code = await serveAndTest(env, stateDir);
+    } finally {
+      await drop();
+    }
+  } finally {
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+  console.log(`Whole run ${seconds(Date.now() - started)}.`);
+  process.exit(code);
+}
+
+async function serveAndTest(env: Record<string, string>, stateDir: string): Promise<number> {
+  const sandbox = await startSandbox({ port: 0, dataDir: null, rateScale: 20, clockSpeed: 60 });
+  let web: ChildProcess | undefined;
+  try {
+    web = startNext(root, port, { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' });
     await waitForHealth(base, web);
+    const started = Date.now();
     const pw = spawn(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: base, SANDBOX_URL: sandbox.url },
+      env: { ...process.env, E2E_BASE_URL: base, SANDBOX_URL: sandbox.url, E2E_STATE_DIR: stateDir },
     });
-    code = await new Promise<number>((resolve) => pw.once('exit', (c) => resolve(c ?? 1)));
+    const code = await new Promise<number>((resolve) => pw.once('exit', (c) => resolve(c ?? 1)));
+    console.log(`Playwright ${seconds(Date.now() - started)}.`);
+    return code;
   } finally {
     await stopChild(web);
     await sandbox.close();
-    await drop();
   }
-  process.exit(code);
 }
 
 main().catch((e) => {

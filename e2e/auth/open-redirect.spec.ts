@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_USERS } from '../support/seed';
+import { E2E_USERS } from '../support/users';
 
 // Issue 7, item 5: after sign-in only same-origin paths are followed.
 const FOREIGN = [

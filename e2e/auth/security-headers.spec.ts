@@ -1,7 +1,8 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { NAV } from '@/lib/nav';
-import { signIn, uniq } from '../support/auth';
-import { E2E_USERS } from '../support/seed';
+import { signInThroughForm, uniq } from '../support/auth';
+import { sessionFile } from '../support/state';
+import { E2E_USERS } from '../support/users';
 
 // Issue 7, item 7.
 function expectSecurityHeaders(res: APIResponse, what: string) {
@@ -62,7 +63,7 @@ test('every script carries this response’s nonce, and the screens the specs vi
   }
   expect(nonces[0]).not.toBe(nonces[1]);
 
-  await signIn(page); // next-auth's client: CSRF fetch, credentials POST
+  await signInThroughForm(page); // next-auth's client under the CSP: CSRF fetch, credentials POST
   for (const item of NAV.flatMap((g) => g.items)) {
     await page.goto(item.href);
     await expect(page.getByRole('heading', { level: 1, name: item.label.split(' → ').pop()! })).toBeVisible();
@@ -93,34 +94,37 @@ test('every script carries this response’s nonce, and the screens the specs vi
   expect(violations).toEqual([]);
 });
 
-test('a server action posted from another origin is refused with 403; from this origin it runs', async ({ page, baseURL }) => {
-  await signIn(page);
-  await page.goto('/settings/reference-books/locations');
-  const name = `Origin ${uniq()}`;
-  const [actionRequest] = await Promise.all([
-    page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
-    (async () => {
-      await page.getByLabel('New location name').fill(name);
-      await page.getByRole('button', { name: 'Add location' }).click();
-    })(),
-  ]);
-  await expect(page.getByText(`Location ${name} created.`)).toBeVisible();
-  const headers = await actionRequest.allHeaders();
-  const replay = (origin: string) =>
-    page.request.post(actionRequest.url(), {
-      headers: { 'next-action': headers['next-action'], 'content-type': headers['content-type'], origin },
-      data: actionRequest.postDataBuffer() ?? Buffer.alloc(0),
-    });
+test.describe('signed in', () => {
+  test.use({ storageState: sessionFile('admin') });
 
-  const foreign = await replay('http://evil.example');
-  expect(foreign.status()).toBe(403);
-  expect(await foreign.text()).toBe('This request came from another website and was refused.');
-  expectSecurityHeaders(foreign, '403');
+  test('a server action posted from another origin is refused with 403; from this origin it runs', async ({ page, baseURL }) => {
+    await page.goto('/settings/reference-books/locations');
+    const name = `Origin ${uniq()}`;
+    const [actionRequest] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
+      (async () => {
+        await page.getByLabel('New location name').fill(name);
+        await page.getByRole('button', { name: 'Add location' }).click();
+      })(),
+    ]);
+    await expect(page.getByText(`Location ${name} created.`)).toBeVisible();
+    const headers = await actionRequest.allHeaders();
+    const replay = (origin: string) =>
+      page.request.post(actionRequest.url(), {
+        headers: { 'next-action': headers['next-action'], 'content-type': headers['content-type'], origin },
+        data: actionRequest.postDataBuffer() ?? Buffer.alloc(0),
+      });
 
-  // The same request from this origin reaches the action (the name is taken now: the action says so).
-  const own = await replay(new URL(baseURL!).origin);
-  expect(own.status()).toBe(200);
-  expect(await own.text()).toContain('already exists');
+    const foreign = await replay('http://evil.example');
+    expect(foreign.status()).toBe(403);
+    expect(await foreign.text()).toBe('This request came from another website and was refused.');
+    expectSecurityHeaders(foreign, '403');
+
+    // The same request from this origin reaches the action (the name is taken now: the action says so).
+    const own = await replay(new URL(baseURL!).origin);
+    expect(own.status()).toBe(200);
+    expect(await own.text()).toContain('already exists');
+  });
 });
 
 test('over HTTPS (X-Forwarded-Proto) the cookies are __Secure-/__Host- and the app reads them', async ({ playwright, baseURL }) => {

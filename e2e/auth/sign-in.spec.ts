@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_USERS } from '../support/seed';
+import { E2E_USERS } from '../support/users';
 
 test('a signed-out visitor is sent to sign-in, then back where they were going', async ({ page }) => {
   await page.goto('/settings/reference-books/locations');

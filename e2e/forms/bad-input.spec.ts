@@ -1,12 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signIn, uniq } from '../support/auth';
+import { uniq } from '../support/auth';
+import { readSeed, screenshotPath, sessionFile } from '../support/state';
+import type { BadInputSeed } from './bad-input.seed';
 
 // Issue 7, items 1, 3 and 4 as a user meets them: a NUL character pasted into a form, a file too
 // large to upload, and a failure on our side. Each is answered on the page, never with a crash
 // page or SQL, and nothing is saved.
 
 const NUL_MESSAGE = /contains an invisible NUL character/;
-const SHOTS = process.env.E2E_OUTPUT_DIR || 'test-results';
+const seeded = readSeed<BadInputSeed>('forms/bad-input');
+
+test.use({ storageState: sessionFile('admin') });
 
 /** Puts text with a NUL into an input as a paste would: keyboard typing cannot produce U+0000. */
 async function pasteWithNul(input: Locator, before: string, after: string) {
@@ -29,18 +33,6 @@ async function makeLocation(page: Page, name: string) {
   await expect(page.getByTestId(`location-${name}`)).toBeVisible();
 }
 
-async function makeProduct(page: Page, sku: string) {
-  await page.goto('/inventory/products/new');
-  await page.getByLabel(/^SKU/).fill(sku);
-  await page.getByLabel(/^Name/).fill(`Product ${sku}`);
-  await page.getByRole('button', { name: 'Create product' }).click();
-  await expect(page).toHaveURL(/\/inventory\/products\/[0-9a-f-]{36}/);
-}
-
-test.beforeEach(async ({ page }) => {
-  await signIn(page);
-});
-
 test('a NUL in a product name: a message on the name, nothing saved; saving again works', async ({ page }) => {
   const sku = `NUL-${uniq()}`;
   await page.goto('/inventory/products/new');
@@ -54,7 +46,7 @@ test('a NUL in a product name: a message on the name, nothing saved; saving agai
   await expect(name).toHaveValue('Blue mug');
   await expect(page.getByLabel(/^SKU/)).toHaveValue(sku);
   await expectNoInternals(page);
-  await page.screenshot({ path: `${SHOTS}/nul-product-name.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('nul-product-name.png'), fullPage: true });
 
   await page.goto(`/inventory/products?q=${sku}`);
   await expect(page.getByRole('row').filter({ hasText: sku })).toHaveCount(0);
@@ -94,14 +86,11 @@ test('a NUL in a location name: a message on the name, nothing saved', async ({ 
 });
 
 test('a NUL in a stock adjustment reason: a message on the reason, nothing posted', async ({ page }) => {
-  const id = uniq();
-  const sku = `NULADJ-${id}`;
-  await makeLocation(page, `Nul Adj WH ${id}`);
-  await makeProduct(page, sku);
+  const sku = seeded.adjustedSku;
   await page.goto('/inventory/stock-adjustments/new');
   await pasteWithNul(page.getByLabel('Reason'), 'Opening', ' stock');
   await page.getByLabel('SKU, line 1').fill(sku);
-  await page.getByLabel('Location or bin, line 1').selectOption({ label: `Nul Adj WH ${id}` });
+  await page.getByLabel('Location or bin, line 1').selectOption({ label: seeded.location });
   await page.getByLabel('Quantity, line 1').fill('5');
   await page.getByLabel('Unit cost, line 1').fill('1.00');
   await page.getByRole('button', { name: 'Post adjustment' }).click();
@@ -114,11 +103,10 @@ test('a NUL in a stock adjustment reason: a message on the reason, nothing poste
 });
 
 test('a NUL in the stocktake "Add a product by SKU": a message on the SKU, no line, no SQL', async ({ page }) => {
-  const id = uniq();
-  const sku = `NULST-${id}`;
-  const loc = `Nul Count WH ${id}`;
+  // A place of its own: a place holds one stocktake in progress at a time, and this one stays open.
+  const loc = `Nul Count WH ${uniq()}`;
+  const sku = seeded.countedSku;
   await makeLocation(page, loc);
-  await makeProduct(page, sku);
   await page.goto('/inventory/stocktake');
   await page.getByLabel('Select a location').selectOption({ label: loc });
   await page.getByRole('button', { name: 'Start' }).click();
@@ -129,14 +117,13 @@ test('a NUL in the stocktake "Add a product by SKU": a message on the SKU, no li
   await expect(page.getByText(NUL_MESSAGE)).toBeVisible();
   await expect(page.getByLabel('Add a product by SKU')).toHaveAttribute('aria-invalid', 'true');
   await expectNoInternals(page);
-  await page.screenshot({ path: `${SHOTS}/nul-stocktake-sku.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('nul-stocktake-sku.png'), fullPage: true });
   await page.reload();
   await expect(page.getByTestId(`line-${sku}`)).toHaveCount(0);
 });
 
 test('a NUL in a list search (?q=%00) lists as if it were not there', async ({ page }) => {
-  const sku = `NULQ-${uniq()}`;
-  await makeProduct(page, sku);
+  const sku = seeded.searchedSku;
   for (const list of ['/inventory/products', '/sale/customers', '/inventory/stock-on-hand', '/inventory/stock-adjustments', '/inventory/stocktake', '/inventory/stock-transfer']) {
     const res = await page.goto(`${list}?q=${sku.slice(0, 4)}%00${sku.slice(4)}`);
     expect(res?.status(), list).toBe(200);
@@ -159,7 +146,7 @@ test('a 25 MB CSV is refused in the browser with the size message, and nothing i
   await expect(page.getByText('The file is larger than 20 MB; split it into smaller files.')).toBeVisible();
   await expect(file).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('heading', { name: 'Import products from CSV' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/upload-too-large.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('upload-too-large.png'), fullPage: true });
   expect(posts).toEqual([]);
 
   // A file within the limit is sent, and the import's own verdict replaces the size message.
@@ -181,5 +168,5 @@ test('a failure on our side shows a reference and Try again, never the error', a
   await expect(page.getByText('Signed in as')).toBeVisible();
   await expectNoInternals(page);
   await expect(page.getByText(/uuid|select /i)).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/error-page.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('error-page.png'), fullPage: true });
 });

@@ -1,19 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signIn, uniq } from '../support/auth';
+import { expect, test, type Page } from '@playwright/test';
+import { uniq } from '../support/auth';
+import { addSandboxSeller, type SandboxSeller } from '../support/sandbox';
+import { screenshotPath, sessionFile } from '../support/state';
 
-// Specs of one run share the database and the sandbox, so every test makes sellers of its own at
-// the sandbox (with their own store names) instead of using the demo seller other specs connect.
-const DEMO_APP = { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret' };
+test.use({ storageState: sessionFile('admin') });
 
-async function addSeller(request: APIRequestContext, storeName: string) {
-  const id = uniq();
-  const seller = { sellerId: `A${id}E2ESELL`, refreshToken: `Atzr|e2e-${id}` };
-  const res = await request.post(`${process.env.SANDBOX_URL}/_sandbox/sellers`, { data: { ...seller, storeName, marketplaceIds: ['ATVPDKIKX0DER'], ...DEMO_APP } });
-  expect(res.ok()).toBe(true);
-  return seller;
-}
-
-async function connectManually(page: Page, seller: { sellerId: string; refreshToken: string }) {
+/** Through the menus: + on the connections list, then the Connect manually tab. */
+async function connectManually(page: Page, seller: SandboxSeller) {
   await page.goto('/integration/fba');
   await page.getByRole('link', { name: 'Add FBA connection' }).click();
   await page.getByRole('link', { name: 'Connect manually' }).click();
@@ -27,15 +20,15 @@ async function connectManually(page: Page, seller: { sellerId: string; refreshTo
 
 test('an Amazon store is checked with Amazon, then connected to FBA through "Use an existing Amazon connection"', async ({ page, request }) => {
   const storeName = `Willow Supply ${uniq()}`;
-  const seller = await addSeller(request, storeName);
-  await signIn(page);
+  const ourName = `Willow US ${uniq()}`;
+  const seller = await addSandboxSeller(request, storeName);
   await page.goto('/integration/fba');
   // Only the first spec of a fresh run sees the empty list.
-  if (await page.getByText('No FBA connection yet').isVisible()) await page.screenshot({ path: 'test-results/screens/fba-connections-empty.png', fullPage: true });
+  if (await page.getByText('No FBA connection yet').isVisible()) await page.screenshot({ path: screenshotPath('fba-connections-empty.png'), fullPage: true });
   await page.goto('/integration/amazon');
   await expect(page.getByRole('heading', { level: 1, name: 'Amazon' })).toBeVisible();
   const form = page.getByRole('region', { name: 'Connect manually' });
-  await form.getByLabel('Store name').fill('Willow US');
+  await form.getByLabel('Store name').fill(ourName);
   await form.getByLabel('Seller ID').fill(seller.sellerId);
   await form.getByLabel('MWS Auth Token').fill('Atzr|not-the-token');
   await expect(form.getByLabel('Amazon.com (ATVPDKIKX0DER)')).toBeChecked();
@@ -45,21 +38,21 @@ test('an Amazon store is checked with Amazon, then connected to FBA through "Use
 
   await form.getByLabel('MWS Auth Token').fill(seller.refreshToken);
   await form.getByRole('button', { name: 'Connect Amazon store' }).click();
-  await expect(form.getByText(`Amazon store Willow US connected (Amazon calls it “${storeName}”).`)).toBeVisible();
-  const row = page.getByTestId('store-Willow US');
+  await expect(form.getByText(`Amazon store ${ourName} connected (Amazon calls it “${storeName}”).`)).toBeVisible();
+  const row = page.getByTestId(`store-${ourName}`);
   await expect(row).toContainText(seller.sellerId);
   await expect(row).toContainText('Amazon.com (ATVPDKIKX0DER)');
   await expect(page.getByText(seller.refreshToken)).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/screens/integration-amazon-stores.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('integration-amazon-stores.png'), fullPage: true });
 
   await page.goto('/integration/fba');
   await page.getByRole('link', { name: 'Add FBA connection' }).click();
   await page.getByRole('link', { name: 'Use an existing Amazon connection' }).click();
   await expect(page.getByRole('link', { name: 'Use an existing Amazon connection' })).toHaveAttribute('aria-current', 'page');
-  await page.getByLabel('Amazon store').selectOption({ label: 'Willow US — Amazon.com (ATVPDKIKX0DER)' });
+  await page.getByLabel('Amazon store').selectOption({ label: `${ourName} — Amazon.com (ATVPDKIKX0DER)` });
   await expect(page.getByLabel('Location')).toHaveValue('');
   await expect(page.getByLabel('Location').locator('option:checked')).toHaveText('Create a new location');
-  await page.screenshot({ path: 'test-results/screens/fba-connect-existing.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('fba-connect-existing.png'), fullPage: true });
   await page.getByRole('button', { name: 'Connect to FBA' }).click();
   await expect(page.getByRole('heading', { level: 1, name: storeName })).toBeVisible();
   await expect(page.getByText(`The location ${storeName} is used for external fulfilment.`)).toBeVisible();
@@ -68,14 +61,13 @@ test('an Amazon store is checked with Amazon, then connected to FBA through "Use
   const conn = page.getByTestId(`connection-${storeName}`);
   await expect(conn).toContainText('Active');
   await expect(conn).toContainText(seller.sellerId);
-  await page.screenshot({ path: 'test-results/screens/fba-connections.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('fba-connections.png'), fullPage: true });
 });
 
 test('connect manually: a wrong token shows Amazon’s reason; a same-named location with bins gives "… 1", then "… 2"', async ({ page, request }) => {
   const storeName = `Binned Store ${uniq()}`;
-  const first = await addSeller(request, storeName);
-  const second = await addSeller(request, storeName);
-  await signIn(page);
+  const first = await addSandboxSeller(request, storeName);
+  const second = await addSandboxSeller(request, storeName);
   await page.goto('/settings/reference-books/locations');
   await page.getByLabel('New location name').fill(storeName);
   await page.getByRole('button', { name: 'Add location' }).click();
@@ -91,7 +83,7 @@ test('connect manually: a wrong token shows Amazon’s reason; a same-named loca
   await expect(page.getByRole('region', { name: 'Connect manually' }).getByRole('alert')).toContainText('Amazon refused these credentials. Amazon said: The request has an invalid grant parameter');
   await expect(page.getByLabel('MWS Auth Token')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Merchant ID (Seller ID)')).toHaveValue(first.sellerId);
-  await page.screenshot({ path: 'test-results/screens/fba-connect-manually-refused.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('fba-connect-manually-refused.png'), fullPage: true });
 
   await connectManually(page, first);
   await expect(page.getByText(`The location ${storeName} 1 is used for external fulfilment.`)).toBeVisible();
@@ -113,8 +105,7 @@ test('connect manually: a wrong token shows Amazon’s reason; a same-named loca
 
 test('Setup is validated, saved, logged and reloaded; disconnect keeps the location as an ordinary one', async ({ page, request }) => {
   const storeName = `Cedar Outlet ${uniq()}`;
-  await signIn(page, 'admin');
-  await connectManually(page, await addSeller(request, storeName));
+  await connectManually(page, await addSandboxSeller(request, storeName));
   await expect(page.getByRole('link', { name: 'Setup' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('link', { name: 'Catalog' })).toBeVisible();
   await expect(page.getByText('No changes yet')).toBeVisible();
@@ -164,7 +155,7 @@ test('Setup is validated, saved, logged and reloaded; disconnect keeps the locat
   await expect(log).toContainText('Create FBA fulfilment order with status: Shipped → On Hold');
   await expect(log).toContainText('Labels printing: Letter, 2 labels per sheet → Thermal printer label');
   await expect(log).toContainText('Administrator');
-  await page.screenshot({ path: 'test-results/screens/fba-setup.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('fba-setup.png'), fullPage: true });
 
   // Back to Never: the hour is hidden again, and keyboard focus stays on the select.
   const autoSync = page.getByLabel('Auto-Sync Stock with FBA');
@@ -175,7 +166,7 @@ test('Setup is validated, saved, logged and reloaded; disconnect keeps the locat
 
   await page.getByRole('link', { name: 'Disconnect…' }).click();
   await expect(page.getByRole('heading', { name: `Disconnect ${storeName} from FBA?` })).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/fba-disconnect.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('fba-disconnect.png'), fullPage: true });
   await page.getByRole('button', { name: `Disconnect ${storeName}` }).click();
   await expect(page.getByText(`Disconnected. The location ${storeName} is now an ordinary location.`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save setup' })).toHaveCount(0);
@@ -185,15 +176,19 @@ test('Setup is validated, saved, logged and reloaded; disconnect keeps the locat
   await expect(row).not.toContainText('used for external fulfilment');
 });
 
-test('a user without the FBA permission sees neither menu entry and is refused the pages', async ({ page }) => {
-  await signIn(page, 'clerk');
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link', { name: 'Stocktake' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Fulfilment by Amazon' })).toHaveCount(0);
-  await expect(nav.getByRole('link', { name: 'Amazon', exact: true })).toHaveCount(0);
-  for (const path of ['/integration/fba', '/integration/fba/new', '/integration/amazon']) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
-    await expect(page.getByText('This page needs the Integration: Fulfilment Service - Fulfilment By Amazon permission.')).toBeVisible();
-  }
+test.describe('as a stock clerk', () => {
+  test.use({ storageState: sessionFile('clerk') });
+
+  test('a user without the FBA permission sees neither menu entry and is refused the pages', async ({ page }) => {
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Stocktake' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Fulfilment by Amazon' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Amazon', exact: true })).toHaveCount(0);
+    for (const path of ['/integration/fba', '/integration/fba/new', '/integration/amazon']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+      await expect(page.getByText('This page needs the Integration: Fulfilment Service - Fulfilment By Amazon permission.')).toBeVisible();
+    }
+  });
 });

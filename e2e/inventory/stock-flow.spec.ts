@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, uniq } from '../support/auth';
+import { uniq } from '../support/auth';
+import { screenshotPath, sessionFile } from '../support/state';
 
-// Beside other engineers' runs each run has its own output folder (E2E_OUTPUT_DIR).
-const shots = `${process.env.E2E_OUTPUT_DIR || 'test-results'}/screens`;
+test.use({ storageState: sessionFile('admin') });
 
 async function onHandRow(page: Page, sku: string) {
   await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(sku)}`);
@@ -10,7 +10,6 @@ async function onHandRow(page: Page, sku: string) {
 }
 
 test('location with bins → product → stock adjustment → stocktake Complete → stock on hand changes', async ({ page }) => {
-  await signIn(page);
   const id = uniq();
   const loc = `Flow WH ${id}`;
   const sku = `FLOW-${id}`;
@@ -36,7 +35,7 @@ test('location with bins → product → stock adjustment → stocktake Complete
   await page.getByLabel('Barcode', { exact: true }).fill('4006381333931');
   await page.getByRole('button', { name: 'Create product' }).click();
   await expect(page).toHaveURL(/\/inventory\/products\/[0-9a-f-]{36}/);
-  await page.screenshot({ path: `${shots}/product-edit.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('product-edit.png'), fullPage: true });
 
   // Stock in through an adjustment: 12 units into bin A-01.
   await page.goto('/inventory/stock-adjustments/new');
@@ -45,7 +44,7 @@ test('location with bins → product → stock adjustment → stocktake Complete
   await page.getByLabel('Location or bin, line 1').selectOption({ label: `${loc} › A-01` });
   await page.getByLabel('Quantity, line 1').fill('12');
   await page.getByLabel('Unit cost, line 1').fill('2.50');
-  await page.screenshot({ path: `${shots}/stock-adjustment-new.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('stock-adjustment-new.png'), fullPage: true });
   await page.getByRole('button', { name: 'Post adjustment' }).click();
   await expect(page).toHaveURL(/\/inventory\/stock-adjustments\/[0-9a-f-]{36}/);
 
@@ -70,7 +69,7 @@ test('location with bins → product → stock adjustment → stocktake Complete
   const line = page.getByTestId(`line-${sku}`);
   await expect(line).toContainText('12');
   await line.getByLabel(/^Counted/).fill('9');
-  await page.screenshot({ path: `${shots}/stocktake-counting.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('stocktake-counting.png'), fullPage: true });
   await page.getByRole('button', { name: 'Complete' }).click();
   await expect(page).toHaveURL(/done=completed/);
   await expect(page.getByText('Completed').first()).toBeVisible();
@@ -80,16 +79,15 @@ test('location with bins → product → stock adjustment → stocktake Complete
   await expect(page.getByText(completedLine)).toBeVisible();
   await page.goto(page.url().replace(/\?.*$/, ''));
   await expect(page.getByText(completedLine)).toBeVisible();
-  await page.screenshot({ path: `${shots}/stocktake-completed.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('stocktake-completed.png'), fullPage: true });
 
   soh = await onHandRow(page, sku);
   await expect(soh).toContainText('9');
   await expect(soh).not.toContainText('12');
-  await page.screenshot({ path: `${shots}/stock-on-hand-after.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('stock-on-hand-after.png'), fullPage: true });
 });
 
 test('quantities past what the database holds are refused at the cell; huge values show exactly', async ({ page }) => {
-  await signIn(page);
   const id = uniq();
   const loc = `Big WH ${id}`;
   const sku = `BIG-${id}`;
@@ -119,7 +117,7 @@ test('quantities past what the database holds are refused at the cell; huge valu
   await expect(page.getByText(`${sku} at ${loc} would hold 2,999,999,997 units; one product at one place holds at most 2,147,483,647. Nothing was posted.`)).toBeVisible();
   await expect(page.getByText('Would make 2,999,999,997 here; at most 2,147,483,647.')).toBeVisible();
   await expect(page.getByLabel('Quantity, line 3')).toHaveAttribute('aria-invalid', 'true');
-  await page.screenshot({ path: `${shots}/stock-adjustment-too-large.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('stock-adjustment-too-large.png'), fullPage: true });
   await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(sku)}`);
   await expect(page.getByText('No stock matches')).toBeVisible();
 
@@ -130,5 +128,5 @@ test('quantities past what the database holds are refused at the cell; huge valu
   await expect(soh).toContainText('1999999998');
   await expect(soh.getByRole('cell').last()).toHaveText('199999999799999800000.0002');
   await expect(soh.getByRole('cell').nth(7)).toHaveText('99999999999.9999');
-  await page.screenshot({ path: `${shots}/stock-on-hand-huge.png`, fullPage: true });
+  await page.screenshot({ path: screenshotPath('stock-on-hand-huge.png'), fullPage: true });
 });

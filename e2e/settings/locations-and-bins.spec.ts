@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniq } from '../support/auth';
+import { uniq } from '../support/auth';
+import { screenshotPath, sessionFile } from '../support/state';
+
+test.use({ storageState: sessionFile('admin') });
 
 test('create a location with bins, refuse a duplicate, rename and delete', async ({ page }) => {
-  await signIn(page);
   await page.goto('/settings/reference-books/locations');
   const name = `Warehouse ${uniq()}`;
   await page.getByLabel('New location name').fill(name);
@@ -22,7 +24,7 @@ test('create a location with bins, refuse a duplicate, rename and delete', async
   await page.getByRole('button', { name: 'Add location' }).click();
   await expect(page.getByText('A location with this name already exists.')).toBeVisible();
   await expect(page.getByLabel('New location name')).toHaveValue(name.toLowerCase());
-  await page.screenshot({ path: 'test-results/screens/locations-and-bins.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('locations-and-bins.png'), fullPage: true });
 
   await row.getByRole('button', { name: 'Remove bin A-01' }).click();
   await expect(row.getByText('A-01')).toHaveCount(0);
