@@ -28,11 +28,15 @@ export function decodeCursor(text: string | undefined | null): Cursor | null {
 export type ListParams<S extends string> = { q?: string; sort: S; dir: 'asc' | 'desc'; after: Cursor | null; limit?: number };
 export type Page<T> = { rows: T[]; next: string | null };
 
-/** Reads ?q=&sort=&dir=&after= from a page's search params, with defaults for anything unknown. */
-export function readListParams<S extends string>(sp: Record<string, string | string[] | undefined>, sorts: readonly S[], fallback: S): ListParams<S> {
+/**
+ * Reads ?q=&sort=&dir=&after= from a page's search params, with defaults for anything unknown
+ * (documents list newest first: `defaultDir` 'desc').
+ */
+export function readListParams<S extends string>(sp: Record<string, string | string[] | undefined>, sorts: readonly S[], fallback: S, defaultDir: 'asc' | 'desc' = 'asc'): ListParams<S> {
   const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
   const sort = (sorts as readonly string[]).includes(one('sort') ?? '') ? (one('sort') as S) : fallback;
-  return { q: one('q')?.trim() || undefined, sort, dir: one('dir') === 'desc' ? 'desc' : 'asc', after: decodeCursor(one('after')) };
+  const dir = one('dir') === 'desc' || one('dir') === 'asc' ? (one('dir') as 'asc' | 'desc') : defaultDir;
+  return { q: one('q')?.trim() || undefined, sort, dir, after: decodeCursor(one('after')) };
 }
 
 /** Takes limit+1 rows from a query and turns the extra one into the next cursor. */

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PageHeader } from '@/components/ui/page-header';
-import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Pager, SearchBox, SortHeader, Table, Td, Th } from '@/components/ui/table';
+import { DocumentList } from '@/components/documents/document-list';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -10,6 +8,7 @@ import { formatUtcDateTime } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { readListParams } from '@/lib/paging';
 import { listStocktakeLocations, listStocktakes } from '@/lib/stocktake/queries';
+import { isCounting } from '@/lib/stocktake/stocktake-status';
 import { StartStocktakeForm } from './stocktake-forms';
 
 export const metadata: Metadata = { title: 'Stocktake' };
@@ -18,15 +17,36 @@ const BASE = '/inventory/stocktake';
 
 export default async function StocktakePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission(PERMISSION.stocktake);
-  const sp = readSearchParams(await searchParams);
-  const params = readListParams(sp, ['number'] as const, 'number');
-  if (!sp.dir) params.dir = 'desc';
+  const params = readListParams(readSearchParams(await searchParams), ['number'] as const, 'number', 'desc');
   const db = await getDb();
   const [page, locations] = await Promise.all([listStocktakes(db, params), listStocktakeLocations(db)]);
-  const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };
   return (
-    <>
-      <PageHeader title="Stocktake" crumbs={['Inventory']} />
+    <DocumentList
+      title="Stocktake"
+      crumbs={['Inventory']}
+      base={BASE}
+      search={{ label: 'Search stocktakes', placeholder: 'Number or location' }}
+      caption="Stocktakes"
+      columns={[
+        { label: 'Location', cell: (r) => r.location },
+        { label: 'Started', cell: (r) => formatUtcDateTime(r.startedAt) },
+        { label: 'Completed', cell: (r) => formatUtcDateTime(r.completedAt) },
+      ]}
+      statusNote={(r) => (
+        <>
+          {r.autoSync && <span className="ml-1 text-xs text-slate-500">Auto-Sync</span>}
+          {isCounting(r.status) && r.needsAttention && (
+            <p className="mt-1 text-xs font-medium text-amber-800">
+              <span aria-hidden>⚠ </span>Needs attention: {r.needsAttention}
+            </p>
+          )}
+        </>
+      )}
+      empty={{ title: 'No stocktakes yet', body: 'Select a location above and press Start: the expected quantities are taken from stock on hand.' }}
+      noMatch={{ title: 'No stocktakes match', body: <Link href={BASE}>Show all stocktakes</Link> }}
+      params={params}
+      page={page}
+    >
       <section aria-label="Start a stocktake" className="mb-5 rounded border border-slate-200 bg-white p-4 shadow-sm">
         {locations.length === 0 ? (
           <p>
@@ -36,58 +56,6 @@ export default async function StocktakePage({ searchParams }: { searchParams: Pr
           <StartStocktakeForm locations={locations} />
         )}
       </section>
-      <div className="mb-4">
-        <SearchBox base={BASE} q={params.q} label="Search stocktakes" placeholder="Number or location" />
-      </div>
-      {page.rows.length === 0 ? (
-        params.q || params.after ? (
-          <EmptyState title="No stocktakes match">
-            <Link href={BASE}>Show all stocktakes</Link>
-          </EmptyState>
-        ) : (
-          <EmptyState title="No stocktakes yet">Select a location above and press Start: the expected quantities are taken from stock on hand.</EmptyState>
-        )
-      ) : (
-        <>
-          <Table
-            caption="Stocktakes"
-            head={
-              <>
-                <SortHeader label="Number" sortKey="number" base={BASE} current={current} />
-                <Th>Location</Th>
-                <Th>Started</Th>
-                <Th>Completed</Th>
-                <Th align="right">Lines</Th>
-                <Th>Status</Th>
-              </>
-            }
-          >
-            {page.rows.map((r) => (
-              <tr key={r.id}>
-                <Td>
-                  <Link href={`${BASE}/${r.id}`} className="font-medium text-indigo-700 hover:underline">
-                    {r.number}
-                  </Link>
-                </Td>
-                <Td>{r.location}</Td>
-                <Td>{formatUtcDateTime(r.startedAt)}</Td>
-                <Td>{formatUtcDateTime(r.completedAt)}</Td>
-                <Td align="right">{r.lines}</Td>
-                <Td>
-                  <StatusBadge status={r.status} />
-                  {r.autoSync && <span className="ml-1 text-xs text-slate-500">Auto-Sync</span>}
-                  {r.status === 'In Progress' && r.needsAttention && (
-                    <p className="mt-1 text-xs font-medium text-amber-800">
-                      <span aria-hidden>⚠ </span>Needs attention: {r.needsAttention}
-                    </p>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-          <Pager base={BASE} current={current} next={page.next} />
-        </>
-      )}
-    </>
+    </DocumentList>
   );
 }
