@@ -6,5 +6,5 @@ import type { Db } from '@/db';
  */
 export type JobSpec = { name: string; cron: string; run: (db: Db, now: Date) => Promise<unknown> };
 
-/** A continuous drain (outbox, queued syncs): polled every `everyMs`, never overlapping itself. */
+/** A continuous drain (the runs that buttons queue for the worker): polled every `everyMs`, never overlapping itself. */
 export type DrainSpec = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };

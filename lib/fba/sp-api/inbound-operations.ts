@@ -29,7 +29,7 @@ type Page = { pageSize?: number; paginationToken?: string };
 
 /**
  * Fulfillment Inbound 2024-03-20. Every write is asynchronous at Amazon: it answers 202 with an
- * operationId, and the caller polls getInboundOperationStatus (the outbox drain does, between runs).
+ * operationId, and the caller polls getInboundOperationStatus until the operation settles.
  */
 export function createInboundOperations(transport: SpApiTransport) {
   const plan = (inboundPlanId: string) => ({ inboundPlanId });
