@@ -11,9 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateDb, openPglite, openPostgres, type DbHandle } from '@/db/client';
 import { bootstrap } from './lib/bootstrap';
-import { seedUsers } from '@/e2e/support/seed';
-import { runSpecSeeds } from '@/e2e/support/seeds';
-import { writeSessions } from '@/e2e/support/sessions';
+import { prepareSpecs } from '@/e2e/support/prepare';
 import { E2E_USERS } from '@/e2e/support/users';
 import { startSandbox } from '@/sandbox/index';
 import { ensureBuild } from './lib/build';
@@ -69,11 +67,8 @@ async function main() {
     try {
       await migrateDb(handle);
       await bootstrap(handle.db, { adminEmail: E2E_USERS.admin.email, adminPassword: E2E_USERS.admin.password, companyName: 'E2E Company' });
-      const users = await seedUsers(handle.db);
-      const seeded = await runSpecSeeds(handle.db, path.join(root, 'e2e'), path.join(stateDir, 'seeds'));
-      console.log(`Seeded ${Object.keys(users).length} users and ${seeded.length} spec seeds (${seeded.join(', ')}).`);
-      // Valid for longer than any run; the server checks only the token's own expiry.
-      await writeSessions({ dir: path.join(stateDir, 'sessions'), baseUrl: base, secret, maxAgeSeconds: 12 * 60 * 60, users });
+      const { users, seeds } = await prepareSpecs(handle.db, { stateDir, e2eDir: path.join(root, 'e2e'), baseUrl: base, secret });
+      console.log(`Seeded ${Object.keys(users).length} users and ${seeds.length} spec seeds (${seeds.join(', ')}).`);
     } finally {
       await handle.close();
     }

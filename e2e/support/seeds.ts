@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Db } from '@/db/client';
+import { seedFileIn } from './state';
 
 /**
  * A spec's own data, made through lib/ functions before the server starts: `e2e/<menu>/<name>.seed.ts`
@@ -21,7 +22,7 @@ function findSeedFiles(dir: string): string[] {
     .sort();
 }
 
-export async function runSpecSeeds(db: Db, e2eDir: string, outDir: string): Promise<string[]> {
+export async function runSpecSeeds(db: Db, e2eDir: string, stateDir: string): Promise<string[]> {
   const done: string[] = [];
   for (const file of findSeedFiles(e2eDir)) {
     const key = path.relative(e2eDir, file).replace(/\.seed\.ts$/, '').split(path.sep).join('/');
@@ -35,7 +36,7 @@ export async function runSpecSeeds(db: Db, e2eDir: string, outDir: string): Prom
     } catch (e) {
       throw new Error(`Seeding ${key} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
-    const out = path.join(outDir, `${key}.json`);
+    const out = seedFileIn(stateDir, key);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, JSON.stringify(result ?? null, null, 2));
     done.push(key);

@@ -11,15 +11,19 @@ function stateDir(): string {
   return dir;
 }
 
+/** Where the runner writes a user's session and a spec seed's output (both sides use these). */
+export const sessionFileIn = (dir: string, who: string) => path.join(dir, 'sessions', `${who}.json`);
+export const seedFileIn = (dir: string, spec: string) => path.join(dir, 'seeds', `${spec}.json`);
+
 /** A Playwright storage state holding a session cookie of the seeded user: `test.use({ storageState: sessionFile('admin') })`. */
-export const sessionFile = (who: E2eUser) => path.join(stateDir(), 'sessions', `${who}.json`);
+export const sessionFile = (who: E2eUser) => sessionFileIn(stateDir(), who);
 
 /**
  * What the seed module beside a spec returned (`e2e/forms/bad-input.seed.ts` → `readSeed('forms/bad-input')`).
  * Import only its type from the seed module, so no server code loads into the browser tests.
  */
 export function readSeed<T>(spec: string): T {
-  const file = path.join(stateDir(), 'seeds', `${spec}.json`);
+  const file = seedFileIn(stateDir(), spec);
   if (!fs.existsSync(file)) throw new Error(`No seed output for ${spec}: is there an e2e/${spec}.seed.ts exporting seed()?`);
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }

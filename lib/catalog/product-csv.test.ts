@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv';
+import { parseCsv } from '@/lib/csv/read';
 import { mapProductHeader, PRODUCT_CSV_HEADER, readProductRows, toProductRecord, type HeaderMap } from './product-csv';
 import { TIERS } from './product-inputs';
 

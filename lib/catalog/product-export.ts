@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
-import { formatCsvRow } from './csv';
+import { csvStream } from '@/lib/csv/write';
 import { PRODUCT_CSV_HEADER, toProductRecord, type ExportProduct } from './product-csv';
 import { productColumns, productPricesJson, readPrices } from './products';
 
@@ -25,27 +25,20 @@ export async function listProductsForExport(db: Db | Tx, after: After, limit = E
   return rows.map((r) => ({ ...r, unitCost: r.unitCost == null ? null : Number(r.unitCost), prices: readPrices(r.prices) }));
 }
 
-/**
- * The products CSV as a stream: a batch is read only when the client is ready for more, so
- * 100,000 products never sit in memory at once. Starts with a BOM so Excel reads UTF-8.
- */
-export function streamProductsCsv(db: Db, batch = EXPORT_BATCH): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/** Products in SKU order, a batch at a time, each batch read only when the one before is written. */
+async function* productBatches(db: Db, batch: number) {
   let after: After = null;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${formatCsvRow(PRODUCT_CSV_HEADER)}`));
-        return;
-      }
-      const rows = await listProductsForExport(db, after, batch);
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((r) => formatCsvRow(toProductRecord(r))).join('')));
-      if (rows.length < batch) controller.close();
-      else after = { sku: rows[rows.length - 1].sku, id: rows[rows.length - 1].id };
-    },
-  });
+  for (;;) {
+    const rows = await listProductsForExport(db, after, batch);
+    if (rows.length > 0) yield rows.map(toProductRecord);
+    if (rows.length < batch) return;
+    after = { sku: rows[rows.length - 1].sku, id: rows[rows.length - 1].id };
+  }
+}
+
+/** The products CSV as a stream, so 100,000 products never sit in memory at once. */
+export function streamProductsCsv(db: Db, batch = EXPORT_BATCH): ReadableStream<Uint8Array> {
+  return csvStream(PRODUCT_CSV_HEADER, productBatches(db, batch));
 }
 
 /** Reads the whole export into a string (tests, small data sets). */

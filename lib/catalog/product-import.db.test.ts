@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
+import { parseCsv } from '@/lib/csv/read';
 import { DomainError } from '@/lib/errors';
 import { createTestDb } from '@/test/db';
 import { makeLocation } from '@/test/fixtures';
-import { parseCsv } from './csv';
 import { exportProductsCsv } from './product-export';
 import { importProductsCsv } from './product-import';
 import { ensurePriceTiers, savePriceTierNames } from './price-tiers';

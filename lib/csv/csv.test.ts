@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, formatCsvField, formatCsvRow, parseCsv } from './csv';
+import { decodeCsv, parseCsv } from './read';
+import { csvStream, formatCsvRow, type CsvCell } from './write';
+
+/** One field as an export writes it (a record of one, without its line break). */
+const formatCsvField = (value: CsvCell) => formatCsvRow([value]).slice(0, -2);
 
 describe('parseCsv', () => {
   it('splits plain fields and records with CRLF, LF or CR', () => {
@@ -98,5 +102,66 @@ describe('files the database cannot hold (issue 7, item 1)', () => {
     // A UTF-16 file, as Excel's "Unicode Text" saves it.
     expect(() => decodeCsv(new Uint8Array([0xff, 0xfe, 0x53, 0x00]))).toThrow(/^Line 1: the file is not UTF-8 text/);
     expect(decodeCsv(enc.encode('\uFEFFSKU,Name\r\nA-1,Café'))).toBe('SKU,Name\r\nA-1,Café');
+  });
+});
+
+describe('what spreadsheets and hand-made files do (csv-parse, issue 8 item 6)', () => {
+  it('reads a file whose lines end differently, and keeps a quote inside an unquoted field', () => {
+    expect(parseCsv('SKU,Name\r\nA-1,12" ruler\nA-2,"Shelf, 2m"\rA-3,x')).toEqual([
+      ['SKU', 'Name'],
+      ['A-1', '12" ruler'],
+      ['A-2', 'Shelf, 2m'],
+      ['A-3', 'x'],
+    ]);
+  });
+
+  it('names the line where an unclosed quote starts, after blank lines and multi-line fields', () => {
+    expect(() => parseCsv('SKU,Name\r\n\r\nA-1,"two\nlines"\r\n\r\nA-2,"never closed\r\nA-3,x\r\n')).toThrow(/^Line 6: a quoted field is never closed/);
+    expect(() => parseCsv('"é",ü\n"open')).toThrow(/^Line 2: a quoted field is never closed/);
+  });
+
+  it('refuses a NUL before anything else, naming its line', () => {
+    expect(() => parseCsv('a\n"b\0')).toThrow(/^Line 2: the file contains a NUL character/);
+  });
+});
+
+describe('csvStream', () => {
+  const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));
+
+  it('writes a byte-order mark, the header, then each batch in order, as the reader takes them', async () => {
+    const asked: number[] = [];
+    async function* batches() {
+      for (let i = 0; i < 3; i++) {
+        asked.push(i);
+        yield [[`A-${i}`, `=cmd ${i}`, i]];
+      }
+    }
+    const bytes = await read(csvStream(['SKU', 'Name', 'Qty'], batches()));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe("SKU,Name,Qty\r\nA-0,'=cmd 0,0\r\nA-1,'=cmd 1,1\r\nA-2,'=cmd 2,2\r\n");
+    expect(asked).toEqual([0, 1, 2]);
+  });
+
+  it('does not read ahead of the reader: a large export is read a batch at a time', async () => {
+    let read = 0;
+    async function* batches() {
+      for (let i = 0; i < 1000; i++) {
+        read++;
+        yield Array.from({ length: 100 }, (_, r) => [`SKU-${i}-${r}`, 'x'.repeat(100)]);
+      }
+    }
+    const reader = csvStream(['SKU', 'Name'], batches()).getReader();
+    await reader.read();
+    await new Promise((r) => setImmediate(r));
+    expect(read).toBeLessThan(50);
+    await reader.cancel();
+  });
+
+  it('aborts the download when a batch fails, rather than ending it as if complete', async () => {
+    async function* batches() {
+      yield [['A-1', 'ok']];
+      throw new Error('connection lost');
+    }
+    await expect(read(csvStream(['SKU', 'Name'], batches()))).rejects.toThrow();
   });
 });
