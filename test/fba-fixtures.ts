@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { fbaConnections, locations } from '../db/schema';
 import { ensurePriceTiers } from '../lib/catalog/price-tiers';
 import { encryptSecret } from '../lib/crypto/secret-box';
-import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { startTestSandbox, type TestSandbox } from '../lib/fba/sp-api/testing/harness';
 import type { InventoryReportRow } from '../lib/fba/inventory-report-types';
 import { makeLocation } from './fixtures';
 
@@ -33,9 +33,12 @@ export async function makeFbaConnection(db: Db, over: Partial<typeof fbaConnecti
   return { conn, location: { ...loc, externalConnectionId: conn.id } };
 }
 
-/** The FBA sandbox in-process, fast (report ready in ~0.1 s), with the client pointed at it. */
-export async function startFastSandbox(): Promise<RunningSandbox> {
-  const sandbox = await startSandbox({ port: 0, dataDir: null, clockSpeed: 600, rateScale: 20 });
+/**
+ * The FBA sandbox in-process (the tests' one starter, startTestSandbox), fast (a report is ready in
+ * ~0.1 s), with the product's per-connection client pointed at it.
+ */
+export async function startFastSandbox(): Promise<TestSandbox> {
+  const sandbox = await startTestSandbox({ clockSpeed: 600, rateScale: 20 });
   process.env.SANDBOX_URL = sandbox.url;
   process.env.SANDBOX_RATE_SCALE = '20';
   return sandbox;

@@ -4,6 +4,7 @@ import { parseCsv } from '@/lib/csv/read';
 import { DomainError } from '@/lib/errors';
 import { createTestDb } from '@/test/db';
 import { makeLocation } from '@/test/fixtures';
+import { productFields } from '@/test/forms';
 import { exportProductsCsv } from './product-export';
 import { importProductsCsv } from './product-import';
 import { ensurePriceTiers, savePriceTierNames } from './price-tiers';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   await ensurePriceTiers(db);
 });
 
-const blankProduct = Object.fromEntries(['barcode', 'barcodeType', 'fnsku', 'asin', 'unitCost', 'defaultLocationId', ...Array.from({ length: 10 }, (_, i) => `price${i + 1}`)].map((k) => [k, '']));
+const blankProduct = productFields();
 const bySku = async (q: string) => (await listProducts(db, { q, sort: 'sku', dir: 'asc', after: null, limit: 500 })).rows;
 const importErrors = async (text: string | Blob) => {
   try {

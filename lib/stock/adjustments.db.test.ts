@@ -4,8 +4,8 @@ import type { Db } from '@/db';
 import { productCosts, stockAdjustments, stockLedger } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
+import { onHand } from '@/test/stock';
 import { createAdjustment, getAdjustment, listAdjustments, voidAdjustment } from './adjustments';
-import { rowsOf } from '@/db/driver';
 import { createTransfer, shipTransfer } from './transfers';
 
 let db: Db;
@@ -15,15 +15,6 @@ beforeAll(async () => {
   userId = (await makeUser(db)).id;
 });
 
-async function onHand(productId: string, locationId: string, binId: string | null = null) {
-  const [row] = rowsOf<{ on_hand: number; ledger: number }>(
-    await db.execute(sql`SELECT coalesce((SELECT on_hand FROM stock_levels WHERE product_id = ${productId} AND location_id = ${locationId} AND bin_id IS NOT DISTINCT FROM ${binId}::uuid), 0) AS on_hand,
-      (SELECT coalesce(sum(quantity), 0) FROM stock_ledger WHERE product_id = ${productId} AND location_id = ${locationId} AND bin_id IS NOT DISTINCT FROM ${binId}::uuid)::int AS ledger`),
-  );
-  expect(Number(row.on_hand)).toBe(Number(row.ledger));
-  return Number(row.on_hand);
-}
-
 describe('stock adjustments', () => {
   it('adds and removes stock, valuing additions at their cost and removals at the average', async () => {
     const loc = await makeLocation(db);
@@ -32,7 +23,7 @@ describe('stock adjustments', () => {
     expect(add.number).toMatch(/^ADJ-\d{5}$/);
     await createAdjustment(db, { reason: 'More', lines: [{ sku: p.sku, locationId: loc.id, binId: null, quantity: 10, unitCost: 40_000 }] }, userId);
     await createAdjustment(db, { reason: 'Damaged', lines: [{ sku: p.sku, locationId: loc.id, binId: null, quantity: -5, unitCost: null }] }, userId);
-    expect(await onHand(p.id, loc.id)).toBe(15);
+    expect(await onHand(db, p.id, loc.id)).toBe(15);
     const [cost] = await db.select().from(productCosts).where(eq(productCosts.productId, p.id));
     expect(cost).toMatchObject({ quantity: 15, averageCost: 30_000 });
     const view = await getAdjustment(db, add.id);
@@ -52,8 +43,8 @@ describe('stock adjustments', () => {
     );
     await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', message: `Not enough stock of ${p.sku} at ${loc.name}: 2 available, 3 needed.` });
     expect(await db.select({ n: sql<number>`count(*)::int` }).from(stockAdjustments)).toEqual(before);
-    expect(await onHand(q.id, loc.id)).toBe(0);
-    expect(await onHand(p.id, loc.id)).toBe(2);
+    expect(await onHand(db, q.id, loc.id)).toBe(0);
+    expect(await onHand(db, p.id, loc.id)).toBe(2);
   });
 
   it('requires a bin where the location has bins, a cost for additions, and known SKUs', async () => {
@@ -71,7 +62,7 @@ describe('stock adjustments', () => {
       fieldErrors: { 'sku.3': ['No product has this SKU.'] },
     });
     await createAdjustment(db, { reason: 'x', lines: [{ ...line, binId: bin.id }] }, userId);
-    expect(await onHand(p.id, loc.id, bin.id)).toBe(1);
+    expect(await onHand(db, p.id, loc.id, bin.id)).toBe(1);
   });
 
   it('voids by posting reverse entries, once', async () => {
@@ -79,7 +70,7 @@ describe('stock adjustments', () => {
     const p = await makeProduct(db);
     const adj = await createAdjustment(db, { reason: 'In', lines: [{ sku: p.sku, locationId: loc.id, binId: null, quantity: 6, unitCost: 5_000 }] }, userId);
     await voidAdjustment(db, adj.id, userId);
-    expect(await onHand(p.id, loc.id)).toBe(0);
+    expect(await onHand(db, p.id, loc.id)).toBe(0);
     const entries = await db.select().from(stockLedger).where(eq(stockLedger.sourceId, adj.id)).orderBy(stockLedger.id);
     expect(entries.map((e) => [e.quantity, e.reversesId])).toEqual([
       [6, null],
@@ -98,7 +89,7 @@ describe('stock adjustments', () => {
     await shipTransfer(db, tr.id, userId);
     await expect(voidAdjustment(db, adj.id, userId)).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', message: expect.stringContaining(`${adj.number} cannot be voided`) });
     expect((await getAdjustment(db, adj.id))?.status).toBe('Completed');
-    expect(await onHand(p.id, loc.id)).toBe(1);
+    expect(await onHand(db, p.id, loc.id)).toBe(1);
   });
 
   it('lists adjustments newest first with line counts, a page at a time', async () => {

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { productCosts, stockLedger, stocktakeLines, users } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment } from '@/lib/stock/adjustments';
-import { rowsOf } from '@/db/driver';
+import { onHand } from '@/test/stock';
 import { describeClosing, findLinesNeedingCost, getStocktake, listStocktakeLines, listStocktakes } from './queries';
 import { addStocktakeLine, applyCounts, completeStocktake, saveCounts, startStocktake, voidStocktake } from './stocktake';
 
@@ -15,13 +15,6 @@ beforeAll(async () => {
   db = (await createTestDb()).db;
   userId = (await makeUser(db)).id;
 });
-
-async function onHand(productId: string, locationId: string, binId: string | null = null) {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`SELECT coalesce((SELECT on_hand FROM stock_levels WHERE product_id = ${productId} AND location_id = ${locationId} AND bin_id IS NOT DISTINCT FROM ${binId}::uuid), 0) AS n`),
-  );
-  return Number(row.n);
-}
 
 const lineOf = async (stocktakeId: string, productId: string) => (await db.select().from(stocktakeLines).where(eq(stocktakeLines.stocktakeId, stocktakeId))).find((l) => l.productId === productId)!;
 
@@ -61,10 +54,10 @@ describe('stocktake', () => {
     await createAdjustment(db, { reason: 'Sold', lines: [{ sku: p.sku, locationId: loc.id, binId: b1.id, quantity: -1, unitCost: null }] }, userId);
     const done = await completeStocktake(db, st.id, userId);
     expect(done.posted).toBe(3);
-    expect(await onHand(p.id, loc.id, b1.id)).toBe(8);
-    expect(await onHand(p.id, loc.id, b2.id)).toBe(5); // uncounted: unchanged
-    expect(await onHand(q.id, loc.id, b1.id)).toBe(9);
-    expect(await onHand(r.id, loc.id, b2.id)).toBe(4);
+    expect(await onHand(db, p.id, loc.id, b1.id)).toBe(8);
+    expect(await onHand(db, p.id, loc.id, b2.id)).toBe(5); // uncounted: unchanged
+    expect(await onHand(db, q.id, loc.id, b1.id)).toBe(9);
+    expect(await onHand(db, r.id, loc.id, b2.id)).toBe(4);
     const [qCost] = await db.select().from(productCosts).where(eq(productCosts.productId, q.id));
     expect(qCost).toMatchObject({ quantity: 9, averageCost: 30_000 });
     const [rCost] = await db.select().from(productCosts).where(eq(productCosts.productId, r.id));
@@ -132,10 +125,10 @@ describe('stocktake', () => {
       fieldErrors: { [`unitCost.${costlessLine.id}`]: [expect.any(String)] },
     });
     expect((await getStocktake(db, st.id))?.status).toBe('In Progress');
-    expect(await onHand(standard.id, loc.id)).toBe(0);
+    expect(await onHand(db, standard.id, loc.id)).toBe(0);
     await db.transaction((tx) => applyCounts(tx, st.id, [{ productId: costless.id, counted: 3, unitCost: 4_000 }]));
     await completeStocktake(db, st.id, userId);
-    expect(await onHand(costless.id, loc.id)).toBe(3);
+    expect(await onHand(db, costless.id, loc.id)).toBe(3);
     const costs = await db.select().from(productCosts);
     expect(costs.find((c) => c.productId === standard.id)).toMatchObject({ quantity: 1, averageCost: 7_000 });
     expect(costs.find((c) => c.productId === held.id)).toMatchObject({ quantity: 7, averageCost: 50_000 });
