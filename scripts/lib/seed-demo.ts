@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
 import { customers, productPrices, products } from '@/db/schema';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { createUser } from '@/lib/auth/users';
 import { addBin, createLocation } from '@/lib/reference/locations';
 import { saveCompanySettings } from '@/lib/reference/company';
@@ -61,5 +62,5 @@ export async function seedDemo(db: Db) {
   });
   await createAdjustment(db, { reason: 'Opening stock', lines }, null);
 
-  await createUser(db, { ...DEMO_WAREHOUSE_USER, name: 'Wendy Warehouse', permissions: ['Products', 'Stocktake', 'Stock Adjustment', 'Stock Transfer'] });
+  await createUser(db, { ...DEMO_WAREHOUSE_USER, name: 'Wendy Warehouse', permissions: [PERMISSION.products, PERMISSION.stocktake, PERMISSION.stockAdjustment, PERMISSION.stockTransfer] });
 }
