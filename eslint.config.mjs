@@ -1,5 +1,50 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The layers point one way: app → lib → db, components → lib, jobs → lib, and db imports nothing of
+ * ours. The sandbox is "Amazon" and shares only the SP-API payload schemas (lib/fba/sp-api/models).
+ * scripts/, bench/, test/ and e2e/ may use anything; tests follow their folder's direction (see
+ * layerZones). import/no-restricted-paths checks the resolved file, so `@/…`, relative paths,
+ * `import type`, `export … from` and `import()` are all caught; scripts/lint-layers.test.ts shows it.
+ */
+const DRIVERS = ['./node_modules/drizzle-orm', './node_modules/postgres', './node_modules/@electric-sql/pglite'];
+const TOOLS = ['./scripts', './e2e', './bench'];
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'lib/**/testing/**'];
+const DIRECTIONS = 'The layers point app → lib → db (components → lib, jobs → lib); see Layout in README.md.';
+
+function layerZones({ tests }) {
+  // Tests may also use the test/ helpers, start the sandbox (lib tests talk to it as to Amazon) and
+  // read tables to check what a screen or an action left behind.
+  const helpers = tests ? [] : ['./test', './sandbox'];
+  const testHelpers = tests ? [] : ['./test'];
+  const queries = tests ? [] : DRIVERS;
+  const zones = [
+    { target: './db', from: ['./app', './components', './lib', './jobs', ...helpers, ...TOOLS], message: `db/ imports nothing of ours. ${DIRECTIONS}` },
+    { target: './lib', from: ['./app', './components', './jobs', ...helpers, ...TOOLS], message: `lib/ may import only lib/ and db/. ${DIRECTIONS}` },
+    {
+      target: './components',
+      from: ['./app', './db', './jobs', './sandbox', ...testHelpers, ...TOOLS, ...DRIVERS],
+      message: `components/ may import only lib/ (and no database code). ${DIRECTIONS}`,
+    },
+    {
+      target: ['./app', './proxy.ts'],
+      from: ['./jobs', './sandbox', ...testHelpers, ...TOOLS, ...queries],
+      message: `No SQL and no jobs in app/: call a lib/ function. ${DIRECTIONS}`,
+    },
+    { target: './jobs', from: ['./app', './components', './sandbox', ...testHelpers, ...TOOLS, ...queries], message: `jobs/ only schedules lib/ functions. ${DIRECTIONS}` },
+    { target: './sandbox', from: ['./app', './components', './db', './jobs', ...testHelpers, ...TOOLS], message: 'The sandbox is Amazon: it imports nothing of the app.' },
+    { target: './sandbox', from: './lib', except: ['./fba/sp-api/models'], message: "The sandbox is Amazon: of lib/ it shares only Amazon's payload schemas (lib/fba/sp-api/models)." },
+  ];
+  // `@/db` itself (getDb and the Db type) is the handle a page or the worker passes to lib/.
+  if (!tests)
+    zones.push({ target: ['./app', './proxy.ts', './jobs'], from: './db', except: ['./index.ts'], message: `Only the handle from '@/db' may be used here; queries live in lib/. ${DIRECTIONS}` });
+  return zones;
+}
 
 const config = [
   ...nextVitals,
@@ -11,6 +56,15 @@ const config = [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: TEST_FILES,
+    rules: { 'import/no-restricted-paths': ['error', { basePath: root, zones: layerZones({ tests: false }) }] },
+  },
+  {
+    files: TEST_FILES,
+    rules: { 'import/no-restricted-paths': ['error', { basePath: root, zones: layerZones({ tests: true }) }] },
   },
 ];
 
