@@ -15,7 +15,7 @@ import { prepareSpecs } from '@/e2e/support/prepare';
 import { E2E_USERS } from '@/e2e/support/users';
 import { startSandbox } from '@/sandbox/index';
 import { ensureBuild } from './lib/build';
-import { startNext, stopChild, waitForHealth } from './lib/processes';
+import { assertPortFree, startNext, stopChild, waitForHealth } from './lib/processes';
 
 const root = process.cwd();
 const port = Number(process.env.E2E_PORT || 3100);
@@ -58,6 +58,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
   const started = Date.now();
+  await assertPortFree(port);
   buildKeepingTsconfig();
   console.log(`Build check ${seconds(Date.now() - started)}.`);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fba-e2e-'));

@@ -23,7 +23,7 @@ test('an Amazon store is checked with Amazon, then connected to FBA through "Use
   const ourName = `Willow US ${uniq()}`;
   const seller = await addSandboxSeller(request, storeName);
   await page.goto('/integration/fba');
-  // Only the first spec of a fresh run sees the empty list.
+  // Only a test that runs before any connection exists sees the empty list: photographed then.
   if (await page.getByText('No FBA connection yet').isVisible()) await page.screenshot({ path: screenshotPath('fba-connections-empty.png'), fullPage: true });
   await page.goto('/integration/amazon');
   await expect(page.getByRole('heading', { level: 1, name: 'Amazon' })).toBeVisible();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 /** `next start` as a direct child (not through npx) so the pid we hold is the server's. */
@@ -15,6 +16,21 @@ export function startWorker(root: string, env: Record<string, string>): ChildPro
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...env },
+  });
+}
+
+/**
+ * Refuses a port something already listens on. Otherwise `next start` fails to bind while the
+ * health check below gets its answer from that other server (another person's run on a shared
+ * machine), and everything after runs against the wrong server and database.
+ */
+export function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: choose another (E2E_PORT, PORT).`) : e),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
