@@ -5,13 +5,14 @@ import { PERMISSION, type Permission } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/http/limits';
 import { formOf } from '@/test/forms';
+import { signInAs } from '@/test/session';
 
-vi.mock('@/lib/auth/session', () => ({
-  requireUser: async () => ({ id: 'user-1', email: 'u@example.com', name: 'U', isAdmin: true, permissions: [] }),
-}));
+vi.mock('@/lib/auth/session', () => import('@/test/session').then((m) => m.sessionModule()));
 const { action } = await import('./action');
 
 const idle = { status: 'idle' } as const;
+// Every action below needs Products; the refusals of a user without it are app/actions-permissions.test.ts's.
+signInAs([PERMISSION.products], 'user-1');
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,37 +1,37 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { SessionUser } from '@/lib/auth/permissions';
+import { PERMISSION } from '@/lib/auth/permissions';
 import { DomainError, type ErrorCode } from '@/lib/errors';
+import { signInAs, testSession } from '@/test/session';
 import { readSearchParams } from './search-params';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
-// connection() needs Next's request scope; outside it there is nothing to opt out of prerendering.
-vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), connection: async () => {} }));
+vi.mock('@/lib/auth/session', () => import('@/test/session').then((m) => m.sessionModule()));
+vi.mock('next/server', (original) => import('@/test/next').then((m) => m.nextServer(original)));
 const { route } = await import('./route');
 
-const clerk: SessionUser = { id: 'user-7', email: 'c@example.com', name: 'C', isAdmin: false, permissions: ['Stocktake'] };
+const CLERK = 'user-7';
+const asClerk = () => signInAs([PERMISSION.stocktake], CLERK);
 const get = (url: string) => new NextRequest(new URL(url, 'http://localhost'));
 const paramsOf = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 
 afterEach(() => {
-  session.user = null;
+  testSession.user = null;
   vi.restoreAllMocks();
 });
 
 describe('route(): who may call', () => {
-  const skus = route({ access: ['Products', 'Stocktake'] }, async ({ user }) => Response.json({ who: user.id }));
-  const exportCsv = route({ access: 'Products' }, async () => new Response('csv'));
+  const skus = route({ access: [PERMISSION.products, PERMISSION.stocktake] }, async ({ user }) => Response.json({ who: user.id }));
+  const exportCsv = route({ access: PERMISSION.products }, async () => new Response('csv'));
   const health = route({ access: 'public' }, async ({ user }) => Response.json({ user }));
 
   it('401 signed out, 403 without the permission (named when there is one), 200 with it', async () => {
     expect((await skus(get('/api/skus'))).status).toBe(401);
-    session.user = { ...clerk, permissions: ['Customers'] };
+    signInAs([PERMISSION.customers], CLERK);
     expect(await (await skus(get('/api/skus'))).json()).toEqual({ error: 'Not allowed.' });
     const refused = await exportCsv(get('/api/products/export'));
     expect([refused.status, await refused.json()]).toEqual([403, { error: 'Not allowed: you need the Products permission.' }]);
-    session.user = clerk;
+    asClerk();
     expect(await (await skus(get('/api/skus'))).json()).toEqual({ who: 'user-7' });
   });
 
@@ -42,8 +42,8 @@ describe('route(): who may call', () => {
 
 describe('route(): what reaches the handler', () => {
   it('path params through their schema: anything else is a 404 with the route’s words', async () => {
-    session.user = clerk;
-    const status = route({ access: 'Stocktake', params: z.object({ id: z.uuid() }), notFound: 'Unknown FBA connection.' }, async ({ params }) => Response.json({ id: params.id }));
+    asClerk();
+    const status = route({ access: PERMISSION.stocktake, params: z.object({ id: z.uuid() }), notFound: 'Unknown FBA connection.' }, async ({ params }) => Response.json({ id: params.id }));
     const bad = await status(get('/api/fba/x/sync-status'), paramsOf({ id: 'x\u0000' }));
     expect([bad.status, await bad.json()]).toEqual([404, { error: 'Unknown FBA connection.' }]);
     const id = '00000000-0000-4000-8000-000000000001';
@@ -51,8 +51,8 @@ describe('route(): what reaches the handler', () => {
   });
 
   it('search params without NUL characters (the first of repeated keys)', async () => {
-    session.user = clerk;
-    const echo = route({ access: 'Stocktake' }, async ({ query }) => Response.json(query));
+    asClerk();
+    const echo = route({ access: PERMISSION.stocktake }, async ({ query }) => Response.json(query));
     expect(await (await echo(get('/api/skus?q=AB%00C&q=other&x%00=1'))).json()).toEqual({ q: 'ABC', x: '1' });
   });
 
@@ -79,8 +79,8 @@ describe('route(): errors', () => {
 
   it('anything else → 500 with a reference that is in the log; no SQL in the body', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    session.user = clerk;
-    const boom = route({ access: 'Stocktake' }, async () => {
+    asClerk();
+    const boom = route({ access: PERMISSION.stocktake }, async () => {
       throw Object.assign(new Error('Failed query: select * from "products" where sku = $1\nparams: X'), { query: 'select * from "products" where sku = $1', params: ['X'] });
     });
     const res = await boom(get('/api/skus?q=X'));
