@@ -1,4 +1,4 @@
-import { runDueAutoSyncs } from '@/lib/fba/auto-sync';
+import { runDueAutoSyncs } from '@/lib/stocktake/auto-sync';
 import type { JobSpec } from './types';
 
 /**

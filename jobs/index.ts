@@ -13,7 +13,7 @@ import type { DrainSpec, JobSpec } from './types';
  */
 export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs];
 
-/** Continuous drains: queued Force Sync runs. */
+/** Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync). */
 export const DRAINS: DrainSpec[] = [...fbaInventoryDrains];
 
 /**

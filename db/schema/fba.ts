@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { products } from './catalog';
 import { locations, priceTiers } from './reference';
+import { stocktakes } from './stock';
 
 /** Where a connection's SP-API calls go: the bundled sandbox, or Amazon's region endpoints. */
 export const SP_ENDPOINTS = ['sandbox', 'NA', 'EU', 'FE'] as const;
@@ -131,16 +132,23 @@ export const fbaListings = pgTable(
 );
 
 export const SYNC_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/** What a run does with the connection's inventory report: fill the Catalog, or a stocktake's counts. */
+export const SYNC_RUN_KINDS = ['catalog', 'stocktake'] as const;
 
 /**
- * One inventory sync of a connection (hourly job, or Force Sync): its phase and progress are
- * what the Catalog tab polls to show a progress bar.
+ * One queued run that fetches a connection's FBA inventory report for the worker: a Catalog sync
+ * (hourly job, or Force Sync) or a stocktake's Sync. A button only records the run; the worker
+ * runs it, and the screen polls its phase and progress to show a progress bar.
  */
 export const fbaSyncRuns = pgTable(
   'fba_sync_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: SYNC_RUN_KINDS }).notNull().default('catalog'),
     connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
+    /** The stocktake a 'stocktake' run fills (null for a Catalog sync). */
+    stocktakeId: uuid('stocktake_id').references(() => stocktakes.id),
+    /** 'force': a person pressed the button (Force Sync, stocktake Sync); 'schedule': the worker's own. */
     trigger: text('trigger', { enum: ['schedule', 'force'] }).notNull(),
     status: text('status', { enum: SYNC_RUN_STATUSES }).notNull().default('queued'),
     /** Human-readable step: "Requesting report", "Waiting for Amazon", "Downloading", "Updating catalog". */
@@ -148,6 +156,8 @@ export const fbaSyncRuns = pgTable(
     done: integer('done').notNull().default(0),
     total: integer('total'),
     reportId: text('report_id'),
+    /** What a finished run did, for the screen: "30 listings from Amazon's report." */
+    summary: text('summary'),
     error: text('error'),
     requestedBy: uuid('requested_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -155,8 +165,12 @@ export const fbaSyncRuns = pgTable(
   },
   (t) => [
     index('fba_sync_runs_connection_idx').on(t.connectionId, t.createdAt),
-    // At most one queued or running sync per connection: a second Force Sync joins the first.
-    uniqueIndex('fba_sync_runs_one_active').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running')`),
+    index('fba_sync_runs_stocktake_idx').on(t.stocktakeId, t.createdAt),
+    // At most one queued or running Catalog sync per connection, and one Sync per stocktake: a
+    // second press joins the first.
+    uniqueIndex('fba_sync_runs_one_active').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running') AND ${t.kind} = 'catalog'`),
+    uniqueIndex('fba_sync_runs_one_active_stocktake').on(t.stocktakeId).where(sql`${t.status} IN ('queued', 'running')`),
+    check('fba_sync_runs_stocktake_kind', sql`(${t.kind} = 'stocktake') = (${t.stocktakeId} IS NOT NULL)`),
   ],
 );
 

@@ -61,15 +61,22 @@ test('initial stocktake at the FBA location: Start → Sync imports Amazon quant
 
   const sync = page.getByRole('button', { name: 'Sync', exact: true });
   await sync.click();
-  // Amazon builds the report first: the button says so and cannot be pressed twice.
+  // A queued run, like Force Sync: the button cannot be pressed twice, and the same progress bar
+  // follows the worker while Amazon builds the report.
   const busy = page.getByRole('button', { name: 'Syncing with FBA…' });
   await expect(busy).toBeDisabled();
-  await expect(page.getByRole('status').filter({ hasText: 'Amazon is preparing the inventory report' })).toBeVisible();
+  const bar = page.getByRole('progressbar', { name: 'Sync progress' });
+  await expect(bar).toBeVisible();
+  await expect(page.getByTestId('sync-phase')).toHaveText(/Queued|Requesting report|Waiting for Amazon|Downloading|Parsing|Updating counts/);
   await page.screenshot({ path: screenshotPath('stocktake-fba-syncing.png'), fullPage: true });
   const summary = page.getByRole('status').filter({ hasText: 'Synced with FBA:' });
   await expect(summary).toBeVisible({ timeout: 60_000 });
+  await expect(bar).toBeHidden();
   await expect(summary).toContainText(/\d+ products synced, \d+ created, \d+ need a unit cost/);
   await expect(sync).toBeEnabled();
+  // The run is recorded, not held by this page: it is still there after a reload.
+  await page.reload();
+  await expect(summary).toBeVisible();
   await expect(page.getByText(/Last synced with FBA \d{4}-\d\d-\d\d \d\d:\d\d UTC/)).toBeVisible();
 
   // Amazon's fulfillable quantities are in Counted, for existing and created products alike.
@@ -102,7 +109,8 @@ test('initial stocktake at the FBA location: Start → Sync imports Amazon quant
   await page.getByRole('button', { name: 'Complete' }).click();
   await expect(page).toHaveURL(/done=completed/);
   await expect(page.getByText(/Stocktake completed: \d+ stock changes posted\./)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sync', exact: true })).toHaveCount(0);
+  // A completed stocktake offers what its status table allows from Completed: nothing.
+  for (const name of [/^Sync$/, /^Void/, /^Complete$/, /^Save counts$/]) await expect(page.getByRole('button', { name })).toHaveCount(0);
 
   // Stock on Hand at the FBA location now shows Amazon's quantities.
   for (const sku of [noCost, costed, fbaOnly]) {
@@ -130,4 +138,23 @@ test('Sync is offered only at external locations', async ({ page }) => {
   await expect(page.getByText('synced with FBA', { exact: false })).toHaveCount(0);
   await page.getByRole('button', { name: /^Void/ }).click();
   await expect(page).toHaveURL(/done=voided/);
+  await expect(page.getByRole('button', { name: /^Void/ })).toHaveCount(0);
+});
+
+test('a Sync whose report has an unreadable row fails with the line, in the Catalog’s words, and counts nothing', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const prefix = `STB${uniq()}`;
+  // A tab inside a product name shifts the fields of that row of Amazon's file.
+  const location = await connectOwnSeller(page, request, [{ sellerSku: `${prefix}-A`, productName: 'Broken\tname', fulfillable: 3 }]);
+  await page.goto('/inventory/stocktake');
+  await page.getByLabel('Select a location').selectOption({ label: location });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/inventory\/stocktake\/[0-9a-f-]{36}$/);
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'Sync failed:' });
+  await expect(failed).toBeVisible({ timeout: 60_000 });
+  await expect(failed).toContainText(/Amazon's inventory report has unreadable rows, so nothing was changed\. Line 2: Has 22 fields/);
+  await expect(page.getByText('Not synced with FBA yet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sync', exact: true })).toBeEnabled();
+  await page.screenshot({ path: screenshotPath('stocktake-fba-sync-failed.png'), fullPage: true });
 });

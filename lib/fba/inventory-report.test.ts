@@ -105,6 +105,18 @@ describe('fetchInventoryReport', () => {
     expect([...new Set(phases)]).toEqual(['Requesting report', 'Waiting for Amazon', 'Downloading', 'Parsing']);
   });
 
+  it('refuses a report with unreadable rows whole, naming the first lines, in one wording for every caller', async () => {
+    const broken = report(row('A-1'), row('', {}), ...Array.from({ length: 6 }, (_, i) => row(`X-${i}`, { 'afn-fulfillable-quantity': 'x' })));
+    const out = fetchInventoryReport(fakeClient([], broken).client, { marketplaceId: 'M', sleep: async () => {} });
+    await expect(out).rejects.toMatchObject({
+      code: 'AMAZON_ERROR',
+      message:
+        "Amazon's inventory report has unreadable rows, so nothing was changed. Line 3: Has no SKU. " +
+        'Line 4: SKU X-0: not a whole number of units: afn-fulfillable-quantity "x". Line 5: SKU X-1: not a whole number of units: afn-fulfillable-quantity "x". ' +
+        'Line 6: SKU X-2: not a whole number of units: afn-fulfillable-quantity "x". Line 7: SKU X-3: not a whole number of units: afn-fulfillable-quantity "x". …and 2 more.',
+    });
+  });
+
   it('turns CANCELLED, FATAL and a wait past the bound into clear errors', async () => {
     const sleep = async () => {};
     await expect(fetchInventoryReport(fakeClient(['CANCELLED']).client, { marketplaceId: 'M', sleep })).rejects.toThrow(/cancelled inventory report R1/);

@@ -7,7 +7,9 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 import { startSandbox, type RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
-import { drainQueuedSyncs, failStaleRuns, getLatestSyncRun, requestInventorySync, runInventorySync, STALE_RUN_MS, syncAllConnections, type SyncDeps } from './inventory-sync';
+import { failStaleRuns, STALE_RUN_MS } from '@/lib/runs/queued-runs';
+import { fetchInventoryReport } from './inventory-report';
+import { drainQueuedSyncs, getLatestSyncRun, requestInventorySync, runInventorySync, syncAllConnections, type SyncDeps } from './inventory-sync';
 import { getListing, listCatalog, mapListing } from './listings';
 import { createSpApiClient } from './sp-api';
 
@@ -55,7 +57,7 @@ afterAll(() => sandbox?.close());
 describe('FBA inventory sync against the sandbox', () => {
   it('fills the Catalog with the demo seller’s quantities and maps listings by SKU', async () => {
     const run = await forceSync();
-    expect(run).toMatchObject({ status: 'done', phase: 'Done', done: 30, total: 30, error: null });
+    expect(run).toMatchObject({ kind: 'catalog', status: 'done', phase: 'Done', done: 30, total: 30, error: null, summary: "30 listings from Amazon's report." });
     expect(run.reportId).toMatch(/^\d+$/);
     const all = await db.select().from(fbaListings).where(eq(fbaListings.connectionId, connectionId));
     expect(all).toHaveLength(30);
@@ -122,17 +124,17 @@ describe('FBA inventory sync against the sandbox', () => {
   });
 
   it('fails a run with Amazon’s reason when Amazon answers errors', async () => {
-    const clientFor: SyncDeps['clientFor'] = () =>
-      createSpApiClient({
-        credentials: { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret', refreshToken: 'Atzr|sandbox-demo' },
-        endpoint: { sandboxUrl: sandbox.url },
-        rateScale: 20,
-        retry: { maxAttempts: 1 },
-      });
+    const client = createSpApiClient({
+      credentials: { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret', refreshToken: 'Atzr|sandbox-demo' },
+      endpoint: { sandboxUrl: sandbox.url },
+      rateScale: 20,
+      retry: { maxAttempts: 1 },
+    });
+    const fetchReport: SyncDeps['fetchReport'] = (conn, options) => fetchInventoryReport(client, { ...options, marketplaceId: conn.marketplaceId });
     await admin('/_sandbox/faults', 'POST', { errorShare: 1 });
     try {
       const run = await requestInventorySync(db, connectionId, 'force', null);
-      const done = await runInventorySync(db, run.id, { ...deps, clientFor });
+      const done = await runInventorySync(db, run.id, { ...deps, fetchReport });
       expect(done).toMatchObject({ status: 'failed', error: expect.stringMatching(/^The inventory report failed\. Amazon said: /) });
     } finally {
       await admin('/_sandbox/faults', 'DELETE');

@@ -1,17 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { fbaConnections, products, stocktakeLines, stocktakes } from '@/db/schema';
-import { fetchInventoryReport } from '@/lib/fba/inventory-report';
+import { fbaConnections, fbaSyncRuns, products, stocktakeLines, stocktakes } from '@/db/schema';
+import { fetchReportFor, unreadableReport, type FetchReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
-import { spClientFor } from '@/lib/fba/connection-client';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { rowsOf } from '@/db/driver';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
-import { describeSync, syncStocktakeFromFba, syncStocktakeFromRows, type FetchReport } from './fba-sync';
+import { drainStocktakeSyncs, getLatestStocktakeSync, requestStocktakeSync, syncStocktakeFromRows, type StocktakeSyncDeps } from './fba-sync';
 import { findLinesNeedingCost, getStocktake } from './queries';
 import { applyCounts, completeStocktake, startStocktake, voidStocktake } from './stocktake';
 
@@ -25,6 +24,12 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox?.close());
 
+/** The Sync button, then the worker's drain: the finished run. */
+async function syncNow(stocktakeId: string, deps: StocktakeSyncDeps = {}) {
+  const run = await requestStocktakeSync(db, stocktakeId, userId);
+  await drainStocktakeSyncs(db, deps);
+  return (await db.select().from(fbaSyncRuns).where(eq(fbaSyncRuns.id, run.id)))[0];
+}
 
 async function linesOf(stocktakeId: string) {
   const rows = await db
@@ -57,20 +62,20 @@ describe('stocktake Sync with FBA', () => {
     expect((await getStocktake(db, st.id))?.external).toBe(true);
 
     let report: { rows: InventoryReportRow[] } = { rows: [] };
-    const recording: FetchReport = async (c) => (report = await fetchInventoryReport(spClientFor(c), { marketplaceId: c.marketplaceId }));
-    const first = await syncStocktakeFromFba(db, st.id, userId, { fetchReport: recording });
+    const recording: FetchReport = async (c, options) => (report = await fetchReportFor(c, options));
+    const first = await syncNow(st.id, { fetchReport: recording });
     const units = new Map(report.rows.map((r) => [r.sellerSku, r.fulfillable]));
     expect(units.get('DEMO-020')).toBe(0);
     expect(units.get('FBA-ONLY-01')).toBeGreaterThan(0);
-    expect(first).toMatchObject({ synced: 3, created: 0, zeroed: 1, needCost: 1 });
-    expect(first.unknownSkus).toEqual(expect.arrayContaining(['FBA-ONLY-01', 'DEMO-020']));
+    expect(first).toMatchObject({ kind: 'stocktake', stocktakeId: st.id, connectionId: conn.id, status: 'done', requestedBy: userId, error: null });
+    expect(first.summary).toMatch(/^3 products synced, 0 created, 1 needs a unit cost, 1 product not at Amazon counted 0\. \d+ Amazon SKUs skipped \(no product has them: /);
     let lines = await linesOf(st.id);
+    expect(lines.has('FBA-ONLY-01') || lines.has('DEMO-020')).toBe(false); // skipped: no product has them
     expect(lines.get('demo-001')).toMatchObject({ expected: 3, counted: units.get('DEMO-001') });
     expect(lines.get('DEMO-003')).toMatchObject({ expected: 0, counted: units.get('DEMO-003') });
     expect(lines.get('DEMO-004')).toMatchObject({ expected: 0, counted: units.get('DEMO-004') });
     expect(lines.get('OWN-ONLY-1')).toMatchObject({ expected: 2, counted: 0 });
     expect((await getStocktake(db, st.id))?.syncedAt).toBeInstanceOf(Date);
-    expect(describeSync(first)).toMatch(/^3 products synced, 0 created, 1 needs a unit cost, 1 product not at Amazon counted 0\. \d+ Amazon SKUs skipped/);
 
     // Zero stock and no cost: Complete refuses, naming the line; nothing is posted.
     const zeroLine = lines.get('DEMO-003')!;
@@ -84,10 +89,10 @@ describe('stocktake Sync with FBA', () => {
 
     // "Create product if it does not exist": a second Sync makes the FBA-only SKUs, no cost, no stock.
     await db.update(fbaConnections).set({ createMissingProducts: true }).where(eq(fbaConnections.id, conn.id));
-    const second = await syncStocktakeFromFba(db, st.id, userId, { fetchReport: recording });
+    const second = await syncNow(st.id, { fetchReport: recording });
     const unitsNow = new Map(report.rows.map((r) => [r.sellerSku, r.fulfillable]));
-    expect(second.unknownSkus).toEqual([]);
-    expect(second.created).toBe(report.rows.length - 3);
+    expect(second.summary).toContain(`, ${report.rows.length - 3} created,`);
+    expect(second.summary).not.toContain('skipped');
     const made = await db.select().from(products).where(eq(products.sku, 'FBA-ONLY-02'));
     expect(made).toEqual([expect.objectContaining({ name: 'FBA-only product 02', unitCost: null })]);
     lines = await linesOf(st.id);
@@ -95,7 +100,7 @@ describe('stocktake Sync with FBA', () => {
     const needing = (await findLinesNeedingCost(db, st.id)).map((l) => l.sku);
     expect(needing).toEqual(expect.arrayContaining(['DEMO-003', 'FBA-ONLY-01', 'FBA-ONLY-04']));
     expect(needing).not.toContain('DEMO-020'); // nothing to add: no cost needed
-    expect(second.needCost).toBe(needing.length);
+    expect(second.summary).toContain(`${needing.length} need a unit cost`);
 
     // A person enters the costs; Complete posts Amazon's quantities.
     const costs = (await findLinesNeedingCost(db, st.id)).map((l) => ({ productId: l.productId, counted: lines.get(l.sku)!.counted!, unitCost: 15_000 }));
@@ -108,31 +113,83 @@ describe('stocktake Sync with FBA', () => {
     expect(await onHand(made[0].id, location.id)).toBe(unitsNow.get('FBA-ONLY-02'));
   });
 
-  it('refuses Sync at a location that is not external, and once the stocktake is closed', async () => {
+  it('Sync queues a run and returns at once; a second press joins it; the worker fills Counted and says what it did', async () => {
+    const { conn, location } = await makeFbaConnection(db);
+    const p = await makeProduct(db, { unitCost: 5_000 });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    const calls: string[] = [];
+    const fetchReport: FetchReport = async (c, options) => {
+      calls.push(c.id);
+      await options?.onProgress?.({ phase: 'Requesting report' });
+      return { rows: [row(p.sku, 6)], reportId: 'R-7' };
+    };
+    const queued = await requestStocktakeSync(db, st.id, userId);
+    expect(queued).toMatchObject({ kind: 'stocktake', stocktakeId: st.id, connectionId: conn.id, status: 'queued', phase: 'Queued', trigger: 'force' });
+    expect((await requestStocktakeSync(db, st.id, null)).id).toBe(queued.id);
+    expect(calls).toEqual([]); // the button never waits for Amazon
+    expect(await linesOf(st.id)).toEqual(new Map());
+    expect(await getLatestStocktakeSync(db, st.id)).toMatchObject({ id: queued.id, status: 'queued' });
+
+    await drainStocktakeSyncs(db, { fetchReport });
+    expect(calls).toEqual([conn.id]);
+    expect(await getLatestStocktakeSync(db, st.id)).toMatchObject({
+      id: queued.id,
+      status: 'done',
+      phase: 'Done',
+      done: 1,
+      total: 1,
+      summary: '1 product synced, 0 created, 0 need a unit cost.',
+      error: null,
+      finishedAt: expect.any(String),
+    });
+    expect((await linesOf(st.id)).get(p.sku)).toMatchObject({ expected: 0, counted: 6 });
+    // Once done, the next press is a new run.
+    expect((await requestStocktakeSync(db, st.id, userId)).id).not.toBe(queued.id);
+    await drainStocktakeSyncs(db, { fetchReport });
+  });
+
+  it('refuses Sync at a location that is not external, and once the stocktake is closed, before queuing anything', async () => {
     const loc = await makeLocation(db);
     const st = await startStocktake(db, { locationId: loc.id }, userId);
     expect((await getStocktake(db, st.id))?.external).toBe(false);
     await expect(syncStocktakeFromRows(db, st.id, [row('X-1', 1)], userId)).rejects.toMatchObject({ code: 'EXTERNAL_LOCATION' });
-    await expect(syncStocktakeFromFba(db, st.id, userId, { fetchReport: () => Promise.reject(new Error('Amazon must not be called')) })).rejects.toMatchObject({
-      code: 'EXTERNAL_LOCATION',
-    });
+    await expect(requestStocktakeSync(db, st.id, userId)).rejects.toMatchObject({ code: 'EXTERNAL_LOCATION' });
     const { location } = await makeFbaConnection(db);
     const closed = await startStocktake(db, { locationId: location.id }, userId);
     await voidStocktake(db, closed.id);
     await expect(syncStocktakeFromRows(db, closed.id, [row('X-1', 1)], userId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(requestStocktakeSync(db, closed.id, userId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('can no longer be synced') });
+    expect(await db.select().from(fbaSyncRuns).where(eq(fbaSyncRuns.stocktakeId, closed.id))).toEqual([]);
+    expect(await db.select().from(fbaSyncRuns).where(eq(fbaSyncRuns.stocktakeId, st.id))).toEqual([]);
   });
 
-  it('applies nothing when the report has unreadable rows', async () => {
-    const { location } = await makeFbaConnection(db, { createMissingProducts: true });
-    const p = await makeProduct(db);
+  it('a stocktake voided while its Sync waits in the queue: the run fails saying so, and Amazon is not asked', async () => {
+    const { location } = await makeFbaConnection(db);
     const st = await startStocktake(db, { locationId: location.id }, userId);
-    const fetchReport: FetchReport = async () => ({ rows: [row(p.sku, 4), row('NEW-ONE', 2)], errors: [{ line: 7, message: 'SKU B-7: not a whole number of units: afn-fulfillable-quantity "x".' }] });
-    await expect(syncStocktakeFromFba(db, st.id, userId, { fetchReport })).rejects.toMatchObject({
-      code: 'AMAZON_ERROR',
-      message: expect.stringMatching(/could not be read \(line 7: SKU B-7.*Nothing was changed/),
-    });
+    await requestStocktakeSync(db, st.id, userId);
+    await voidStocktake(db, st.id);
+    await drainStocktakeSyncs(db, { fetchReport: () => Promise.reject(new Error('Amazon must not be called')) });
+    expect(await getLatestStocktakeSync(db, st.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Stocktake ST-\d+ is Voided: it can no longer be synced\.$/) });
+  });
+
+  it('fails the run and applies nothing when Amazon’s report has an unreadable row, in the Catalog’s words', async () => {
+    const { location } = await makeFbaConnection(db, { createMissingProducts: true });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    const inject = async (items: unknown[]) => {
+      const res = await fetch(`${sandbox.url}/_sandbox/sellers/ASANDBOXSELLER1/inventory`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+      expect(res.ok).toBe(true);
+    };
+    // A tab inside a product name shifts that row's columns: Amazon's file is then unreadable there.
+    await inject([{ sellerSku: 'DEMO-004', productName: 'Broken\tname', fulfillable: 999 }, { sellerSku: 'NEW-ONLY-9', fulfillable: 3 }]);
+    try {
+      const run = await syncNow(st.id);
+      expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Amazon's inventory report has unreadable rows, so nothing was changed\. Line \d+: Has 22 fields but the header has 21\.$/) });
+      expect(unreadableReport([{ line: 3, message: 'x' }]).message).toBe("Amazon's inventory report has unreadable rows, so nothing was changed. Line 3: x");
+    } finally {
+      await inject([{ sellerSku: 'DEMO-004', productName: 'Demo product 004', fulfillable: 10 + ((4 * 37) % 90) }]);
+    }
     expect(await linesOf(st.id)).toEqual(new Map());
-    expect(await db.select().from(products).where(eq(products.sku, 'NEW-ONE'))).toEqual([]);
+    expect(await db.select().from(products).where(eq(products.sku, 'NEW-ONLY-9'))).toEqual([]);
     const [doc] = await db.select().from(stocktakes).where(eq(stocktakes.id, st.id));
     expect(doc.syncedAt).toBeNull();
   });

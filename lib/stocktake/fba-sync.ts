@@ -1,14 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
+import { rowsOf } from '@/db/driver';
 import { fbaConnections, locations, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { fetchInventoryReport } from '@/lib/fba/inventory-report';
-import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from '@/lib/fba/inventory-report-types';
-import { spClientFor } from '@/lib/fba/connection-client';
-import { rowsOf } from '@/db/driver';
+import { fetchReportFor, type FetchInventoryReportOptions, type FetchReport } from '@/lib/fba/inventory-report';
+import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
+import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
+import { WRITING_PHASE } from '@/lib/runs/run-progress';
 import { QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
 import { countLinesNeedingCost } from './queries';
 import { applyCounts, type Count } from './stocktake';
+import { isCounting } from './stocktake-status';
 
 export type FbaSyncResult = {
   stocktakeId: string;
@@ -50,7 +52,7 @@ export async function findSyncTarget(db: Db | Tx, stocktakeId: string, lock = fa
   const [row] = lock ? await q.for('update', { of: stocktakes }) : await q;
   if (!row) throw new DomainError('NOT_FOUND', 'That stocktake no longer exists.');
   const { doc, connection } = row;
-  if (doc.status !== 'In Progress') throw new DomainError('INVALID_TRANSITION', `Stocktake ${doc.number} is ${doc.status}: it can no longer be synced.`);
+  if (!isCounting(doc.status)) throw new DomainError('INVALID_TRANSITION', `Stocktake ${doc.number} is ${doc.status}: it can no longer be synced.`);
   if (!row.external || !connection)
     throw new DomainError('EXTERNAL_LOCATION', `${row.location} is not an external fulfilment location: only stocktakes at an FBA location can be synced with Amazon.`);
   if (connection.status !== 'Active' || connection.locationId !== doc.locationId)
@@ -170,37 +172,50 @@ export async function syncStocktakeFromRows(db: Db | Tx, stocktakeId: string, ro
   });
 }
 
-export type FetchReport = (
-  connection: SyncTarget['connection'],
-  onProgress?: (p: InventoryReportProgress) => void | Promise<void>,
-) => Promise<{ rows: InventoryReportRow[]; errors: InventoryReportError[] }>;
-
-const fetchFromAmazon: FetchReport = (connection, onProgress) => fetchInventoryReport(spClientFor(connection), { marketplaceId: connection.marketplaceId, onProgress });
+export type StocktakeSyncDeps = { fetchReport?: FetchReport; sleep?: FetchInventoryReportOptions['sleep']; now?: () => Date };
 
 /**
- * The Sync button: checks the stocktake, fetches Amazon's inventory report (minutes on Amazon's
- * schedule, so outside any transaction: no lock is held while waiting), then applies it in one
- * transaction that checks the stocktake again. An unreadable report applies nothing.
+ * The Sync button: checks the stocktake can be synced and queues a run for the worker (or joins
+ * the one already queued or running for it). Nothing waits for Amazon here.
  */
-export async function syncStocktakeFromFba(
-  db: Db,
-  stocktakeId: string,
-  userId: string | null,
-  deps: { fetchReport?: FetchReport; onProgress?: (p: InventoryReportProgress) => void | Promise<void> } = {},
-): Promise<FbaSyncResult> {
+export async function requestStocktakeSync(db: Db, stocktakeId: string, userId: string | null): Promise<Run> {
   const target = await findSyncTarget(db, stocktakeId);
-  const report = await (deps.fetchReport ?? fetchFromAmazon)(target.connection, deps.onProgress);
-  if (report.errors.length > 0) throw reportRefused(report.errors);
-  return syncStocktakeFromRows(db, stocktakeId, report.rows, userId);
+  return queueRun(db, { kind: 'stocktake', connectionId: target.connection.id, stocktakeId }, 'force', userId);
 }
 
-export function reportRefused(errors: InventoryReportError[]) {
-  const listed = errors.slice(0, 3).map((e) => (e.line > 0 ? `line ${e.line}: ${e.message}` : e.message));
-  return new DomainError(
-    'AMAZON_ERROR',
-    `Amazon's inventory report could not be read (${listed.join('; ')}${errors.length > 3 ? '; …' : ''}). Nothing was changed; try Sync again later.`,
-  );
+/**
+ * The work of a stocktake's Sync run: checks the stocktake, fetches Amazon's inventory report
+ * (minutes on Amazon's schedule, so outside any transaction: no lock is held while waiting), then
+ * applies it and marks the run done in one transaction that checks the stocktake again. A report
+ * that cannot be read whole applies nothing.
+ */
+function stocktakeWork(deps: StocktakeSyncDeps): RunWork {
+  return async ({ db, run, progress, finish }) => {
+    if (!run.stocktakeId) throw new DomainError('NOT_FOUND', 'That stocktake no longer exists.');
+    const stocktakeId = run.stocktakeId;
+    const target = await findSyncTarget(db, stocktakeId);
+    const report = await (deps.fetchReport ?? fetchReportFor)(target.connection, { sleep: deps.sleep, onProgress: (p) => progress({ phase: p.phase }) });
+    const total = report.rows.length;
+    await progress({ reportId: report.reportId, phase: WRITING_PHASE.stocktake, done: 0, total });
+    return db.transaction(async (tx) => {
+      const result = await syncStocktakeFromRows(tx, stocktakeId, report.rows, run.requestedBy);
+      return finish(tx, { summary: describeSync(result), done: total, total });
+    });
+  };
 }
+
+/** Runs one queued stocktake Sync; null when another process had claimed it. */
+export function runStocktakeSync(db: Db, runId: string, deps: StocktakeSyncDeps = {}) {
+  return executeRun(db, runId, stocktakeWork(deps), deps.now);
+}
+
+/** Runs every queued stocktake Sync: the worker's drain. */
+export function drainStocktakeSyncs(db: Db, deps: StocktakeSyncDeps = {}) {
+  return drainQueuedRuns(db, 'stocktake', stocktakeWork(deps), deps.now);
+}
+
+/** The latest Sync run of a stocktake: what its page starts from and polls. */
+export const getLatestStocktakeSync = (db: Db | Tx, stocktakeId: string) => getLatestRun(db, { kind: 'stocktake', stocktakeId });
 
 /** The user-facing summary of a sync: "25 products synced, 4 created, 11 need a unit cost". */
 export function describeSync(r: Pick<FbaSyncResult, 'synced' | 'created' | 'zeroed' | 'needCost' | 'unknownSkus'>): string {

@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { action } from '@/lib/action';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { AddStocktakeLineInput, CountsInput, parseCountsForm, StartStocktakeInput, StocktakeIdInput } from '@/lib/stocktake/inputs';
-import { describeSync, syncStocktakeFromFba } from '@/lib/stocktake/fba-sync';
+import { requestStocktakeSync } from '@/lib/stocktake/fba-sync';
 import { addStocktakeLine, completeStocktake, saveCounts, startStocktake, voidStocktake } from '@/lib/stocktake/stocktake';
 
 const BASE = '/inventory/stocktake';
@@ -49,12 +49,11 @@ export const voidStocktakeAction = action({ input: StocktakeIdInput, permission 
 });
 
 /**
- * The Sync button (FBA locations): Amazon's fulfillable quantities into the counted column. Takes
- * as long as Amazon needs to build the inventory report; the button shows it is working.
+ * The Sync button (FBA locations): queues a run for the worker, which fetches Amazon's inventory
+ * report and fills Counted with the fulfillable quantities. Records the intent only: the web
+ * request never waits for Amazon; the page follows the run's progress.
  */
 export const syncStocktakeAction = action({ input: StocktakeIdInput, permission }, async (input, { user }) => {
-  const result = await syncStocktakeFromFba(await getDb(), input.id, user.id);
-  revalidatePath(BASE);
-  revalidatePath(`${BASE}/${input.id}`);
-  return { summary: describeSync(result), needCost: result.needCost };
+  const run = await requestStocktakeSync(await getDb(), input.id, user.id);
+  return { runId: run.id };
 });

@@ -12,7 +12,8 @@ import { readSearchParams } from '@/lib/http/search-params';
 import { formatCost } from '@/lib/money';
 import { decodeCursor } from '@/lib/paging';
 import { listBinsOf } from '@/lib/stock/places';
-import { describeClosing, getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
+import { getLatestStocktakeSync } from '@/lib/stocktake/fba-sync';
+import { countLinesNeedingCost, describeClosing, getStocktake, listStocktakeLines } from '@/lib/stocktake/queries';
 import { isCounting, stocktakeStatus } from '@/lib/stocktake/stocktake-status';
 import { isUuid } from '@/lib/validation/id';
 import { FbaSyncButton, FbaSyncProvider, FbaSyncStatus } from '../fba-sync';
@@ -30,12 +31,17 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
   const q = sp.q?.trim() || undefined;
   const after = decodeCursor(sp.after);
   const needsCost = sp.needsCost === '1' || undefined;
-  const [page, bins] = await Promise.all([listStocktakeLines(db, id, { after, q, needsCost }), listBinsOf(db, doc.locationId)]);
   // The table decides: counts (and Sync) while it can be completed, Void while it can be voided.
   const open = isCounting(doc.status);
   const voidable = stocktakeStatus.canMove(doc.status, 'Voided');
   const closing = describeClosing(doc);
   const syncable = open && doc.external;
+  const [page, bins, syncRun, needCost] = await Promise.all([
+    listStocktakeLines(db, id, { after, q, needsCost }),
+    listBinsOf(db, doc.locationId),
+    syncable ? getLatestStocktakeSync(db, id) : null,
+    syncable ? countLinesNeedingCost(db, id) : 0,
+  ]);
   const base = `/inventory/stocktake/${id}`;
   const link = (extra: Record<string, string | undefined>) => {
     const s = new URLSearchParams(Object.entries({ q, needsCost: needsCost && '1', ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
@@ -48,7 +54,7 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
         {syncable && <FbaSyncButton id={doc.id} />}
         {voidable && <VoidStocktakeForm id={doc.id} number={doc.number} />}
       </PageHeader>
-      {syncable && <FbaSyncStatus needCostHref={`${base}?needsCost=1`} />}
+      {syncable && <FbaSyncStatus needCostHref={`${base}?needsCost=1`} needCost={needCost} />}
       {open && doc.needsAttention && (
         <p role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
           Auto-Sync could not complete this stocktake: {doc.needsAttention}. Enter the highlighted unit costs, then Complete.{' '}
@@ -147,5 +153,11 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
       </p>
     </>
   );
-  return syncable ? <FbaSyncProvider>{body}</FbaSyncProvider> : body;
+  return syncable ? (
+    <FbaSyncProvider id={doc.id} initial={syncRun}>
+      {body}
+    </FbaSyncProvider>
+  ) : (
+    body
+  );
 }

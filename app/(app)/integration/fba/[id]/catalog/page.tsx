@@ -47,7 +47,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
         connectionId={id}
         disabled={conn.status !== 'Active'}
         lastSyncedText={formatUtcDateTime(conn.lastInventorySyncAt, 'Never')}
-        initial={run && { ...run, createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null }}
+        initial={run}
       />
       <form action={base} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div>

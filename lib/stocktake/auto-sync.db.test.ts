@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { unreadableReport, type FetchReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { rowsOf } from '@/db/driver';
-import type { FetchReport } from '@/lib/stocktake/fba-sync';
-import { findLinesNeedingCost, listStocktakes } from '@/lib/stocktake/queries';
-import { applyCounts, completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';
 import { makeProduct, makeUser } from '@/test/fixtures';
 import { autoSyncConnection, runDueAutoSyncs } from './auto-sync';
+import { findLinesNeedingCost, listStocktakes } from './queries';
+import { applyCounts, completeStocktake, startStocktake } from './stocktake';
 
 let db: Db;
 let userId: string;
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => sandbox?.close());
 
 const at = (iso: string) => new Date(`${iso}Z`);
-const report = (rows: InventoryReportRow[]): FetchReport => async () => ({ rows, errors: [] });
+const report = (rows: InventoryReportRow[]): FetchReport => async () => ({ rows, reportId: 'R1' });
 
 async function onHand(productId: string, locationId: string) {
   const [r] = rowsOf<{ n: number }>(await db.execute(sql`SELECT coalesce(sum(on_hand), 0)::int AS n FROM stock_levels WHERE product_id = ${productId} AND location_id = ${locationId}`));
@@ -87,7 +87,7 @@ describe('Auto-Sync Stock with FBA', () => {
     const { conn, location } = await makeFbaConnection(db, { autoSync: 'Daily' });
     const mine = await startStocktake(db, { locationId: location.id }, userId);
     const called: string[] = [];
-    const out = await autoSyncConnection(db, conn, at('2026-11-27T00:05'), { fetchReport: async () => (called.push('x'), { rows: [], errors: [] }) });
+    const out = await autoSyncConnection(db, conn, at('2026-11-27T00:05'), { fetchReport: async () => (called.push('x'), { rows: [], reportId: 'R1' }) });
     expect(out).toMatchObject({ outcome: 'skipped', stocktake: mine.number });
     expect(called).toEqual([]);
     expect(await stocktakesAt(location.id)).toHaveLength(1);
@@ -103,8 +103,13 @@ describe('Auto-Sync Stock with FBA', () => {
     await expect(runDueAutoSyncs(db, at('2026-12-01T00:05'), { fetchReport: failing })).rejects.toThrow(/Auto-Sync failed for .*Access denied/);
     expect(await stocktakesAt(location.id)).toEqual([]);
     expect((await reload(conn.id)).lastAutoSyncAt).toBeNull();
-    const unreadable: FetchReport = async () => ({ rows: [row('X', 1)], errors: [{ line: 4, message: 'Has no SKU.' }] });
-    expect(await autoSyncConnection(db, conn, at('2026-12-01T01:05'), { fetchReport: unreadable })).toMatchObject({ outcome: 'failed', message: expect.stringContaining('line 4: Has no SKU.') });
+    const unreadable: FetchReport = async () => {
+      throw unreadableReport([{ line: 4, message: 'Has no SKU.' }]);
+    };
+    expect(await autoSyncConnection(db, conn, at('2026-12-01T01:05'), { fetchReport: unreadable })).toMatchObject({
+      outcome: 'failed',
+      message: "Amazon's inventory report has unreadable rows, so nothing was changed. Line 4: Has no SKU.",
+    });
     expect(await stocktakesAt(location.id)).toEqual([]);
     // Never, or disconnected: not run at all.
     await db.update(fbaConnections).set({ status: 'Disconnected' }).where(eq(fbaConnections.id, conn.id));

@@ -2,13 +2,12 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { syncStocktakeFromRows, type FetchReport } from '@/lib/stocktake/fba-sync';
-import { countLinesNeedingCost } from '@/lib/stocktake/queries';
-import { completeStocktake, startStocktake } from '@/lib/stocktake/stocktake';
-import { isAutoSyncDue } from './auto-sync-schedule';
-import { fetchInventoryReport } from './inventory-report';
-import type { InventoryReportRow } from './inventory-report-types';
-import { spClientFor } from './connection-client';
+import { isAutoSyncDue } from '@/lib/fba/auto-sync-schedule';
+import { fetchReportFor, type FetchReport } from '@/lib/fba/inventory-report';
+import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
+import { syncStocktakeFromRows } from './fba-sync';
+import { countLinesNeedingCost } from './queries';
+import { completeStocktake, startStocktake } from './stocktake';
 
 type Connection = typeof fbaConnections.$inferSelect;
 
@@ -19,8 +18,6 @@ export type AutoSyncOutcome = {
   stocktake?: string;
   message: string;
 };
-
-const defaultFetch: FetchReport = (c) => fetchInventoryReport(spClientFor(c), { marketplaceId: c.marketplaceId });
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -46,12 +43,10 @@ export async function autoSyncConnection(db: Db, conn: Connection, now: Date, de
     return { ...base, outcome: 'skipped', stocktake: open.number, message: `Stocktake ${open.number} is in progress at this location; Auto-Sync leaves it to the person counting.` };
   }
 
-  // Amazon first, outside any transaction: nothing is started if the report cannot be had.
+  // Amazon first, outside any transaction: nothing is started if the report cannot be had whole.
   let rows: InventoryReportRow[];
   try {
-    const report = await (deps.fetchReport ?? defaultFetch)(conn);
-    if (report.errors.length > 0) throw new DomainError('AMAZON_ERROR', `Amazon's inventory report had ${plural(report.errors.length, 'unreadable row', 'unreadable rows')} (first: line ${report.errors[0].line}: ${report.errors[0].message}).`);
-    rows = report.rows;
+    rows = (await (deps.fetchReport ?? fetchReportFor)(conn)).rows;
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     return { ...base, outcome: 'failed', message: e.message };
