@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
 import { isUniqueViolation, rowsOf } from '@/db/driver';
-import { decodeCsv, parseCsv } from '@/lib/csv/read';
+import { readCsvFile } from '@/lib/csv/read';
 import { DomainError } from '@/lib/errors';
 import { ensurePriceTiers, listPriceTiers } from './price-tiers';
 import { mapProductHeader, readProductRows, type ProductColumnKey, type ProductRow } from './product-csv';
@@ -38,7 +38,7 @@ export type ImportResult = { created: number; updated: number };
 /** The file's records; a file that is not UTF-8 text, or holds a NUL, is refused naming the line. */
 async function readRecords(file: string | Blob): Promise<string[][]> {
   try {
-    return parseCsv(typeof file === 'string' ? file : decodeCsv(new Uint8Array(await file.arrayBuffer())));
+    return await readCsvFile(file);
   } catch (e) {
     if (e instanceof DomainError) reject([e.message]);
     throw e;

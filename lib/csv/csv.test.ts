@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv } from './read';
+import { decodeCsv, parseCsv, readCsvFile } from './read';
 import { csvStream, formatCsvRow, type CsvCell } from './write';
 
 /** One field as an export writes it (a record of one, without its line break). */
@@ -163,5 +163,17 @@ describe('csvStream', () => {
       throw new Error('connection lost');
     }
     await expect(read(csvStream(['SKU', 'Name'], batches()))).rejects.toThrow();
+  });
+});
+
+describe('readCsvFile', () => {
+  it('reads an upload’s bytes or text alike, refusing a non-UTF-8 one by line', async () => {
+    const enc = new TextEncoder();
+    expect(await readCsvFile(new Blob([enc.encode('\uFEFFSKU,Name\r\nA-1,Café\r\n')]))).toEqual([
+      ['SKU', 'Name'],
+      ['A-1', 'Café'],
+    ]);
+    expect(await readCsvFile('SKU\nA-1')).toEqual([['SKU'], ['A-1']]);
+    await expect(readCsvFile(new Blob([new Uint8Array([...enc.encode('SKU\nCaf'), 0xe9])]))).rejects.toThrow(/^Line 2: the file is not UTF-8 text/);
   });
 });

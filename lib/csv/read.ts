@@ -65,6 +65,11 @@ export function parseCsv(text: string): string[][] {
   }
 }
 
+/** An uploaded file's records (its bytes, or text already decoded), refused as above naming the line. */
+export async function readCsvFile(file: string | Blob): Promise<string[][]> {
+  return parseCsv(typeof file === 'string' ? file : decodeCsv(new Uint8Array(await file.arrayBuffer())));
+}
+
 /** csv-parse's error in the user's words, naming the line where the broken record starts. */
 function refusal(e: CsvError, src: string): DomainError {
   // `bytes_records`: where the last whole record ended, in UTF-8 bytes of the input.
