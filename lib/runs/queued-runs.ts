@@ -21,7 +21,6 @@ export type RunTarget = { kind: 'catalog'; connectionId: string } | { kind: 'sto
  */
 export const STALE_RUN_MS = 2 * 60 * 60_000;
 const ONE_ACTIVE: Record<RunKind, string> = { catalog: 'fba_sync_runs_one_active', stocktake: 'fba_sync_runs_one_active_stocktake' };
-const UNEXPECTED = 'The sync stopped on an unexpected error; the server log has the details.';
 
 function sameTarget(t: RunTarget): SQL | undefined {
   return t.kind === 'catalog' ? and(eq(fbaSyncRuns.kind, 'catalog'), eq(fbaSyncRuns.connectionId, t.connectionId)) : eq(fbaSyncRuns.stocktakeId, t.stocktakeId);
@@ -112,8 +111,11 @@ export async function executeRun(db: Db, runId: string, work: RunWork, now: () =
   try {
     return await work({ db, run: claimed, progress, finish });
   } catch (e) {
-    if (!isDomainError(e)) reportUnexpected(e, { where: `queued ${claimed.kind} run ${runId}` });
-    const failed = await moveRun(db, runId, 'running', 'failed', { error: (isDomainError(e) ? e.message : UNEXPECTED).slice(0, 2000), finishedAt: now() });
+    // The screen shows an expected failure's words; anything else only a reference to the log.
+    const error = isDomainError(e)
+      ? e.message
+      : `The sync stopped on an unexpected error. Reference: ${reportUnexpected(e, { where: `queued ${claimed.kind} run ${runId}` })}; the server log has the details.`;
+    const failed = await moveRun(db, runId, 'running', 'failed', { error: error.slice(0, 2000), finishedAt: now() });
     return failed ?? null;
   }
 }
