@@ -4,8 +4,9 @@ import type { Db } from '@/db';
 import { fbaConnections, fbaListings, fbaSyncRuns } from '@/db/schema';
 import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
 import { encryptSecret } from '@/lib/crypto/secret-box';
-import { startSandbox, type RunningSandbox } from '@/sandbox/index';
+import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
+import { startFastSandbox } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { failStaleRuns, STALE_RUN_MS } from '@/lib/runs/queued-runs';
 import { fetchInventoryReport } from './inventory-report';
@@ -42,9 +43,7 @@ async function forceSync(id = connectionId) {
 const listing = async (sku: string, conn = connectionId) => (await db.select().from(fbaListings).where(and(eq(fbaListings.connectionId, conn), eq(fbaListings.sellerSku, sku))))[0];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, dataDir: null, clockSpeed: 600, rateScale: 20 });
-  process.env.SANDBOX_URL = sandbox.url;
-  process.env.SANDBOX_RATE_SCALE = '20';
+  sandbox = await startFastSandbox();
   process.env.APP_ENCRYPTION_KEY = Buffer.alloc(32, 3).toString('base64');
   db = (await createTestDb()).db;
   await ensurePriceTiers(db);

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
@@ -6,11 +6,11 @@ import { DomainError } from '@/lib/errors';
 import { unreadableReport, type FetchReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { createAdjustment } from '@/lib/stock/adjustments';
-import { rowsOf } from '@/db/driver';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';
 import { makeProduct, makeUser } from '@/test/fixtures';
+import { onHand } from '@/test/stock';
 import { autoSyncConnection, runDueAutoSyncs } from './auto-sync';
 import { findLinesNeedingCost, listStocktakes } from './queries';
 import { applyCounts, completeStocktake, startStocktake } from './stocktake';
@@ -28,10 +28,6 @@ afterAll(() => sandbox?.close());
 const at = (iso: string) => new Date(`${iso}Z`);
 const report = (rows: InventoryReportRow[]): FetchReport => async () => ({ rows, reportId: 'R1' });
 
-async function onHand(productId: string, locationId: string) {
-  const [r] = rowsOf<{ n: number }>(await db.execute(sql`SELECT coalesce(sum(on_hand), 0)::int AS n FROM stock_levels WHERE product_id = ${productId} AND location_id = ${locationId}`));
-  return Number(r.n);
-}
 const stocktakesAt = (locationId: string) => db.select().from(stocktakes).where(eq(stocktakes.locationId, locationId));
 const reload = async (id: string) => (await db.select().from(fbaConnections).where(eq(fbaConnections.id, id)))[0];
 
@@ -48,8 +44,8 @@ describe('Auto-Sync Stock with FBA', () => {
     // Never run, made long ago: the slots missed since are caught up by one run.
     const outcomes = await runDueAutoSyncs(db, at('2026-11-27T09:05'), { fetchReport });
     expect(outcomes).toEqual([expect.objectContaining({ connectionId: conn.id, outcome: 'completed', message: '2 stock changes posted.' })]);
-    expect(await onHand(held.id, location.id)).toBe(5);
-    expect(await onHand(standard.id, location.id)).toBe(3);
+    expect(await onHand(db, held.id, location.id)).toBe(5);
+    expect(await onHand(db, standard.id, location.id)).toBe(3);
     const [st] = await stocktakesAt(location.id);
     expect(st).toMatchObject({ status: 'Completed', autoSync: true, needsAttention: null, syncedAt: expect.any(Date) });
     expect((await reload(conn.id)).lastAutoSyncAt).toEqual(at('2026-11-27T09:05'));
@@ -57,7 +53,7 @@ describe('Auto-Sync Stock with FBA', () => {
     expect(await runDueAutoSyncs(db, at('2026-11-28T09:05'), { fetchReport: report([row(held.sku, 4), row(standard.sku, 3)]) })).toEqual([
       expect.objectContaining({ outcome: 'completed', message: '1 stock change posted.' }),
     ]);
-    expect(await onHand(held.id, location.id)).toBe(4);
+    expect(await onHand(db, held.id, location.id)).toBe(4);
   });
 
   it('leaves the stocktake open and flagged when a product has no cost, syncs that same one next time, then a person completes it', async () => {
@@ -67,7 +63,7 @@ describe('Auto-Sync Stock with FBA', () => {
     expect(first).toMatchObject({ outcome: 'needs-attention', message: '2 products need a unit cost' });
     const [st] = await stocktakesAt(location.id);
     expect(st).toMatchObject({ status: 'In Progress', autoSync: true, needsAttention: '2 products need a unit cost' });
-    expect(await onHand(c.id, location.id)).toBe(0); // nothing posted
+    expect(await onHand(db, c.id, location.id)).toBe(0); // nothing posted
     const list = await listStocktakes(db, { sort: 'number', dir: 'desc', after: null });
     expect(list.rows.find((r) => r.id === st.id)).toMatchObject({ needsAttention: '2 products need a unit cost', autoSync: true });
     expect((await reload(conn.id)).lastAutoSyncAt).toEqual(at('2026-11-23T03:05'));
@@ -79,8 +75,8 @@ describe('Auto-Sync Stock with FBA', () => {
     expect(need.sku).toBe(a.sku);
     await db.transaction((tx) => applyCounts(tx, st.id, [{ productId: a.id, counted: 6, unitCost: 2_000 }]));
     await completeStocktake(db, st.id, userId);
-    expect(await onHand(a.id, location.id)).toBe(6);
-    expect(await onHand(b.id, location.id)).toBe(0);
+    expect(await onHand(db, a.id, location.id)).toBe(6);
+    expect(await onHand(db, b.id, location.id)).toBe(0);
   });
 
   it("skips a location where a person's stocktake is in progress", async () => {
@@ -121,7 +117,7 @@ describe('Auto-Sync Stock with FBA', () => {
     const p = await makeProduct(db, { sku: 'DEMO-002', unitCost: 4_000 });
     const out = await autoSyncConnection(db, conn, new Date());
     expect(out).toMatchObject({ outcome: 'completed' });
-    expect(await onHand(p.id, location.id)).toBeGreaterThan(0);
+    expect(await onHand(db, p.id, location.id)).toBeGreaterThan(0);
     const [st] = await db.select().from(stocktakes).where(and(eq(stocktakes.locationId, location.id), eq(stocktakes.autoSync, true)));
     expect(st.status).toBe('Completed');
   });

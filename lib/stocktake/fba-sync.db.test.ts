@@ -1,15 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { fbaConnections, fbaSyncRuns, products, stocktakeLines, stocktakes } from '@/db/schema';
 import { fetchReportFor, unreadableReport, type FetchReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { createAdjustment } from '@/lib/stock/adjustments';
-import { rowsOf } from '@/db/driver';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection, reportRow as row, startFastSandbox } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
+import { onHand } from '@/test/stock';
 import { drainStocktakeSyncs, getLatestStocktakeSync, requestStocktakeSync, syncStocktakeFromRows, type StocktakeSyncDeps } from './fba-sync';
 import { findLinesNeedingCost, getStocktake } from './queries';
 import { applyCounts, completeStocktake, startStocktake, voidStocktake } from './stocktake';
@@ -38,11 +38,6 @@ async function linesOf(stocktakeId: string) {
     .innerJoin(products, eq(products.id, stocktakeLines.productId))
     .where(eq(stocktakeLines.stocktakeId, stocktakeId));
   return new Map(rows.map((r) => [r.sku, r]));
-}
-
-async function onHand(productId: string, locationId: string) {
-  const [r] = rowsOf<{ n: number }>(await db.execute(sql`SELECT coalesce(sum(on_hand), 0)::int AS n FROM stock_levels WHERE product_id = ${productId} AND location_id = ${locationId}`));
-  return Number(r.n);
 }
 
 describe('stocktake Sync with FBA', () => {
@@ -85,7 +80,7 @@ describe('stocktake Sync with FBA', () => {
       message: expect.stringContaining('Enter a unit cost for DEMO-003'),
       fieldErrors: { [`unitCost.${zeroLine.lineId}`]: [expect.any(String)] },
     });
-    expect(await onHand(stocked.id, location.id)).toBe(3);
+    expect(await onHand(db, stocked.id, location.id)).toBe(3);
 
     // "Create product if it does not exist": a second Sync makes the FBA-only SKUs, no cost, no stock.
     await db.update(fbaConnections).set({ createMissingProducts: true }).where(eq(fbaConnections.id, conn.id));
@@ -106,11 +101,11 @@ describe('stocktake Sync with FBA', () => {
     const costs = (await findLinesNeedingCost(db, st.id)).map((l) => ({ productId: l.productId, counted: lines.get(l.sku)!.counted!, unitCost: 15_000 }));
     await db.transaction((tx) => applyCounts(tx, st.id, costs));
     await completeStocktake(db, st.id, userId);
-    expect(await onHand(stocked.id, location.id)).toBe(unitsNow.get('DEMO-001'));
-    expect(await onHand(zero.id, location.id)).toBe(unitsNow.get('DEMO-003'));
-    expect(await onHand(standard.id, location.id)).toBe(unitsNow.get('DEMO-004'));
-    expect(await onHand(gone.id, location.id)).toBe(0);
-    expect(await onHand(made[0].id, location.id)).toBe(unitsNow.get('FBA-ONLY-02'));
+    expect(await onHand(db, stocked.id, location.id)).toBe(unitsNow.get('DEMO-001'));
+    expect(await onHand(db, zero.id, location.id)).toBe(unitsNow.get('DEMO-003'));
+    expect(await onHand(db, standard.id, location.id)).toBe(unitsNow.get('DEMO-004'));
+    expect(await onHand(db, gone.id, location.id)).toBe(0);
+    expect(await onHand(db, made[0].id, location.id)).toBe(unitsNow.get('FBA-ONLY-02'));
   });
 
   it('Sync queues a run and returns at once; a second press joins it; the worker fills Counted and says what it did', async () => {
