@@ -72,7 +72,7 @@ export async function syncAllConnections(db: Db, deps: SyncDeps = {}) {
     }),
   );
   const failed = results.filter((r) => r.status === 'rejected' || r.value?.status === 'failed').length;
-  if (failed > 0) throw new Error(`${failed} of ${conns.length} FBA inventory syncs failed; see the Catalog of each connection.`);
+  if (failed > 0) throw new DomainError('AMAZON_ERROR', `${failed} of ${conns.length} FBA inventory syncs failed; see the Catalog of each connection.`);
   return { connections: conns.length };
 }
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { jobRuns } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
 import { createTestDb } from '@/test/db';
 import { runJob, slotOf } from './run-job';
 
@@ -23,12 +24,25 @@ describe('job runs', () => {
     expect(rows[0].result).toBe('ok');
   });
 
-  it('records a failure with its message', async () => {
+  it('records an expected failure in its own words', async () => {
     await runJob(db, 'test.failing', 'slot-1', async () => {
-      throw new Error('Amazon said no');
+      throw new DomainError('AMAZON_ERROR', 'Amazon said no');
     });
     const [row] = await db.select().from(jobRuns).where(eq(jobRuns.name, 'test.failing'));
     expect(row).toMatchObject({ result: 'failed', error: 'Amazon said no' });
     expect(row.finishedAt).not.toBeNull();
+  });
+
+  it('records an unexpected failure only as a reference to the server log', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await runJob(db, 'test.crashing', 'slot-1', async () => {
+      throw new Error('Failed query: select * from users params: secret');
+    });
+    const [row] = await db.select().from(jobRuns).where(eq(jobRuns.name, 'test.crashing'));
+    expect(row.result).toBe('failed');
+    expect(row.error).toMatch(/^Unexpected error, reference [A-Z0-9]{4}-[A-Z0-9]{4}: the detail is in the server log\.$/);
+    expect(row.error).not.toContain('select');
+    expect(log.mock.calls.flat().join(' ')).toContain('Failed query');
+    log.mockRestore();
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { jobRuns } from '@/db/schema';
 import { isUniqueViolation } from '@/db/driver';
+import { isDomainError, reportUnexpected } from '@/lib/errors';
 
 /**
  * Runs one firing of a job. The (name, slot) row is inserted first and is unique, so when several
@@ -20,9 +21,11 @@ export async function runJob(db: Db, name: string, slot: string, fn: (db: Db) =>
     await db.update(jobRuns).set({ result: 'ok', finishedAt: new Date() }).where(eq(jobRuns.id, id));
     return { skipped: false as const, ok: true };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    // Job Runs shows this column: an expected failure in its own words (Amazon's reason), anything
+    // else only as a reference to the server log, which holds the detail.
+    const message = isDomainError(e) ? e.message : `Unexpected error, reference ${reportUnexpected(e, { where: `job ${name}` })}: the detail is in the server log.`;
     await db.update(jobRuns).set({ result: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) }).where(eq(jobRuns.id, id));
-    console.error(`[job ${name}] failed:`, message);
+    if (isDomainError(e)) console.error(`[job ${name}] failed:`, message);
     return { skipped: false as const, ok: false };
   }
 }

@@ -92,6 +92,6 @@ export async function runDueAutoSyncs(db: Db, now: Date, deps: { fetchReport?: F
   const outcomes: AutoSyncOutcome[] = [];
   for (const conn of due) outcomes.push(await autoSyncConnection(db, conn, now, deps));
   const failed = outcomes.filter((o) => o.outcome === 'failed');
-  if (failed.length > 0) throw new Error(`Auto-Sync failed for ${failed.map((o) => `${o.connection}: ${o.message}`).join('; ')}`);
+  if (failed.length > 0) throw new DomainError('AMAZON_ERROR', `Auto-Sync failed for ${failed.map((o) => `${o.connection}: ${o.message}`).join('; ')}`);
   return outcomes;
 }
