@@ -70,7 +70,7 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
         </button>
       </form>
       {page.rows.length === 0 ? (
-        <EmptyState title="No job runs yet">Scheduled jobs (inventory reports, auto-sync, tracking) record each run here.</EmptyState>
+        <EmptyState title="No job runs yet">Scheduled jobs (FBA inventory reports, Auto-Sync Stock) record each run here.</EmptyState>
       ) : (
         <Table
           caption="Job runs"
