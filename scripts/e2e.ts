@@ -15,7 +15,7 @@ import { prepareSpecs } from '@/e2e/support/prepare';
 import { E2E_USERS } from '@/e2e/support/users';
 import { startSandbox } from '@/sandbox/index';
 import { ensureBuild } from './lib/build';
-import { assertPortFree, startNext, stopChild, waitForHealth } from './lib/processes';
+import { assertPortFree, startNext, startWorker, stopChild, waitForHealth } from './lib/processes';
 
 const root = process.cwd();
 const port = Number(process.env.E2E_PORT || 3100);
@@ -88,8 +88,13 @@ async function main() {
 async function serveAndTest(env: Record<string, string>, stateDir: string): Promise<number> {
   const sandbox = await startSandbox({ port: 0, dataDir: null, rateScale: 20, clockSpeed: 60 });
   let web: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   try {
-    web = startNext(root, port, { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' });
+    const serverEnv = { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' };
+    web = startNext(root, port, serverEnv);
+    // On a PostgreSQL server the web process runs no jobs: the sidecar drains the queued syncs and
+    // beats the heartbeat, as in a deployment (embedded, the web process does both).
+    if (env.DATABASE_URL) worker = startWorker(root, serverEnv);
     await waitForHealth(base, web);
     const started = Date.now();
     const pw = spawn(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)], {
@@ -101,7 +106,7 @@ async function serveAndTest(env: Record<string, string>, stateDir: string): Prom
     console.log(`Playwright ${seconds(Date.now() - started)}.`);
     return code;
   } finally {
-    await stopChild(web);
+    await Promise.all([stopChild(web), stopChild(worker)]);
     await sandbox.close();
   }
 }
