@@ -73,6 +73,8 @@ export const fbaConnections = pgTable(
     shipFromCountry: text('ship_from_country'),
     lastInventorySyncAt: timestamp('last_inventory_sync_at', { withTimezone: true }),
     lastAutoSyncAt: timestamp('last_auto_sync_at', { withTimezone: true }),
+    /** The queryStartDate of the next tracking run: Amazon is asked only what changed since. */
+    lastTrackingAt: timestamp('last_tracking_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disconnectedAt: timestamp('disconnected_at', { withTimezone: true }),

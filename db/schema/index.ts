@@ -4,3 +4,5 @@ export * from './catalog';
 export * from './stock';
 export * from './jobs';
 export * from './fba';
+export * from './sale';
+export * from './fulfilment';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const locations = pgTable(
   'locations',
@@ -34,6 +34,10 @@ export const companySettings = pgTable('company_settings', {
   id: integer('id').primaryKey().default(1),
   companyName: text('company_name').notNull(),
   baseCurrency: text('base_currency').notNull().default('USD'),
+  // General Settings → Sales Process Customisation: each stage Manual or Automatic.
+  autoPick: boolean('auto_pick').notNull().default(false),
+  autoPack: boolean('auto_pack').notNull().default(false),
+  autoShip: boolean('auto_ship').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
