@@ -50,4 +50,6 @@ export const FO_OUTBOX = {
   update: 'fo.update',
   /** cancelFulfillmentOrder. */
   cancel: 'fo.cancel',
+  /** getFulfillmentOrder for one order now ("Refresh status"): the tracking job's work for one order. */
+  refresh: 'fo.refresh',
 } as const;
