@@ -63,3 +63,8 @@ export async function recordPayment(db: Db | Tx, input: { saleId: string; amount
 export async function paymentsOf(db: Db | Tx, saleId: string) {
   return db.select().from(salePayments).where(eq(salePayments.saleId, saleId)).orderBy(asc(salePayments.paidAt), asc(salePayments.createdAt));
 }
+
+/** Today (UTC, yyyy-mm-dd) and the default due date 30 days on, for the Invoice tab's forms. */
+export function invoiceDates(now: Date = new Date()) {
+  return { today: now.toISOString().slice(0, 10), due: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) };
+}

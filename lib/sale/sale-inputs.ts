@@ -157,3 +157,8 @@ export const PaymentInput = z.object({
   reference: optionalText('Reference', 100),
 });
 
+
+const Mode = z.enum(['Manual', 'Automatic'], 'Choose Manual or Automatic.').transform((m) => m === 'Automatic');
+
+/** General Settings → Sales Process Customisation: Pick, Pack and Ship each Manual or Automatic. */
+export const SalesProcessInput = z.object({ autoPick: Mode, autoPack: Mode, autoShip: Mode });

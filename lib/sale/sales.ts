@@ -47,23 +47,6 @@ export async function createSale(db: Db | Tx, input: SaleInput, userId: string |
   });
 }
 
-/** The customer's price tier and ship-to address, for the New sale form to copy (both editable there). */
-export async function customerDefaults(db: Db | Tx, customerId: string) {
-  const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
-  if (!c) return null;
-  return {
-    priceTier: c.priceTier,
-    shipToName: c.contactName ?? c.name,
-    shipToLine1: c.shippingLine1 ?? '',
-    shipToLine2: c.shippingLine2 ?? '',
-    shipToCity: c.shippingCity ?? '',
-    shipToState: c.shippingState ?? '',
-    shipToPostalCode: c.shippingPostalCode ?? '',
-    shipToCountry: c.shippingCountry ?? '',
-    shipToPhone: c.phone ?? '',
-  };
-}
-
 /** Products for the New sale form's lines: SKU, name, default location and price per tier (minor units). */
 export async function listSaleProducts(db: Db | Tx) {
   const rows = await db
@@ -81,4 +64,24 @@ export async function listSaleProducts(db: Db | Tx) {
     const obj = typeof r.prices === 'string' ? (JSON.parse(r.prices) as Record<string, number | string>) : (r.prices ?? {});
     return { ...r, prices: Object.fromEntries(Object.entries(obj).map(([t, p]) => [t, Number(p)])) as Record<string, number> };
   });
+}
+
+/** Customers for the New sale form, with what it copies from them (tier, ship-to address). */
+export async function listSaleCustomers(db: Db | Tx) {
+  const rows = await db.select().from(customers).orderBy(customers.name).limit(2000);
+  return rows.map((c) => ({ id: c.id, name: c.name, ...toShipTo(c) }));
+}
+
+function toShipTo(c: typeof customers.$inferSelect) {
+  return {
+    priceTier: c.priceTier,
+    shipToName: c.contactName ?? c.name,
+    shipToLine1: c.shippingLine1 ?? '',
+    shipToLine2: c.shippingLine2 ?? '',
+    shipToCity: c.shippingCity ?? '',
+    shipToState: c.shippingState ?? '',
+    shipToPostalCode: c.shippingPostalCode ?? '',
+    shipToCountry: c.shippingCountry ?? '',
+    shipToPhone: c.phone ?? '',
+  };
 }
