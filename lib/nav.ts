@@ -8,7 +8,7 @@ export const NAV: NavGroup[] = [
   {
     label: 'Sale',
     items: [
-      { label: 'New sale', href: '/sale/sales/new', permission: PERMISSION.sale },
+      { label: 'New sale', href: '/sale/new', permission: PERMISSION.sale },
       { label: 'Sales', href: '/sale/sales', permission: PERMISSION.sale },
       { label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers },
     ],

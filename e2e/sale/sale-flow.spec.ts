@@ -7,8 +7,8 @@ test.use({ storageState: sessionFile('admin') });
 
 /** Sale → New sale through the form; returns on the new sale's page. */
 async function newSale(page: Page, lines: { sku: string; quantity: string; price?: string }[], shot?: string) {
-  await page.goto('/sale/sales/new');
-  await page.getByLabel(/^Customer/).selectOption({ label: seeded.customer });
+  await page.goto('/sale/new');
+  await page.getByRole('combobox', { name: /^Customer/ }).selectOption({ label: seeded.customer });
   await expect(page.getByLabel(/^Address line 1/)).toHaveValue('1 Pike St');
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) await page.getByRole('button', { name: '+ Add line' }).click();

@@ -34,7 +34,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Sales" crumbs={['Sale']}>
-        <Link href={`${BASE}/new`} className={buttonClass('primary')}>
+        <Link href="/sale/new" className={buttonClass('primary')}>
           New sale
         </Link>
       </PageHeader>
@@ -70,7 +70,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
           </EmptyState>
         ) : (
           <EmptyState title="No sales yet">
-            <Link href={`${BASE}/new`}>Create a sale</Link>: choose the customer and the products, then authorise the order to allocate its stock.
+            <Link href="/sale/new">Create a sale</Link>: choose the customer and the products, then authorise the order to allocate its stock.
           </EmptyState>
         )
       ) : (

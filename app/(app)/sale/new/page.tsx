@@ -9,7 +9,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { listLocationChoices } from '@/lib/catalog/products';
 import { listSaleCustomers, listSaleProducts } from '@/lib/sale/sales';
-import { createSaleAction } from '../actions';
+import { createSaleAction } from '../sales/actions';
 
 export const metadata: Metadata = { title: 'New sale' };
 
