@@ -5,7 +5,14 @@ export type NavGroup = { label: string; items: NavItem[] };
 
 /** The menus, named as in the seed article; an entry shows only to users with its permission. */
 export const NAV: NavGroup[] = [
-  { label: 'Sale', items: [{ label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers }] },
+  {
+    label: 'Sale',
+    items: [
+      { label: 'New sale', href: '/sale/new', permission: PERMISSION.sale },
+      { label: 'Sales', href: '/sale/sales', permission: PERMISSION.sale },
+      { label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers },
+    ],
+  },
   {
     label: 'Inventory',
     items: [

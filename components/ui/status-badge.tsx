@@ -1,5 +1,7 @@
 import type { AuthorisationStatus } from '@/lib/fba/authorisation-status';
 import type { ConnectionStatus } from '@/lib/fba/connection-status';
+import type { FoStatus } from '@/lib/fulfilment/fo-status';
+import type { SaleOrderStatus, SaleStageStatus } from '@/lib/sale/sale-status';
 import type { AdjustmentStatus } from '@/lib/stock/adjustment-status';
 import type { TransferStatus } from '@/lib/stock/transfer-status';
 import type { StocktakeStatus } from '@/lib/stocktake/stocktake-status';
@@ -21,8 +23,15 @@ const TONE_CLASS: Record<Tone, string> = {
  * tables' status types, so a status added to a table without a colour here fails the type check;
  * users and workers are Active or Inactive.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | 'Inactive', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | 'Inactive', Tone> = {
   Draft: 'draft',
+  'Not Started': 'draft',
+  Authorised: 'done',
+  Queued: 'working',
+  'On Hold': 'working',
+  Shipped: 'moving',
+  Delivered: 'done',
+  Cancelled: 'stopped',
   Pending: 'working',
   'In Progress': 'working',
   'In Transit': 'moving',

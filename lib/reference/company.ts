@@ -13,3 +13,15 @@ export async function saveCompanySettings(db: Db, input: { companyName: string; 
     .values({ id: 1, ...input })
     .onConflictDoUpdate({ target: companySettings.id, set: { ...input, updatedAt: new Date() } });
 }
+
+export type SalesProcess = { autoPick: boolean; autoPack: boolean; autoShip: boolean };
+
+/**
+ * General Settings → Sales Process Customisation: Pick, Pack and Ship each Manual or Automatic.
+ * Kept apart from the company name form so saving one never resets the other.
+ */
+export async function saveSalesProcess(db: Db | Tx, input: SalesProcess) {
+  const [current] = await db.select({ id: companySettings.id }).from(companySettings).where(eq(companySettings.id, 1));
+  if (current) await db.update(companySettings).set({ ...input, updatedAt: new Date() }).where(eq(companySettings.id, 1));
+  else await db.insert(companySettings).values({ id: 1, companyName: 'My Company', ...input });
+}

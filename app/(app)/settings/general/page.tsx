@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getCompanySettings } from '@/lib/reference/company';
-import { GeneralSettingsForm } from './general-settings-form';
+import { GeneralSettingsForm, SalesProcessForm } from './general-settings-form';
 
 export const metadata: Metadata = { title: 'General Settings' };
 
@@ -17,6 +17,12 @@ export default async function GeneralSettingsPage() {
       <section className="max-w-xl rounded border border-slate-200 bg-white p-4 shadow-sm">
         <GeneralSettingsForm companyName={s.companyName} baseCurrency={s.baseCurrency} />
         <p className="mt-4 text-slate-600">Costing method: moving weighted average per product (all locations together).</p>
+      </section>
+      <section aria-labelledby="sales-process" className="mt-6 max-w-3xl rounded border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="sales-process" className="mb-3 font-semibold text-slate-800">
+          Sales Process Customisation
+        </h2>
+        <SalesProcessForm autoPick={s.autoPick} autoPack={s.autoPack} autoShip={s.autoShip} />
       </section>
     </>
   );

@@ -1,0 +1,150 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { EmptyState, Pager, SortHeader, Table, Td, Th } from '@/components/ui/table';
+import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { formatUtcDate } from '@/lib/format/date';
+import { readSearchParams } from '@/lib/http/search-params';
+import { formatPrice } from '@/lib/money';
+import { readListParams } from '@/lib/paging';
+import { listSales, readSaleFilters, SALE_FILTERS, SALE_SORTS } from '@/lib/sale/queries';
+import { listLocationNames } from '@/lib/stock/places';
+
+export const metadata: Metadata = { title: 'Sales' };
+
+const BASE = '/sale/sales';
+const LABEL = { order: 'Order', pick: 'Pick', pack: 'Pack', ship: 'Ship', invoice: 'Invoice' } as const;
+const CHOICES = { order: ['Draft', 'Authorised', 'Voided'], pick: ['Not Started', 'Draft', 'Authorised'], pack: ['Not Started', 'Draft', 'Authorised'], ship: ['Not Started', 'Draft', 'Authorised'], invoice: ['Not Started', 'Draft', 'Authorised'] };
+
+export default async function SalesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission(PERMISSION.sale);
+  const sp = readSearchParams(await searchParams);
+  const params = readListParams(sp, SALE_SORTS, 'number', 'desc');
+  const filters = readSaleFilters(sp);
+  const db = await getDb();
+  const page = await listSales(db, params, filters);
+  const locations = await listLocationNames(db);
+  const base = `${BASE}?${new URLSearchParams(Object.entries(filters) as [string, string][]).toString()}`;
+  const filtered = Boolean(params.q || params.after || Object.keys(filters).length);
+  const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };
+  return (
+    <>
+      <PageHeader title="Sales" crumbs={['Sale']}>
+        <Link href="/sale/new" className={buttonClass('primary')}>
+          New sale
+        </Link>
+      </PageHeader>
+      <form action={BASE} method="get" role="search" className="mb-3 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="sales-q" className="mb-1 block font-medium text-slate-700">
+            Search sales
+          </label>
+          <input id="sales-q" name="q" defaultValue={params.q} placeholder="Sale number, customer or SKU" className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+        </div>
+        {SALE_FILTERS.map((f) => (
+          <div key={f}>
+            <label htmlFor={`filter-${f}`} className="mb-1 block font-medium text-slate-700">
+              {LABEL[f]}
+            </label>
+            <select id={`filter-${f}`} name={f} defaultValue={filters[f] ?? ''} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+              <option value="">Any</option>
+              {CHOICES[f].map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <button type="submit" className={buttonClass('secondary')}>
+          Search
+        </button>
+        {filtered && <Link href={BASE}>Clear</Link>}
+      </form>
+      {page.rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No sales match">
+            <Link href={BASE}>Show all sales</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No sales yet">
+            <Link href="/sale/new">Create a sale</Link>: choose the customer and the products, then authorise the order to allocate its stock.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Table
+            caption="Sales"
+            head={
+              <>
+                <SortHeader label="Number" sortKey="number" base={BASE} current={current} />
+                <Th>Date</Th>
+                <Th>Customer</Th>
+                <Th align="right">Lines</Th>
+                <Th align="right">Total</Th>
+                {SALE_FILTERS.map((f) => (
+                  <Th key={f}>{LABEL[f]}</Th>
+                ))}
+              </>
+            }
+          >
+            {page.rows.map((r) => (
+              <tr key={r.id}>
+                <Td>
+                  <Link href={`${BASE}/${r.id}`} className="font-medium text-indigo-700 hover:underline">
+                    {r.number}
+                  </Link>
+                </Td>
+                <Td>{formatUtcDate(r.createdAt)}</Td>
+                <Td>{r.customer}</Td>
+                <Td align="right">{r.lines}</Td>
+                <Td align="right">{formatPrice(r.total)}</Td>
+                <Td>
+                  <StatusBadge status={r.orderStatus} />
+                </Td>
+                <Td>
+                  <StatusBadge status={r.pickStatus} />
+                </Td>
+                <Td>
+                  <StatusBadge status={r.packStatus} />
+                </Td>
+                <Td>
+                  <StatusBadge status={r.shipStatus} />
+                </Td>
+                <Td>
+                  <StatusBadge status={r.invoiceStatus} />
+                </Td>
+              </tr>
+            ))}
+          </Table>
+          <Pager base={base} current={current} next={page.next} />
+        </>
+      )}
+      <section aria-labelledby="three-pl" className="mt-8 max-w-2xl rounded border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="three-pl" className="font-semibold text-slate-800">
+          3PL Shipment List
+        </h2>
+        <p className="mb-3 text-slate-600">A CSV of the sales ready to ship (picked or packed, Ship not authorised) from one location, for a provider without an integration.</p>
+        <form action="/api/sale/three-pl" method="get" className="flex items-end gap-3">
+          <div>
+            <label htmlFor="three-pl-location" className="mb-1 block font-medium text-slate-700">
+              Location
+            </label>
+            <select id="three-pl-location" name="location" required className="w-64 rounded border border-slate-300 bg-white px-2 py-1.5">
+              {locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass('secondary')}>
+            Download
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
