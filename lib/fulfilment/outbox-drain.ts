@@ -1,5 +1,4 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { outbox } from '@/db/schema';
 import { reportUnexpected } from '@/lib/errors';
@@ -38,15 +37,14 @@ export type DrainSummary = { claimed: number; done: number; refused: number; ret
  * same row. A row waits while its subject has an earlier unfinished row (a create before its cancel).
  */
 export async function claimOutbox(db: Db, opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<OutboxRow[]> {
-  const earlier = alias(outbox, 'earlier');
   const staleBefore = new Date(opts.now.getTime() - opts.leaseMs);
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
     .where(
       and(
-        sql`((${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${opts.now}) OR (${outbox.status} = 'sending' AND ${outbox.claimedAt} < ${staleBefore}))`,
-        sql`NOT EXISTS (SELECT 1 FROM ${earlier} WHERE ${earlier.subjectId} = ${outbox.subjectId} AND ${earlier.id} < ${outbox.id} AND ${earlier.status} IN ('pending', 'sending'))`,
+        sql`((${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${opts.now.toISOString()}::timestamptz) OR (${outbox.status} = 'sending' AND ${outbox.claimedAt} < ${staleBefore.toISOString()}::timestamptz))`,
+        sql`NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.subject_id = ${outbox.subjectId} AND earlier.id < ${outbox.id} AND earlier.status IN ('pending', 'sending'))`,
       ),
     )
     .orderBy(outbox.id)
