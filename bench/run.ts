@@ -1,10 +1,12 @@
 // npm run bench — every benchmark in bench/, one after another (they measure time: never in parallel).
+import { benchFoTracking } from './fo-tracking';
 import { benchSpApiThrottle } from './sp-api-throttle';
 import { benchStocktakeSync } from './stocktake-sync';
 
 const benches: [string, () => Promise<unknown>][] = [
   ['sp-api-throttle', benchSpApiThrottle],
   ['stocktake-sync', () => benchStocktakeSync()],
+  ['fo-tracking', benchFoTracking],
 ];
 
 let failed = 0;

@@ -123,6 +123,13 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
       if (input.speed !== undefined) ctx.clock.setSpeed(input.speed);
       return { status: 200, body: describeClock(ctx) };
     }
+    case 'POST /_sandbox/rate-scale': {
+      // Benchmarks set up thousands of orders fast, then measure at the published rate.
+      const { rateScale } = parse(z.object({ rateScale: z.number().positive().max(100_000) }), body);
+      ctx.rateScale = rateScale;
+      ctx.throttle.clear();
+      return { status: 200, body: { rateScale } };
+    }
     case 'GET /_sandbox/faults':
       return { status: 200, body: state.faults };
     case 'POST /_sandbox/faults': {

@@ -125,8 +125,11 @@ function describeMove(order: FulfillmentOrder, to: FoStatus): string {
   }
 }
 
-/** How far back each run looks again, so an update Amazon stamps a moment late is never missed. */
-export const TRACKING_OVERLAP_MS = 15 * 60_000;
+/**
+ * How far before the newest update it saw each run looks again next time, so an update Amazon
+ * stamps a moment late is not missed. Orders listed again cost no read (their status is unchanged).
+ */
+export const TRACKING_OVERLAP_MS = 60_000;
 /** Statuses the tracking run follows: sent, and not final (Completed may still become Delivered). */
 const FOLLOWED: FoStatus[] = ['On Hold', 'Shipped', 'Completed'];
 
