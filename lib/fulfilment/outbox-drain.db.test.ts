@@ -40,7 +40,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
     const s = await drainOutbox(db, opts);
     expect(s).toMatchObject({ claimed: 1, done: 1 });
     const after = await fo(order.id);
-    expect(after).toMatchObject({ status: 'Shipped', amazonStatus: 'New', lastError: null });
+    expect(after).toMatchObject({ status: 'Shipped', amazonStatus: 'New', lastError: null, amazonOrderId: order.number });
     expect(after.sentAt).toBeInstanceOf(Date);
     expect(after.shippedAt).toBeInstanceOf(Date);
     expect(await log(order.id)).toEqual(['Process: sending to Amazon (to ship).', 'Amazon accepted the order to ship it.']);
@@ -89,7 +89,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
     expect(await fo(order.id)).toMatchObject({ status: 'Shipped', lastError: null });
   });
 
-  it('an address Amazon later marks Invalid → Failed on Refresh status', async () => {
+  it('an address Amazon later marks Invalid → Failed on Refresh status; fixed, it is sent again under a new id', async () => {
     const { fo: order } = await makeFulfilmentOrder(db, conn, { over: { shipToLine1: '1 Undeliverable Road' } });
     await act((tx) => processFo(tx, order.id, null));
     await drainOutbox(db, opts);
@@ -100,6 +100,20 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
     const after = await fo(order.id);
     expect(after).toMatchObject({ status: 'Failed', amazonStatus: 'Invalid' });
     expect(after.lastError).toContain('Invalid');
+    // Fixed and processed again: Amazon keeps the Invalid order under its id, so it goes under a new one.
+    await act((tx) => editFo(tx, order.id, { ...after, shipToLine1: '410 Terry Ave N' }, null));
+    await act((tx) => processFo(tx, order.id, null));
+    await drainOutbox(db, opts);
+    expect(await fo(order.id)).toMatchObject({ status: 'Shipped', amazonOrderId: `${order.number}-R2`, lastError: null });
+    expect(await atAmazon(order.number)).toMatchObject({ status: 'Invalid' });
+    expect(await atAmazon(`${order.number}-R2`)).toMatchObject({ status: 'New', createRequests: 1 });
+    expect((await log(order.id)).at(-1)).toBe(`Amazon accepted the order to ship it. Amazon's order id: ${order.number}-R2.`);
+    // Refresh and cancel now speak of the new id.
+    await env.sandbox.advance(60);
+    await act((tx) => cancelFo(tx, order.id, null));
+    await drainOutbox(db, opts);
+    expect(await fo(order.id)).toMatchObject({ status: 'Cancelled' });
+    expect(await atAmazon(`${order.number}-R2`)).toMatchObject({ status: 'Cancelled' });
   });
 
   it('5xx and 429 go back to wait with backoff, then send once; after the last attempt the row fails and the log says so', async () => {

@@ -4,7 +4,7 @@ import { fbaConnections, fulfilmentOrderItems, fulfilmentOrders, type outbox } f
 import { amazonReason } from '@/lib/fba/connection-client';
 import { isSpApiError, type SpApiClient } from '@/lib/fba/sp-api';
 import type { FulfillmentAction, GetFulfillmentOrderResult } from '@/lib/fba/sp-api/models/outbound';
-import { createOrderBody, updateOrderBody } from './amazon-order';
+import { amazonIdOf, createOrderBody, updateOrderBody } from './amazon-order';
 import { FO_OUTBOX, foStatus, type FoStatus } from './fo-status';
 import { logFo, moveFo } from './fo-write';
 import { applyAmazonOrder, logSale, type ClientFor } from './tracking';
@@ -47,7 +47,7 @@ export async function sendOutboxRow(db: Db, row: OutboxRow, clientFor: ClientFor
       case FO_OUTBOX.cancel:
         return await sendCancel(client, fo);
       case FO_OUTBOX.refresh: {
-        const detail = await client.getFulfillmentOrder(fo.number);
+        const detail = await client.getFulfillmentOrder(amazonIdOf(fo));
         return { outcome: 'done', record: async (tx, now) => void (await applyAmazonOrder(tx, fo.id, detail, now)) };
       }
       default:
@@ -76,23 +76,24 @@ async function refusedRecord(tx: Tx, fo: FoRow, row: OutboxRow, error: string, n
 
 async function sendCreate(db: Db, client: SpApiClient, row: OutboxRow, fo: FoRow, marketplaceId: string): Promise<SendResult> {
   const action: FulfillmentAction = row.payload.fulfillmentAction === 'Hold' ? 'Hold' : 'Ship';
+  const id = typeof row.payload.sellerFulfillmentOrderId === 'string' ? row.payload.sellerFulfillmentOrderId : amazonIdOf(fo);
   // A repeat (a crash or timeout after the call) asks first: Amazon may already have the order.
   if (row.attempts > 1) {
-    const existing = await readIfExists(client, fo.number);
-    if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, action, now, existing) };
+    const existing = await readIfExists(client, id);
+    if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, existing) };
   }
   const items = await db.select().from(fulfilmentOrderItems).where(eq(fulfilmentOrderItems.orderId, fo.id));
   try {
-    await client.createFulfillmentOrder(createOrderBody(fo, items, marketplaceId, action));
+    await client.createFulfillmentOrder(createOrderBody(fo, items, marketplaceId, action, id));
   } catch (e) {
     // "Already exists": the order reached Amazon before (a lost answer). Amazon's copy is the truth.
     if (isSpApiError(e) && !e.retryable && /already exists/i.test(`${e.message} ${e.details ?? ''}`)) {
-      const existing = await readIfExists(client, fo.number);
-      if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, action, now, existing) };
+      const existing = await readIfExists(client, id);
+      if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, existing) };
     }
     throw e;
   }
-  return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, action, now, null) };
+  return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, null) };
 }
 
 async function readIfExists(client: SpApiClient, number: string): Promise<GetFulfillmentOrderResult | null> {
@@ -105,7 +106,7 @@ async function readIfExists(client: SpApiClient, number: string): Promise<GetFul
 }
 
 /** Amazon has the order: Queued → On Hold or Shipped (or what Amazon's copy says, when it was read). */
-async function acceptedRecord(tx: Tx, fo: FoRow, action: FulfillmentAction, now: Date, detail: GetFulfillmentOrderResult | null) {
+async function acceptedRecord(tx: Tx, fo: FoRow, amazonOrderId: string, action: FulfillmentAction, now: Date, detail: GetFulfillmentOrderResult | null) {
   const [cur] = await tx.select({ status: fulfilmentOrders.status }).from(fulfilmentOrders).where(eq(fulfilmentOrders.id, fo.id)).for('update');
   if (!cur) return;
   if (cur.status !== 'Queued') {
@@ -114,9 +115,9 @@ async function acceptedRecord(tx: Tx, fo: FoRow, action: FulfillmentAction, now:
   }
   const to: FoStatus = action === 'Hold' ? 'On Hold' : 'Shipped';
   await moveFo(tx, fo.id, 'Queued', to, {
-    message: action === 'Hold' ? 'Amazon accepted the order and holds it (On Hold).' : 'Amazon accepted the order to ship it.',
+    message: `${action === 'Hold' ? 'Amazon accepted the order and holds it (On Hold).' : 'Amazon accepted the order to ship it.'}${amazonOrderId !== fo.number ? ` Amazon's order id: ${amazonOrderId}.` : ''}`,
     userId: null,
-    set: { sentAt: now, amazonStatus: detail?.fulfillmentOrder.fulfillmentOrderStatus ?? 'New', lastError: null },
+    set: { sentAt: now, amazonOrderId, amazonStatus: detail?.fulfillmentOrder.fulfillmentOrderStatus ?? 'New', lastError: null },
     at: now,
   });
   await logSale(tx, fo.saleId, `Fulfilment order ${fo.number} sent to Amazon: ${to}.`, now);
@@ -125,7 +126,7 @@ async function acceptedRecord(tx: Tx, fo: FoRow, action: FulfillmentAction, now:
 
 async function sendUpdate(client: SpApiClient, row: OutboxRow, fo: FoRow, marketplaceId: string): Promise<SendResult> {
   const ship = row.payload.fulfillmentAction === 'Ship';
-  await client.updateFulfillmentOrder(fo.number, updateOrderBody(fo, marketplaceId, ship ? 'Ship' : undefined));
+  await client.updateFulfillmentOrder(amazonIdOf(fo), updateOrderBody(fo, marketplaceId, ship ? 'Ship' : undefined));
   return {
     outcome: 'done',
     record: async (tx, now) => {
@@ -143,7 +144,7 @@ async function sendUpdate(client: SpApiClient, row: OutboxRow, fo: FoRow, market
 }
 
 async function sendCancel(client: SpApiClient, fo: FoRow): Promise<SendResult> {
-  await client.cancelFulfillmentOrder(fo.number);
+  await client.cancelFulfillmentOrder(amazonIdOf(fo));
   return {
     outcome: 'done',
     record: async (tx, now) => {

@@ -4,6 +4,7 @@ import { fbaConnections, fulfilmentOrderItems, fulfilmentOrders, fulfilmentPacka
 import { spClientFor } from '@/lib/fba/connection-client';
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { FulfillmentOrder, GetFulfillmentOrderResult } from '@/lib/fba/sp-api/models/outbound';
+import { amazonIdOf } from './amazon-order';
 import { mapAmazonStatus } from './amazon-status';
 import { foStatus, type FoStatus } from './fo-status';
 import { logFo, moveFo } from './fo-write';
@@ -165,8 +166,14 @@ export async function trackConnection(db: Db, conn: Connection, opts: { now?: Da
     const rows = await db
       .select()
       .from(fulfilmentOrders)
-      .where(and(eq(fulfilmentOrders.connectionId, conn.id), inArray(fulfilmentOrders.number, numbers.slice(i, i + 500)), inArray(fulfilmentOrders.status, FOLLOWED)));
-    for (const r of rows) ours.set(r.number, r);
+      .where(
+        and(
+          eq(fulfilmentOrders.connectionId, conn.id),
+          inArray(sql`coalesce(${fulfilmentOrders.amazonOrderId}, ${fulfilmentOrders.number})`, numbers.slice(i, i + 500)),
+          inArray(fulfilmentOrders.status, FOLLOWED),
+        ),
+      );
+    for (const r of rows) ours.set(amazonIdOf(r), r);
   }
   const toRead = new Map<string, FoRow>();
   for (const o of listed) {
@@ -192,7 +199,7 @@ export async function trackConnection(db: Db, conn: Connection, opts: { now?: Da
   const maxStamp = listed.reduce<number | null>((m, o) => Math.max(m ?? 0, Date.parse(o.statusUpdatedDate)), null);
   for (const fo of toRead.values()) {
     try {
-      const detail = await client.getFulfillmentOrder(fo.number);
+      const detail = await client.getFulfillmentOrder(amazonIdOf(fo));
       result.read += 1;
       const after = await db.transaction((tx) => applyAmazonOrder(tx, fo.id, detail, now));
       if (after !== fo.status) result.moved += 1;
