@@ -148,7 +148,12 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
     for (let i = 0; i < 3; i++, t += 3_600_000) await drainOutbox(db, { ...opts, now: () => new Date(t) });
     expect((await rows(doomed.id))[0]).toMatchObject({ status: 'failed', attempts: 3 });
     expect((await log(doomed.id)).at(-1)).toMatch(/^Gave up after 3 attempts to reach Amazon\./);
-    expect((await fo(doomed.id)).status).toBe('Queued');
+    expect(await fo(doomed.id)).toMatchObject({ status: 'Queued', lastError: expect.stringMatching(/^Gave up after 3 attempts/) });
+    // Nothing waits any more: a person may Process it again.
+    await env.clearFaults();
+    await act((tx) => processFo(tx, doomed.id, null));
+    await drainOutbox(db, { ...opts, now: () => new Date(t) });
+    expect((await fo(doomed.id)).status).toBe('Shipped');
   });
 
   it('a worker that died after its call: the row is taken again after the lease and Amazon is asked, not sent twice', async () => {

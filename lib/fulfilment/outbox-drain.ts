@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { outbox } from '@/db/schema';
+import { fulfilmentOrders, outbox } from '@/db/schema';
 import { reportUnexpected } from '@/lib/errors';
 import { spClientFor } from '@/lib/fba/connection-client';
 import { logFo } from './fo-write';
@@ -105,7 +105,9 @@ async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date
       if (row.attempts >= o.maxAttempts) {
         const [hit] = await tx.update(outbox).set({ status: 'failed', lastError: result.error, doneAt: at }).where(stillOurs(row)).returning({ id: outbox.id });
         if (!hit) return 'dropped';
-        await logFo(tx, row.subjectId, `Gave up after ${row.attempts} attempts to reach Amazon. ${result.error}`, null, at);
+        const message = `Gave up after ${row.attempts} attempts to reach Amazon. ${result.error}`;
+        await tx.update(fulfilmentOrders).set({ lastError: message }).where(eq(fulfilmentOrders.id, row.subjectId));
+        await logFo(tx, row.subjectId, message, null, at);
         return 'failed';
       }
       const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (row.attempts - 1)) * (0.5 + random() / 2);
