@@ -74,6 +74,13 @@ export async function drainOutbox(db: Db, options: DrainOptions): Promise<DrainS
   const rows = await claimOutbox(db, { workerId: o.workerId, now: now(), limit: o.limit, leaseMs: o.leaseMs });
   const summary: DrainSummary = { claimed: rows.length, done: 0, refused: 0, retried: 0, failed: 0, dropped: 0 };
   for (const row of rows) {
+    // Renew the claim before the call: rows waiting in this batch behind slow calls keep their lease,
+    // and a row another worker has retaken meanwhile is left to it.
+    const [held] = await db.update(outbox).set({ claimedAt: now() }).where(stillOurs(row)).returning({ id: outbox.id });
+    if (!held) {
+      summary.dropped += 1;
+      continue;
+    }
     let result: SendResult;
     try {
       result = await sendOutboxRow(db, row, clientFor);
