@@ -35,7 +35,7 @@ describe('the worker’s fulfilment entries', () => {
     expect((await db.select().from(fulfilmentOrders).where(eq(fulfilmentOrders.id, fo.id)))[0]).toMatchObject({ status: 'Shipped', amazonStatus: 'New' });
     expect((await env.orders()).find((o) => o.sellerFulfillmentOrderId === fo.number)).toMatchObject({ createRequests: 1 });
     await env.sandbox.advance(60);
-    const results = (await JOBS.find((j) => j.name === 'fba.fo-tracking')!.run(db, await env.now())) as { read: number }[];
+    const results = (await JOBS.find((j) => j.name === 'fba.fo-tracking')!.run(db, new Date())) as { read: number }[];
     expect(results).toEqual([expect.objectContaining({ connectionId: conn.id, read: 1, errors: [] })]);
     expect((await db.select().from(fulfilmentOrders).where(eq(fulfilmentOrders.id, fo.id)))[0]).toMatchObject({ status: 'Shipped', amazonStatus: 'Received' });
   });

@@ -48,7 +48,8 @@ export async function sendOutboxRow(db: Db, row: OutboxRow, clientFor: ClientFor
         return await sendCancel(client, fo);
       case FO_OUTBOX.refresh: {
         const detail = await client.getFulfillmentOrder(amazonIdOf(fo));
-        return { outcome: 'done', record: async (tx, now) => void (await applyAmazonOrder(tx, fo.id, detail, now)) };
+        const amazonNow = client.amazonNow();
+        return { outcome: 'done', record: async (tx, now) => void (await applyAmazonOrder(tx, fo.id, detail, now, amazonNow)) };
       }
       default:
         return { outcome: 'refused', error: `Unknown outbox kind ${row.kind}.`, record: async () => {} };
@@ -80,7 +81,7 @@ async function sendCreate(db: Db, client: SpApiClient, row: OutboxRow, fo: FoRow
   // A repeat (a crash or timeout after the call) asks first: Amazon may already have the order.
   if (row.attempts > 1) {
     const existing = await readIfExists(client, id);
-    if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, existing) };
+    if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, existing, client.amazonNow()) };
   }
   const items = await db.select().from(fulfilmentOrderItems).where(eq(fulfilmentOrderItems.orderId, fo.id));
   try {
@@ -89,7 +90,7 @@ async function sendCreate(db: Db, client: SpApiClient, row: OutboxRow, fo: FoRow
     // "Already exists": the order reached Amazon before (a lost answer). Amazon's copy is the truth.
     if (isSpApiError(e) && !e.retryable && /already exists/i.test(`${e.message} ${e.details ?? ''}`)) {
       const existing = await readIfExists(client, id);
-      if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, existing) };
+      if (existing) return { outcome: 'done', record: (tx, now) => acceptedRecord(tx, fo, id, action, now, existing, client.amazonNow()) };
     }
     throw e;
   }
@@ -106,7 +107,7 @@ async function readIfExists(client: SpApiClient, number: string): Promise<GetFul
 }
 
 /** Amazon has the order: Queued → On Hold or Shipped (or what Amazon's copy says, when it was read). */
-async function acceptedRecord(tx: Tx, fo: FoRow, amazonOrderId: string, action: FulfillmentAction, now: Date, detail: GetFulfillmentOrderResult | null) {
+async function acceptedRecord(tx: Tx, fo: FoRow, amazonOrderId: string, action: FulfillmentAction, now: Date, detail: GetFulfillmentOrderResult | null, amazonNow: Date = now) {
   const [cur] = await tx.select({ status: fulfilmentOrders.status }).from(fulfilmentOrders).where(eq(fulfilmentOrders.id, fo.id)).for('update');
   if (!cur) return;
   if (cur.status !== 'Queued') {
@@ -121,7 +122,7 @@ async function acceptedRecord(tx: Tx, fo: FoRow, amazonOrderId: string, action: 
     at: now,
   });
   await logSale(tx, fo.saleId, `Fulfilment order ${fo.number} sent to Amazon: ${to}.`, now);
-  if (detail) await applyAmazonOrder(tx, fo.id, detail, now);
+  if (detail) await applyAmazonOrder(tx, fo.id, detail, now, amazonNow);
 }
 
 async function sendUpdate(client: SpApiClient, row: OutboxRow, fo: FoRow, marketplaceId: string): Promise<SendResult> {

@@ -27,7 +27,7 @@ const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a
  * and the status through `mapAmazonStatus` and `moveFo`. Reading the same answer twice changes
  * nothing. Returns the order's status afterwards.
  */
-export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfillmentOrderResult, now: Date): Promise<FoStatus> {
+export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfillmentOrderResult, now: Date, amazonNow: Date = now): Promise<FoStatus> {
   const [fo] = await tx.select().from(fulfilmentOrders).where(eq(fulfilmentOrders.id, orderId)).for('update');
   if (!fo) return 'Cancelled';
   const order = detail.fulfillmentOrder;
@@ -95,7 +95,7 @@ export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfi
       .where(and(eq(fulfilmentOrderItems.orderId, orderId), eq(fulfilmentOrderItems.lineNo, lineNo)));
   }
 
-  const mapped = mapAmazonStatus({ status: order.fulfillmentOrderStatus, fulfillmentAction: order.fulfillmentAction ?? null, packages, estimatedArrivalAt: arrival, now });
+  const mapped = mapAmazonStatus({ status: order.fulfillmentOrderStatus, fulfillmentAction: order.fulfillmentAction ?? null, packages, estimatedArrivalAt: arrival, now: amazonNow });
   const set = { amazonStatus: order.fulfillmentOrderStatus, lastTrackedAt: now, estimatedArrivalAt: arrival ?? fo.estimatedArrivalAt };
   if (mapped.partial && fo.amazonStatus !== 'CompletePartialled' && unfulfilled.length)
     await logFo(tx, orderId, `Amazon shipped part of the order; not fulfilled: ${unfulfilled.join('; ')}.`, null, now);
@@ -134,6 +134,9 @@ export const TRACKING_OVERLAP_MS = 60_000;
 /** Statuses the tracking run follows: sent, and not final (Completed may still become Delivered). */
 const FOLLOWED: FoStatus[] = ['On Hold', 'Shipped', 'Completed'];
 
+/** `now` stamps what we record; Amazon's dates (estimated arrivals) are compared with Amazon's clock (`amazonNow`, else the client's). */
+export type TrackingOptions = { now?: Date; amazonNow?: Date; clientFor?: ClientFor };
+
 export type TrackingResult = { connectionId: string; listed: number; read: number; moved: number; errors: string[] };
 
 /**
@@ -145,7 +148,7 @@ export type TrackingResult = { connectionId: string; listed: number; read: numbe
  *    order as updated when a package is delivered, so this is the only read delivery costs.
  * Unchanged orders cost no call. The checkpoint moves only after a run without errors.
  */
-export async function trackConnection(db: Db, conn: Connection, opts: { now?: Date; clientFor?: ClientFor } = {}): Promise<TrackingResult> {
+export async function trackConnection(db: Db, conn: Connection, opts: TrackingOptions = {}): Promise<TrackingResult> {
   const now = opts.now ?? new Date();
   const client = (opts.clientFor ?? spClientFor)(conn);
   const result: TrackingResult = { connectionId: conn.id, listed: 0, read: 0, moved: 0, errors: [] };
@@ -159,6 +162,7 @@ export async function trackConnection(db: Db, conn: Connection, opts: { now?: Da
     nextToken = page.nextToken;
   } while (nextToken);
   result.listed = listed.length;
+  const amazonNow = opts.amazonNow ?? client.amazonNow();
 
   const ours = new Map<string, FoRow>();
   const numbers = [...new Set(listed.map((o) => o.sellerFulfillmentOrderId))];
@@ -191,7 +195,7 @@ export async function trackConnection(db: Db, conn: Connection, opts: { now?: Da
         eq(fulfilmentOrders.connectionId, conn.id),
         eq(fulfilmentOrders.status, 'Shipped'),
         inArray(fulfilmentOrders.amazonStatus, ['Complete', 'CompletePartialled']),
-        lte(fulfilmentOrders.estimatedArrivalAt, now),
+        lte(fulfilmentOrders.estimatedArrivalAt, amazonNow),
       ),
     );
   for (const fo of arrived) toRead.set(fo.id, fo);
@@ -201,7 +205,7 @@ export async function trackConnection(db: Db, conn: Connection, opts: { now?: Da
     try {
       const detail = await client.getFulfillmentOrder(amazonIdOf(fo));
       result.read += 1;
-      const after = await db.transaction((tx) => applyAmazonOrder(tx, fo.id, detail, now));
+      const after = await db.transaction((tx) => applyAmazonOrder(tx, fo.id, detail, now, amazonNow));
       if (after !== fo.status) result.moved += 1;
     } catch (e) {
       result.errors.push(`${fo.number}: ${e instanceof Error ? e.message : String(e)}`);
@@ -217,7 +221,7 @@ export async function trackConnection(db: Db, conn: Connection, opts: { now?: Da
 }
 
 /** The job: every active connection with orders to follow. One connection's failure does not stop the others. */
-export async function trackAllConnections(db: Db, opts: { now?: Date; clientFor?: ClientFor } = {}) {
+export async function trackAllConnections(db: Db, opts: TrackingOptions = {}) {
   const conns = await db
     .select()
     .from(fbaConnections)
