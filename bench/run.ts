@@ -1,5 +1,6 @@
 // npm run bench — every benchmark in bench/, one after another (they measure time: never in parallel).
 import { benchShipAuthorise } from './ship-authorise';
+import { benchFoTracking } from './fo-tracking';
 import { benchSpApiThrottle } from './sp-api-throttle';
 import { benchStocktakeSync } from './stocktake-sync';
 
@@ -7,6 +8,7 @@ const benches: [string, () => Promise<unknown>][] = [
   ['sp-api-throttle', benchSpApiThrottle],
   ['stocktake-sync', () => benchStocktakeSync()],
   ['ship-authorise', () => benchShipAuthorise()],
+  ['fo-tracking', benchFoTracking],
 ];
 
 let failed = 0;

@@ -4,17 +4,22 @@ import { recordHeartbeat } from '@/lib/jobs/heartbeats';
 import { runJob, slotOf } from '@/lib/jobs/run-job';
 import { fbaAutoSyncJobs } from './fba-auto-sync';
 import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
+import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
 import type { DrainSpec, JobSpec } from './types';
 
 /**
  * The schedule table (UTC). Each entry's logic lives in lib/:
  * - fba.sync-inventory   hourly at :07, every active connection's inventory report → Catalog
  * - fba.auto-sync-stock  hourly at :05, connections whose Auto-Sync Stock is due (daily/weekly/monthly at their hour)
+ * - fba.fo-tracking      00:51 and 12:51, fulfilment orders Amazon changed since the last run (packages, tracking, status)
  */
-export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs];
+export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulfilmentJobs];
 
-/** Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync). */
-export const DRAINS: DrainSpec[] = [...fbaInventoryDrains];
+/**
+ * Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync), and
+ * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed).
+ */
+export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains];
 
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process

@@ -51,6 +51,7 @@ const FaultsInput = z.object({
   slowMs: z.number().int().min(0).max(120_000).optional(),
   throttleStormSeconds: z.number().min(0).optional(),
   rejectedAddresses: z.array(z.string()).optional(),
+  refusedAddresses: z.array(z.string()).optional(),
   lostPackageShare: share.optional(),
   shortReceiptShare: share.optional(),
 });
@@ -80,6 +81,14 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
       return order.amazonOrderId;
     });
     return { status: 201, body: { amazonOrderIds: created } };
+  }
+  const foRoute = /^GET \/_sandbox\/sellers\/([^/]+)\/fulfillment-orders$/.exec(route);
+  if (foRoute) {
+    // How many times each fulfilment order was asked for: an app that repeats a create shows createRequests > 1.
+    const seller = state.sellers[decodeURIComponent(foRoute[1])];
+    if (!seller) throw notFound(`Seller ${foRoute[1]} not found.`);
+    const orders = Object.values(seller.fulfillmentOrders).map((o) => ({ sellerFulfillmentOrderId: o.sellerFulfillmentOrderId, status: o.status, fulfillmentAction: o.fulfillmentAction, createRequests: o.createRequests ?? 1 }));
+    return { status: 200, body: { sellerId: seller.sellerId, fulfillmentOrders: orders } };
   }
   const sellerRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/inventory$/.exec(route);
   if (sellerRoute) {
@@ -114,6 +123,13 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
       if (input.speed !== undefined) ctx.clock.setSpeed(input.speed);
       return { status: 200, body: describeClock(ctx) };
     }
+    case 'POST /_sandbox/rate-scale': {
+      // Benchmarks set up thousands of orders fast, then measure at the published rate.
+      const { rateScale } = parse(z.object({ rateScale: z.number().positive().max(100_000) }), body);
+      ctx.rateScale = rateScale;
+      ctx.throttle.clear();
+      return { status: 200, body: { rateScale } };
+    }
     case 'GET /_sandbox/faults':
       return { status: 200, body: state.faults };
     case 'POST /_sandbox/faults': {
@@ -123,7 +139,7 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
       return { status: 200, body: state.faults };
     }
     case 'DELETE /_sandbox/faults':
-      state.faults = { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses] };
+      state.faults = { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses], refusedAddresses: [] };
       return { status: 200, body: state.faults };
     case 'POST /_sandbox/tokens/expire':
       expireAllTokens(state);

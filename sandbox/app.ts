@@ -66,7 +66,8 @@ async function handleRequest(ctx: SandboxContext, req: IncomingMessage, res: Ser
 
 async function handleApiCall(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, url: URL, method: string, baseUrl: string): Promise<void> {
   const state = ctx.store.state;
-  const headers: Record<string, string> = { 'x-amzn-RequestId': newRequestId() };
+  // Date in the sandbox's time, as Amazon's Date header is Amazon's: the app learns "now at Amazon" from it.
+  const headers: Record<string, string> = { 'x-amzn-RequestId': newRequestId(), Date: new Date(ctx.clock.now()).toUTCString() };
   const fail = (error: ApiError) => sendApiError(res, error, headers);
   const raw = await readRawBody(req);
 

@@ -8,7 +8,8 @@ export interface SandboxContext {
   readonly clock: SandboxClock;
   readonly throttle: ThrottleBuckets;
   /** Multiplies every published rate (SANDBOX_RATE_SCALE). */
-  readonly rateScale: number;
+  /** Multiplies every published rate; changed at run time by POST /_sandbox/rate-scale. */
+  rateScale: number;
 }
 
 export function stateOf(ctx: SandboxContext): SandboxState {

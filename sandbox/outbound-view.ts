@@ -35,7 +35,7 @@ function estimatedShipMs(order: FulfillmentOrderRecord): number {
   return Math.max(order.shipRequestedMs ?? order.receivedMs, order.receivedMs + PHASE_MS.received) + PHASE_MS.complete;
 }
 
-export function renderOrderDetail(order: FulfillmentOrderRecord, baseUrl: string) {
+export function renderOrderDetail(order: FulfillmentOrderRecord, baseUrl: string, now: number) {
   const shipMs = estimatedShipMs(order);
   return {
     fulfillmentOrder: renderOrder(order),
@@ -49,13 +49,13 @@ export function renderOrderDetail(order: FulfillmentOrderRecord, baseUrl: string
       estimatedShipDate: toIso(shipMs),
       estimatedArrivalDate: toIso(shipMs + 3 * 24 * HOUR),
     })),
-    fulfillmentShipments: order.shipments.map(renderShipment),
+    fulfillmentShipments: order.shipments.map((shipment) => renderShipment(shipment, now)),
     returnItems: order.returnItems.map(renderReturnItem),
     returnAuthorizations: order.returnAuthorizations.map((ra) => renderReturnAuthorization(ra, baseUrl)),
   };
 }
 
-function renderShipment(shipment: ShipmentRecord) {
+function renderShipment(shipment: ShipmentRecord, now: number) {
   const shipped = shipment.status === 'SHIPPED';
   const first = shipment.packages[0];
   return {
@@ -64,16 +64,19 @@ function renderShipment(shipment: ShipmentRecord) {
     fulfillmentShipmentStatus: shipment.status,
     ...(shipped && first ? { shippingDate: toIso(first.shipMs), estimatedArrivalDate: toIso(first.estimatedArrivalMs) } : {}),
     fulfillmentShipmentItem: shipment.items.map((item) => ({ ...item })),
-    ...(shipped ? { fulfillmentShipmentPackage: shipment.packages.map(renderPackage) } : {}),
+    ...(shipped ? { fulfillmentShipmentPackage: shipment.packages.map((pkg) => renderPackage(pkg, now)) } : {}),
   };
 }
 
-function renderPackage(pkg: PackageRecord) {
+/** deliveryInformation appears once the package is delivered (Amazon: "available after the package is delivered"). */
+function renderPackage(pkg: PackageRecord, now: number) {
+  const delivered = pkg.deliveredMs !== null && pkg.deliveredMs <= now;
   return {
     packageNumber: pkg.packageNumber,
     carrierCode: pkg.carrierCode,
     trackingNumber: pkg.trackingNumber,
     estimatedArrivalDate: toIso(pkg.estimatedArrivalMs),
+    ...(delivered ? { deliveryInformation: { dropOffLocation: { type: 'FRONT_DOOR' as const } } } : {}),
   };
 }
 

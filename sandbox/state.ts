@@ -100,6 +100,8 @@ export interface FulfillmentOrderRecord {
   shipments: ShipmentRecord[];
   returnItems: ReturnItemRecord[];
   returnAuthorizations: ReturnAuthorizationRecord[];
+  /** createFulfillmentOrder requests that named this id (1 = created once, never repeated). Admin only. */
+  createRequests?: number;
 }
 
 export interface ReturnItemRecord {
@@ -234,6 +236,8 @@ export interface FaultSettings {
   throttleStormUntil: number;
   /** Upper-cased substrings; an outbound address containing one ends Invalid. */
   rejectedAddresses: string[];
+  /** Upper-cased substrings; createFulfillmentOrder refuses an address containing one at once (400 InvalidInput). */
+  refusedAddresses: string[];
   /** Share (0–1) of new outbound packages that never report delivery. */
   lostPackageShare: number;
   /** Share (0–1) of inbound shipments that Amazon receives short by a unit or more. */
@@ -246,6 +250,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   slowMs: 0,
   throttleStormUntil: 0,
   rejectedAddresses: ['UNDELIVERABLE', '00000'],
+  refusedAddresses: [],
   lostPackageShare: 0.2,
   shortReceiptShare: 0.3,
 };
@@ -295,7 +300,7 @@ export function createEmptyState(nowMs: number, speed: number, urlSecret: string
     authorizationCodes: {},
     sellers: {},
     accessTokens: {},
-    faults: { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses] },
+    faults: { ...DEFAULT_FAULTS, rejectedAddresses: [...DEFAULT_FAULTS.rejectedAddresses], refusedAddresses: [] },
     urlSecret,
     seq: 0,
   };

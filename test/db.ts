@@ -5,9 +5,10 @@ import { withDatabase } from './global-setup';
 
 /**
  * A fresh migrated database for one test file, on the driver of the running project
- * (DB_DRIVER=pglite | postgres). Closed (and dropped) after the file.
+ * (DB_DRIVER=pglite | postgres). Closed (and dropped) after the file. `url` is the PostgreSQL
+ * database's address (for a child process in the same test), null on PGlite.
  */
-export async function createTestDb(): Promise<DbHandle> {
+export async function createTestDb(): Promise<DbHandle & { url: string | null }> {
   if (process.env.DB_DRIVER === 'postgres') {
     const url = process.env.DATABASE_URL!;
     const name = `fba_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -22,7 +23,7 @@ export async function createTestDb(): Promise<DbHandle> {
         await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
       }
     }
-    const handle = await openPostgres(withDatabase(url, name), 60);
+    const handle = Object.assign(await openPostgres(withDatabase(url, name), 60), { url: withDatabase(url, name) });
     afterAll(async () => {
       await handle.close();
       await admin.db.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -31,7 +32,7 @@ export async function createTestDb(): Promise<DbHandle> {
     return handle;
   }
   const dump = new Blob([fs.readFileSync(inject('pgliteDump'))]);
-  const handle = await openPglite({ loadDataDir: dump });
+  const handle = Object.assign(await openPglite({ loadDataDir: dump }), { url: null });
   afterAll(() => handle.close());
   return handle;
 }

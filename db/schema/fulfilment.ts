@@ -19,6 +19,12 @@ export const fulfilmentOrders = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull().unique(),
+    /**
+     * The sellerFulfillmentOrderId this order has at Amazon: the number when first sent; after Amazon
+     * kept it as Invalid/Unfulfillable and the order is processed again, number-R2, -R3… (Amazon never
+     * reuses an id). Null until Amazon accepted it.
+     */
+    amazonOrderId: text('amazon_order_id'),
     saleId: uuid('sale_id').notNull().references(() => sales.id),
     shipmentId: uuid('shipment_id').notNull().references(() => saleShipments.id),
     connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
@@ -63,6 +69,7 @@ export const fulfilmentOrders = pgTable(
     index('fulfilment_orders_connection_idx').on(t.connectionId, t.status, t.createdAt),
     index('fulfilment_orders_sale_idx').on(t.saleId),
     index('fulfilment_orders_number_prefix_idx').on(sql`lower(${t.number}) text_pattern_ops`),
+    index('fulfilment_orders_amazon_id_idx').on(t.connectionId, t.amazonOrderId),
   ],
 );
 

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { fbaConnections, fulfilmentOrders } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { amazonIdOf, resendIdFor } from './amazon-order';
 import { canDo, FO_OUTBOX, type FoAction } from './fo-status';
 import { logFo, moveFo } from './fo-write';
 import { enqueue, pendingCalls } from './outbox-queue';
@@ -32,7 +33,9 @@ export async function processFo(tx: Tx, orderId: string, userId: string | null) 
   const fo = await lockFor(tx, orderId, 'Process');
   if (fo.status === 'Failed') await moveFo(tx, orderId, 'Failed', 'Queued', { message: 'Processed again after Amazon refused it.', userId, set: { lastError: null } });
   const fulfillmentAction = await fulfillmentActionFor(tx, fo.connectionId);
-  await enqueue(tx, FO_OUTBOX.create, orderId, { fulfillmentAction, version: fo.version });
+  // Amazon keeps an order it marked Invalid or Unfulfillable under its id: sending again needs a new one.
+  const sellerFulfillmentOrderId = fo.status === 'Failed' ? resendIdFor(fo) : amazonIdOf(fo);
+  await enqueue(tx, FO_OUTBOX.create, orderId, { fulfillmentAction, version: fo.version, sellerFulfillmentOrderId });
   await logFo(tx, orderId, `Process: sending to Amazon (${fulfillmentAction === 'Hold' ? 'to be held' : 'to ship'}).`, userId);
 }
 

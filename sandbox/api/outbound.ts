@@ -19,11 +19,15 @@ const SPEED_DAYS = { Standard: [3, 5], Expedited: [2, 3], Priority: [1, 2], Sche
 const CANCELLABLE: readonly string[] = ['New', 'Received', 'Planning'];
 
 export function isRejectedAddress(faults: FaultSettings, address: Address): boolean {
+  return matchesAny(faults.rejectedAddresses, address);
+}
+
+function matchesAny(patterns: readonly string[], address: Address): boolean {
   const text = [address.addressLine1, address.addressLine2, address.addressLine3, address.city, address.postalCode]
     .filter(Boolean)
     .join(' ')
     .toUpperCase();
-  return faults.rejectedAddresses.some((pattern) => pattern && text.includes(pattern.toUpperCase()));
+  return patterns.some((pattern) => pattern && text.includes(pattern.toUpperCase()));
 }
 
 function findOrder(seller: SellerState, id: string): FulfillmentOrderRecord {
@@ -89,9 +93,13 @@ export const createFulfillmentOrder: ApiHandler = ({ state, seller, body, now })
   const request = parsed.data;
   const existing = seller.fulfillmentOrders[request.sellerFulfillmentOrderId];
   if (existing) {
+    existing.createRequests = (existing.createRequests ?? 1) + 1;
     // Idempotency: a repeat of the same order (a retry after a timeout) succeeds without effect.
     if (sameItems(existing, request)) return ok({});
     throw invalidInput(`A fulfillment order with sellerFulfillmentOrderId '${request.sellerFulfillmentOrderId}' already exists with different items.`);
+  }
+  if (matchesAny(state.faults.refusedAddresses, request.destinationAddress)) {
+    throw invalidInput('The destination address is invalid.', `InvalidDestinationAddress: ${request.destinationAddress.addressLine1}`);
   }
   const ids = new Set(request.items.map((item) => item.sellerFulfillmentOrderItemId));
   if (ids.size !== request.items.length) throw invalidInput('Duplicate sellerFulfillmentOrderItemId in items.');
@@ -142,8 +150,8 @@ function sameItems(order: FulfillmentOrderRecord, request: CreateFulfillmentOrde
   return key(order.items) === key(request.items);
 }
 
-export const getFulfillmentOrder: ApiHandler = ({ seller, params, baseUrl }) =>
-  ok({ payload: renderOrderDetail(findOrder(seller, params.sellerFulfillmentOrderId), baseUrl) });
+export const getFulfillmentOrder: ApiHandler = ({ seller, params, baseUrl, now }) =>
+  ok({ payload: renderOrderDetail(findOrder(seller, params.sellerFulfillmentOrderId), baseUrl, now) });
 
 export const listAllFulfillmentOrders: ApiHandler = ({ seller, query }) => {
   const since = parseDateParam(query, 'queryStartDate');

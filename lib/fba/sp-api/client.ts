@@ -45,6 +45,8 @@ export function createSpApiClient(options: SpApiClientOptions) {
     ...createOutboundOperations(transport),
     ...createInboundOperations(transport),
     ...createOrderOperations(transport),
+    /** Now at Amazon (the Date of its last answer): dates Amazon gives, such as estimated arrivals, are compared with this. */
+    amazonNow: () => transport.serverNow(),
   };
 }
 

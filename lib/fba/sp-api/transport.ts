@@ -50,8 +50,15 @@ export interface TransportOptions {
 
 export class SpApiTransport {
   private readonly buckets = new Map<OperationName, TokenBucket>();
+  /** Amazon's clock minus ours, from the Date header of the last answer (second resolution). */
+  private clockOffsetMs = 0;
 
   constructor(private readonly options: TransportOptions) {}
+
+  /** Now by Amazon's clock, as its last answer dated it (ours before any answer). */
+  serverNow(): Date {
+    return new Date(Date.now() + this.clockOffsetMs);
+  }
 
   async call<S extends z.ZodType>(operation: OperationName, input: CallInput, schema: S): Promise<z.infer<S>> {
     const spec = SP_API_OPERATIONS[operation];
@@ -117,6 +124,8 @@ export class SpApiTransport {
         message: timeout ? `No answer within ${this.options.retry.timeoutMs} ms` : `Connection failed: ${describeCause(e)}`,
       });
     }
+    const dated = Date.parse(res.headers.get('date') ?? '');
+    if (Number.isFinite(dated)) this.clockOffsetMs = dated - Date.now();
     const requestId = res.headers.get('x-amzn-RequestId');
     const limit = Number(res.headers.get('x-amzn-RateLimit-Limit'));
     if (limit > 0) bucket.setRate(limit);

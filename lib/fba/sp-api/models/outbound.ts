@@ -157,6 +157,13 @@ export const FulfillmentShipmentPackage = z.object({
   carrierCode: z.string(),
   trackingNumber: z.string().optional(),
   estimatedArrivalDate: Timestamp.optional(),
+  /** Present once the package is delivered (proof-of-delivery documents, drop-off location). */
+  deliveryInformation: z
+    .object({
+      deliveryDocumentList: z.array(z.object({ documentType: z.string(), url: z.string().optional() })).optional(),
+      dropOffLocation: z.object({ type: z.string(), attributes: z.record(z.string(), z.unknown()).optional() }).optional(),
+    })
+    .optional(),
 });
 
 export const FulfillmentShipment = z.object({

@@ -1,0 +1,2 @@
+ALTER TABLE "fulfilment_orders" ADD COLUMN "amazon_order_id" text;--> statement-breakpoint
+CREATE INDEX "fulfilment_orders_amazon_id_idx" ON "fulfilment_orders" USING btree ("connection_id","amazon_order_id");
