@@ -5,7 +5,13 @@ export type NavGroup = { label: string; items: NavItem[] };
 
 /** The menus, named as in the seed article; an entry shows only to users with its permission. */
 export const NAV: NavGroup[] = [
-  { label: 'Sale', items: [{ label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers }] },
+  {
+    label: 'Sale',
+    items: [
+      { label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers },
+      { label: 'Fulfilment Orders', href: '/sale/fulfilment-orders', permission: PERMISSION.fba },
+    ],
+  },
   {
     label: 'Inventory',
     items: [

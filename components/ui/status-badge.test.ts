@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { authorisationStatus } from '@/lib/fba/authorisation-status';
 import { connectionStatus } from '@/lib/fba/connection-status';
+import { foStatus } from '@/lib/fulfilment/fo-status';
 import { adjustmentStatus } from '@/lib/stock/adjustment-status';
 import { transferStatus } from '@/lib/stock/transfer-status';
 import { stocktakeStatus } from '@/lib/stocktake/stocktake-status';
@@ -11,7 +12,7 @@ import { StatusBadge, type BadgeStatus } from './status-badge';
 const badge = (status: BadgeStatus) => renderToStaticMarkup(createElement(StatusBadge, { status }));
 const colourOf = (html: string) => /bg-(\w+)-/.exec(html)?.[1];
 
-const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus];
+const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus, foStatus];
 
 describe('StatusBadge', () => {
   it.each(TABLES.flatMap((t) => t.statuses.map((s) => [t.document, s] as const)))('a %s that is %s shows its status in a colour', (_, status) => {

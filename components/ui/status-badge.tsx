@@ -1,5 +1,6 @@
 import type { AuthorisationStatus } from '@/lib/fba/authorisation-status';
 import type { ConnectionStatus } from '@/lib/fba/connection-status';
+import type { FoStatus } from '@/lib/fulfilment/fo-status';
 import type { AdjustmentStatus } from '@/lib/stock/adjustment-status';
 import type { TransferStatus } from '@/lib/stock/transfer-status';
 import type { StocktakeStatus } from '@/lib/stocktake/stocktake-status';
@@ -21,7 +22,7 @@ const TONE_CLASS: Record<Tone, string> = {
  * tables' status types, so a status added to a table without a colour here fails the type check;
  * users and workers are Active or Inactive.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | 'Inactive', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | FoStatus | 'Inactive', Tone> = {
   Draft: 'draft',
   Pending: 'working',
   'In Progress': 'working',
@@ -33,6 +34,12 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Disconnected: 'stopped',
   Inactive: 'stopped',
   Failed: 'failed',
+  // Fulfilment orders: waiting here, held at Amazon, on the way, arrived, called off.
+  Queued: 'draft',
+  'On Hold': 'working',
+  Shipped: 'moving',
+  Delivered: 'done',
+  Cancelled: 'stopped',
 };
 
 export type BadgeStatus = keyof typeof TONE;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { SHIPPING_OPTIONS } from '@/db/schema';
+import type { SHIPPING_OPTIONS } from '@/db/schema';
 import { isCountryCode } from '@/lib/catalog/countries';
 import { Id } from '@/lib/validation/id';
 import { optionalText, requiredText } from '@/lib/validation/text';
+
+/** Amazon's shipping speeds a person may choose (the sale's shipping options); no database code here, the edit form imports this. */
+export const FO_SHIPPING_SPEEDS = ['Standard', 'Expedited', 'Priority'] as const satisfies readonly (typeof SHIPPING_OPTIONS)[number][];
 
 /** Process, Void, Ship, Cancel, Refresh status: the order the button was on. */
 export const FoIdInput = z.object({ id: Id });
@@ -25,7 +28,7 @@ export const FoEditInput = z.object({
     .refine(isCountryCode, 'Choose a country (ISO 3166 two-letter code).'),
   shipToPhone: optionalText('Phone', 20).refine((v) => v === null || /^[+\d][\d\s().-]*$/.test(v), 'Use digits, spaces and + ( ) - only.'),
   comment: optionalText('Comment', 750),
-  shippingSpeed: z.enum(SHIPPING_OPTIONS, 'Choose Standard, Expedited or Priority.'),
+  shippingSpeed: z.enum(FO_SHIPPING_SPEEDS, 'Choose Standard, Expedited or Priority.'),
 });
 export type FoEditData = z.output<typeof FoEditInput>;
 
