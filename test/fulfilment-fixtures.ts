@@ -2,15 +2,20 @@ import type { Db } from '../db/client';
 import {
   customers,
   fbaConnections,
+  fbaListings,
   fulfilmentOrderItems,
   fulfilmentOrderLog,
   fulfilmentOrders,
   fulfilmentPackageItems,
   fulfilmentPackages,
+  saleLines,
+  salePickLines,
   saleShipments,
   sales,
   type locations,
 } from '../db/schema';
+import { DEMO_SELLER } from '../sandbox/index';
+import type { TestSandbox } from '../lib/fba/sp-api/testing/harness';
 import { ensurePriceTiers } from '../lib/catalog/price-tiers';
 import type { FoStatus } from '../lib/fulfilment/fo-status';
 import { nextNumber } from '../lib/reference/numbers';
@@ -131,4 +136,52 @@ export async function makeFulfilmentOrder(db: Db, f: FoFixture = {}) {
     ]);
     return { fo, sale, customer, shipment, connection, products: prods };
   });
+}
+
+/**
+ * A sale with order lines at the given locations (an FBA location's lines picked there when
+ * `picked`), and the FBA catalog listing of each product at the connection when `listed`: what
+ * Amazon's preview reads.
+ */
+export async function makeSaleWithLines(
+  db: Db,
+  opts: {
+    lines: { productId: string; locationId: string; quantity: number }[];
+    picked?: boolean;
+    shippingOption?: 'Standard' | 'Expedited' | 'Priority';
+    address?: Partial<typeof sales.$inferInsert>;
+    listings?: { connectionId: string; productId: string; sellerSku: string }[];
+  },
+) {
+  await ensurePriceTiers(db);
+  return db.transaction(async (tx) => {
+    const [customer] = await tx.insert(customers).values({ name: `Customer ${uniq()}`, priceTier: 1 }).returning();
+    const [sale] = await tx
+      .insert(sales)
+      .values({
+        number: await nextNumber(tx, 'SO'),
+        customerId: customer.id,
+        priceTier: 1,
+        orderStatus: 'Authorised',
+        shipToName: 'Jane Doe',
+        shipToLine1: '410 Terry Ave N',
+        shipToCity: 'Seattle',
+        shipToState: 'WA',
+        shipToPostalCode: '98109',
+        shipToCountry: 'US',
+        shippingOption: opts.shippingOption ?? 'Standard',
+        ...opts.address,
+      })
+      .returning();
+    await tx.insert(saleLines).values(opts.lines.map((l, i) => ({ saleId: sale.id, lineNo: i + 1, productId: l.productId, quantity: l.quantity, price: 1000, locationId: l.locationId })));
+    if (opts.picked)
+      await tx.insert(salePickLines).values(opts.lines.map((l, i) => ({ saleId: sale.id, lineNo: i + 1, saleLineNo: i + 1, productId: l.productId, locationId: l.locationId, quantity: l.quantity })));
+    for (const l of opts.listings ?? []) await tx.insert(fbaListings).values({ ...l, fulfillable: 100, total: 100 }).onConflictDoNothing();
+    return sale;
+  });
+}
+
+/** Fulfillable stock of the sandbox's demo seller (the seller every test connection speaks for). */
+export async function stockAtAmazon(sandbox: TestSandbox, items: { sellerSku: string; fulfillable: number; productName?: string }[]) {
+  await sandbox.admin('POST', `/_sandbox/sellers/${DEMO_SELLER.sellerId}/inventory`, { items });
 }
