@@ -133,7 +133,13 @@ export function FoPackages({ order }: { order: FoView }) {
           <Td>{p.packageNumber}</Td>
           <Td>{p.carrier ?? dash}</Td>
           <Td className="font-medium">{p.trackingNumber ?? dash}</Td>
-          <Td>{p.contents}</Td>
+          <Td>
+            {p.contents.split(', ').map((c, i) => (
+              <span key={i} className="block whitespace-nowrap">
+                {c}
+              </span>
+            ))}
+          </Td>
           <Td className="whitespace-nowrap">{formatUtcDateTime(p.shippedAt)}</Td>
           <Td className="whitespace-nowrap">{formatUtcDateTime(p.estimatedArrivalAt)}</Td>
           <Td className="whitespace-nowrap">{formatUtcDateTime(p.deliveredAt, 'not yet')}</Td>

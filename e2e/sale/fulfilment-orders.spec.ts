@@ -42,7 +42,7 @@ test('the list: counts per status filter it, with the connection filter kept', a
   await expect(counts.getByRole('link', { name: /^Failed/ })).toHaveAttribute('aria-current', 'page');
   await expect(rows(page)).toHaveCount(n);
   await expect(rows(page).locator('td:last-child > span:first-child')).toHaveText(Array.from({ length: n }, () => 'Failed'));
-  await expect(page.getByLabel('Status')).toHaveValue('Failed');
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('Failed');
 });
 
 test('search finds an order by tracking number and by sale number', async ({ page }) => {
@@ -120,7 +120,10 @@ test('each status offers only its buttons', async ({ page }) => {
       const button = page.getByRole('button', { name: name === 'Edit' || name === 'Refresh status' ? name : new RegExp(`^${name} fulfilment order`), exact: true });
       await expect(button, `${name} on a ${status} order`).toHaveCount(expected[status].includes(name) ? 1 : 0);
     }
-    if (status === 'Failed') await expect(page.getByRole('alert').filter({ hasText: 'Amazon’s answer' })).toContainText('The destination address is invalid');
+    if (status === 'Failed') {
+      await expect(page.getByRole('alert').filter({ hasText: 'Amazon’s answer' })).toContainText('The destination address is invalid');
+      await page.screenshot({ path: screenshotPath('sale_fulfilment-orders_failed.png'), fullPage: true });
+    }
   }
 });
 
@@ -141,6 +144,7 @@ test('Edit/Save a Queued order: a bad country is refused at its field, then the 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Choose a country (ISO 3166 two-letter code).')).toBeVisible();
   await expect(page.getByLabel(/^City/)).toHaveValue('Portland');
+  await page.screenshot({ path: screenshotPath('sale_fulfilment-orders_edit.png'), fullPage: true });
   await page.getByLabel(/^Country/).fill('us');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);

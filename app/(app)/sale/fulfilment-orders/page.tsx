@@ -8,7 +8,7 @@ import { EmptyState, Pager, SortHeader, Table, Td, Th } from '@/components/ui/ta
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatShortUtc } from '@/lib/format/date';
+import { formatUtcDateTime } from '@/lib/format/date';
 import { countFulfilmentOrders, foFilterQuery, listFoConnections, listFulfilmentOrders, readFoListParams } from '@/lib/fulfilment/fo-list';
 import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 
@@ -78,16 +78,22 @@ export default async function FulfilmentOrdersPage({ searchParams }: { searchPar
           >
             {page.rows.map((r) => (
               <tr key={r.id}>
-                <Td>
+                <Td className="whitespace-nowrap">
                   <Link href={`${BASE}/${r.id}`} className="font-medium text-indigo-700 hover:underline">
                     {r.number}
                   </Link>
                 </Td>
-                <Td className="whitespace-nowrap">{formatShortUtc(r.createdAt)}</Td>
-                <Td>{r.saleNumber}</Td>
+                <Td className="whitespace-nowrap">{formatUtcDateTime(r.createdAt).replace(' UTC', '')}</Td>
+                <Td className="whitespace-nowrap">{r.saleNumber}</Td>
                 <Td>{r.customer}</Td>
                 <Td>{r.connection}</Td>
-                <Td className="max-w-64">{r.items}</Td>
+                <Td className="max-w-64">
+                  {r.items.split(', ').map((item, i) => (
+                    <span key={i} className="block whitespace-nowrap">
+                      {item}
+                    </span>
+                  ))}
+                </Td>
                 <Td className="max-w-64 break-words">{r.tracking || <span className="text-slate-400">—</span>}</Td>
                 <Td>
                   <StatusBadge status={r.status} />
