@@ -42,7 +42,8 @@ export default async function FulfilmentOrdersPage({ searchParams }: { searchPar
         </a>
       </PageHeader>
       <FoStatusCounts base={BASE} counts={counts} total={total} current={params.status} keep={foFilterQuery({ ...filters, status: undefined })} />
-      <FoFilterForm base={BASE} connections={connections} values={filters} />
+      {/* Keyed by the filters: a count link navigates on the client, and the fields must show the new filters. */}
+      <FoFilterForm key={JSON.stringify(filters)} base={BASE} connections={connections} values={filters} />
       {page.rows.length === 0 ? (
         filtered ? (
           <EmptyState title="No fulfilment orders match">
