@@ -48,6 +48,8 @@ export async function seed(db: Db) {
   });
   for (let i = 0; i < 52; i++) await makeFulfilmentOrder(db, { connection, status: 'Delivered', createdAt: new Date(day - (i + 1) * 3_600_000), items: [{ ...page, quantity: 1, shipped: 1 }] });
   for (let i = 0; i < 3; i++) {
+    // Voided by two tests (one watches it live from a second tab), so twice as many.
+    await makeFulfilmentOrder(db, { connection, status: 'Queued', items: [{ ...voidable, quantity: 1 }] });
     await makeFulfilmentOrder(db, { connection, status: 'Queued', items: [{ ...voidable, quantity: 1 }] });
     await makeFulfilmentOrder(db, { connection, status: 'Queued', items: [{ ...editable, quantity: 2 }] });
     await makeFulfilmentOrder(db, { connection, status: 'Queued', items: [{ ...processable, quantity: 1 }] });

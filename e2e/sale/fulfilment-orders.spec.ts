@@ -135,6 +135,23 @@ test('Void a Queued order: Cancelled, no buttons left, logged', async ({ page })
   await expect(page.getByText('Voided: not sent to Amazon.')).toBeVisible();
 });
 
+test('the page follows the order live: voided in another tab, this one shows it without a reload', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await openFirst(page, 'FOSPEC-VOID', 'Queued');
+  const url = page.url();
+  // A reload would lose this mark.
+  await page.evaluate(() => Object.assign(window, { __foLiveMark: true }));
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.getByRole('button', { name: /^Void fulfilment order/ }).click();
+  await expect(other.getByTestId('fo-status')).toHaveText('Cancelled');
+  // The first tab polls its order's JSON (every 10 s while the order can still move).
+  await expect(page.getByTestId('fo-status')).toHaveText('Cancelled', { timeout: 20_000 });
+  await expect(page.getByText('Voided: not sent to Amazon.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Void fulfilment order/ })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __foLiveMark?: boolean }).__foLiveMark)).toBe(true);
+});
+
 test('Edit/Save a Queued order: a bad country is refused at its field, then the address is saved', async ({ page }) => {
   await openFirst(page, 'FOSPEC-EDIT', 'Queued');
   await page.getByRole('button', { name: 'Edit', exact: true }).click();

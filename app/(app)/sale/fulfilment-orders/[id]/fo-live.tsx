@@ -76,6 +76,9 @@ export function FoLive({ initial, statusUrl, saleHref }: { initial: FoView; stat
             {order.pending.some((p) => p.attempts > 0) ? `; tried ${Math.max(...order.pending.map((p) => p.attempts))} times so far` : ''}). The buttons come back when Amazon has answered.
           </p>
         )}
+        {waiting && order.pending.some((p) => p.lastError) && (
+          <p className="text-sm text-slate-700">Last attempt: {order.pending.find((p) => p.lastError)!.lastError} It will be tried again.</p>
+        )}
         {error && <p className="text-sm text-red-700">{error.message}</p>}
       </div>
       {order.lastError && (
