@@ -171,8 +171,20 @@ test('Edit/Save a Queued order: a bad country is refused at its field, then the 
   await expect(page.getByText(/^Edited \(.*shipToCity.*\)\.$/)).toBeVisible();
 });
 
+/** A Queued order of this SKU not already waiting for Amazon (an earlier run's Process leaves its order Queued and pending). */
+async function openIdleQueued(page: Page, sku: string) {
+  await page.goto(`${LIST}?status=Queued&q=${sku}`);
+  const hrefs = await rows(page).locator('td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  for (const href of hrefs) {
+    await page.goto(href);
+    await expect(page.getByTestId('fo-status')).toHaveText('Queued');
+    if ((await page.getByText(/Sending to Amazon…/).count()) === 0) return;
+  }
+  throw new Error(`No ${sku} order is left Queued without a pending call: reseed.`);
+}
+
 test('Process a Queued order: "Sending to Amazon…" and the buttons wait for the answer', async ({ page }) => {
-  await openFirst(page, 'FOSPEC-PROC', 'Queued');
+  await openIdleQueued(page, 'FOSPEC-PROC');
   await page.getByRole('button', { name: /^Process fulfilment order/ }).click();
   await expect(page.getByText(/Sending to Amazon…/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Void fulfilment order/ })).toBeDisabled();
