@@ -63,7 +63,6 @@ function baseWhere(f: FoFilters): SQL | undefined {
       or(
         sql`lower(${fulfilmentOrders.number}) LIKE ${prefix}`,
         sql`lower(${sales.number}) LIKE ${prefix}`,
-        sql`lower(${fulfilmentOrders.displayableOrderId}) = ${f.q.toLowerCase()}`,
         sql`EXISTS (SELECT 1 FROM ${fulfilmentOrderItems} i WHERE i.order_id = ${fulfilmentOrders.id} AND i.seller_sku IN (${f.q}, ${f.q.toUpperCase()}))`,
         sql`EXISTS (SELECT 1 FROM ${fulfilmentPackages} p WHERE p.order_id = ${fulfilmentOrders.id} AND p.tracking_number IN (${f.q}, ${f.q.toUpperCase()}))`,
       ),
