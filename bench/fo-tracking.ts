@@ -14,7 +14,7 @@ import { DEMO_CREDENTIALS, startTestSandbox } from '../lib/fba/sp-api/testing/ha
 import { createOrderBody } from '../lib/fulfilment/amazon-order';
 import { trackConnection } from '../lib/fulfilment/tracking';
 import { makeFbaConnection } from '../test/fba-fixtures';
-import { FO_ADDRESS } from '../test/fulfilment-fixtures';
+import { FO_ADDRESS } from '../test/fulfilment-send-fixtures';
 
 const HOUR = 3600;
 const SETUP_SCALE = 2000;

@@ -6,7 +6,7 @@ import { fulfilmentOrders } from '@/db/schema';
 import { processFo } from '@/lib/fulfilment/fo-actions';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { makeFulfilmentOrder } from '@/test/fulfilment-fixtures';
+import { makeQueuedFulfilmentOrder } from '@/test/fulfilment-send-fixtures';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { DRAINS, JOBS } from './index';
 
@@ -29,7 +29,7 @@ describe('the worker’s fulfilment entries', () => {
 
   it('as the worker runs them: the connection’s own client sends a processed order, and tracking reads it', async () => {
     const { conn } = await makeFbaConnection(db);
-    const { fo } = await makeFulfilmentOrder(db, conn);
+    const { fo } = await makeQueuedFulfilmentOrder(db, conn);
     await db.transaction((tx) => processFo(tx, fo.id, null));
     await DRAINS.find((d) => d.name === 'fba.outbox')!.run(db);
     expect((await db.select().from(fulfilmentOrders).where(eq(fulfilmentOrders.id, fo.id)))[0]).toMatchObject({ status: 'Shipped', amazonStatus: 'New' });

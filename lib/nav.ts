@@ -11,6 +11,7 @@ export const NAV: NavGroup[] = [
       { label: 'New sale', href: '/sale/new', permission: PERMISSION.sale },
       { label: 'Sales', href: '/sale/sales', permission: PERMISSION.sale },
       { label: 'Customers', href: '/sale/customers', permission: PERMISSION.customers },
+      { label: 'Fulfilment Orders', href: '/sale/fulfilment-orders', permission: PERMISSION.fba },
     ],
   },
   {

@@ -54,6 +54,12 @@ function buildKeepingTsconfig() {
   }
 }
 
+/**
+ * Tokens at rest are encrypted with this key: the server gets it, and so does this process before
+ * the spec seeds run, so a seeded FBA connection's token can be read by the server.
+ */
+const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
@@ -62,6 +68,7 @@ async function main() {
   buildKeepingTsconfig();
   console.log(`Build check ${seconds(Date.now() - started)}.`);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fba-e2e-'));
+  process.env.APP_ENCRYPTION_KEY = ENCRYPTION_KEY;
   let code = 1;
   try {
     const { env, handle, drop } = await freshDatabase(stateDir);
@@ -90,7 +97,7 @@ async function serveAndTest(env: Record<string, string>, stateDir: string): Prom
   let web: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   try {
-    const serverEnv = { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' };
+    const serverEnv = { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' };
     web = startNext(root, port, serverEnv);
     // On a PostgreSQL server the web process runs no jobs: the sidecar drains the queued syncs and
     // beats the heartbeat, as in a deployment (embedded, the web process does both).

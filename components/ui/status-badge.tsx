@@ -27,11 +27,6 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Draft: 'draft',
   'Not Started': 'draft',
   Authorised: 'done',
-  Queued: 'working',
-  'On Hold': 'working',
-  Shipped: 'moving',
-  Delivered: 'done',
-  Cancelled: 'stopped',
   Pending: 'working',
   'In Progress': 'working',
   'In Transit': 'moving',
@@ -42,6 +37,12 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Disconnected: 'stopped',
   Inactive: 'stopped',
   Failed: 'failed',
+  // Fulfilment orders: waiting here, held at Amazon, on the way, arrived, called off.
+  Queued: 'draft',
+  'On Hold': 'working',
+  Shipped: 'moving',
+  Delivered: 'done',
+  Cancelled: 'stopped',
 };
 
 export type BadgeStatus = keyof typeof TONE;

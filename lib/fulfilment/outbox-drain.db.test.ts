@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { fbaConnections, fulfilmentOrderItems, fulfilmentOrderLog, fulfilmentOrders, outbox, saleLog } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { makeFulfilmentOrder } from '@/test/fulfilment-fixtures';
+import { makeQueuedFulfilmentOrder } from '@/test/fulfilment-send-fixtures';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { createOrderBody } from './amazon-order';
 import { cancelFo, editFo, processFo, refreshFo, shipFo } from './fo-actions';
@@ -34,7 +34,7 @@ const setCreateStatus = (s: 'On Hold' | 'Shipped') => db.update(fbaConnections).
 
 describe('outbox drain: sending fulfilment orders to the sandbox', () => {
   it('Process sends the order once: Queued → Shipped, with the send in both logs', async () => {
-    const { fo: order, sale } = await makeFulfilmentOrder(db, conn, { items: [{ sku: 'DEMO-001', quantity: 2 }, { sku: 'DEMO-002', quantity: 1 }] });
+    const { fo: order, sale } = await makeQueuedFulfilmentOrder(db, conn, { items: [{ sku: 'DEMO-001', quantity: 2 }, { sku: 'DEMO-002', quantity: 1 }] });
     await act((tx) => processFo(tx, order.id, null));
     expect((await fo(order.id)).status).toBe('Queued');
     const s = await drainOutbox(db, opts);
@@ -53,7 +53,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
 
   it('On Hold per the Setup, then Ship releases it at Amazon', async () => {
     await setCreateStatus('On Hold');
-    const { fo: order } = await makeFulfilmentOrder(db, conn);
+    const { fo: order } = await makeQueuedFulfilmentOrder(db, conn);
     await act((tx) => processFo(tx, order.id, null));
     await drainOutbox(db, opts);
     expect((await fo(order.id)).status).toBe('On Hold');
@@ -72,7 +72,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
 
   it('an address Amazon refuses → Failed with Amazon’s message, not retried; fixed and processed again', async () => {
     await env.faults({ refusedAddresses: ['NOWHERE LANE'] });
-    const { fo: order, sale } = await makeFulfilmentOrder(db, conn, { over: { shipToLine1: '1 Nowhere Lane' } });
+    const { fo: order, sale } = await makeQueuedFulfilmentOrder(db, conn, { over: { shipToLine1: '1 Nowhere Lane' } });
     await act((tx) => processFo(tx, order.id, null));
     expect(await drainOutbox(db, opts)).toMatchObject({ claimed: 1, refused: 1 });
     const failed = await fo(order.id);
@@ -90,7 +90,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
   });
 
   it('an address Amazon later marks Invalid → Failed on Refresh status; fixed, it is sent again under a new id', async () => {
-    const { fo: order } = await makeFulfilmentOrder(db, conn, { over: { shipToLine1: '1 Undeliverable Road' } });
+    const { fo: order } = await makeQueuedFulfilmentOrder(db, conn, { over: { shipToLine1: '1 Undeliverable Road' } });
     await act((tx) => processFo(tx, order.id, null));
     await drainOutbox(db, opts);
     expect((await fo(order.id)).status).toBe('Shipped');
@@ -117,7 +117,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
   });
 
   it('5xx and 429 go back to wait with backoff, then send once; after the last attempt the row fails and the log says so', async () => {
-    const { fo: order } = await makeFulfilmentOrder(db, conn);
+    const { fo: order } = await makeQueuedFulfilmentOrder(db, conn);
     await act((tx) => processFo(tx, order.id, null));
     await env.faults({ errorShare: 1 });
     const t0 = new Date();
@@ -141,7 +141,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
     expect((await fo(order.id)).status).toBe('Shipped');
     expect(await atAmazon(order.number)).toMatchObject({ createRequests: 1 });
 
-    const { fo: doomed } = await makeFulfilmentOrder(db, conn);
+    const { fo: doomed } = await makeQueuedFulfilmentOrder(db, conn);
     await act((tx) => processFo(tx, doomed.id, null));
     await env.faults({ errorShare: 1 });
     let t = Date.now();
@@ -157,7 +157,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
   });
 
   it('a worker that died after its call: the row is taken again after the lease and Amazon is asked, not sent twice', async () => {
-    const { fo: order } = await makeFulfilmentOrder(db, conn);
+    const { fo: order } = await makeQueuedFulfilmentOrder(db, conn);
     await act((tx) => processFo(tx, order.id, null));
     const t0 = new Date();
     const [claimed] = await claimOutbox(db, { workerId: 'dead-worker', now: t0, limit: 10, leaseMs: 60_000 });
@@ -180,8 +180,8 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
   });
 
   it('Cancel: Amazon agrees in Planning; refuses in Processing, and the refusal is shown', async () => {
-    const { fo: early, sale } = await makeFulfilmentOrder(db, conn);
-    const { fo: late } = await makeFulfilmentOrder(db, conn);
+    const { fo: early, sale } = await makeQueuedFulfilmentOrder(db, conn);
+    const { fo: late } = await makeQueuedFulfilmentOrder(db, conn);
     for (const o of [early, late]) await act((tx) => processFo(tx, o.id, null));
     await drainOutboxUntilIdle(db, opts);
     await env.sandbox.advance(30 + 6 * 60);
@@ -205,7 +205,7 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
   });
 
   it('a cancel queued behind its create waits for it (one subject, in order), even with two drains', async () => {
-    const { fo: order } = await makeFulfilmentOrder(db, conn);
+    const { fo: order } = await makeQueuedFulfilmentOrder(db, conn);
     await act((tx) => processFo(tx, order.id, null));
     // Written directly: the person action refuses while a call is pending, the drain must not rely on that.
     await db.insert(outbox).values({ kind: 'fo.cancel', subjectId: order.id });

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { fulfilmentOrders, outbox } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { makeFulfilmentOrder } from '@/test/fulfilment-fixtures';
+import { makeQueuedFulfilmentOrder } from '@/test/fulfilment-send-fixtures';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { processFo } from './fo-actions';
 import { drainOutbox } from './outbox-drain';
@@ -23,7 +23,7 @@ describe('outbox drains on PostgreSQL', () => {
     const { conn } = await makeFbaConnection(db);
     const ids: string[] = [];
     for (let i = 0; i < 80; i++) {
-      const { fo } = await makeFulfilmentOrder(db, conn, { items: [{ sku: `DEMO-0${String(1 + (i % 19)).padStart(2, '0')}`, quantity: 1 }] });
+      const { fo } = await makeQueuedFulfilmentOrder(db, conn, { items: [{ sku: `DEMO-0${String(1 + (i % 19)).padStart(2, '0')}`, quantity: 1 }] });
       await db.transaction((tx) => processFo(tx, fo.id, null));
       ids.push(fo.id);
     }

@@ -5,7 +5,7 @@ import type { Db } from '@/db';
 import { fulfilmentOrders, outbox } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { makeFulfilmentOrder } from '@/test/fulfilment-fixtures';
+import { makeQueuedFulfilmentOrder } from '@/test/fulfilment-send-fixtures';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { processFo } from './fo-actions';
 
@@ -49,7 +49,7 @@ describe('SIGKILL the worker while it sends 200 orders', () => {
     const { conn } = await makeFbaConnection(db);
     const ids: string[] = [];
     for (let i = 0; i < ORDERS; i++) {
-      const { fo } = await makeFulfilmentOrder(db, conn, { items: [{ sku: `DEMO-0${String(1 + (i % 19)).padStart(2, '0')}`, quantity: 1 }] });
+      const { fo } = await makeQueuedFulfilmentOrder(db, conn, { items: [{ sku: `DEMO-0${String(1 + (i % 19)).padStart(2, '0')}`, quantity: 1 }] });
       await db.transaction((tx) => processFo(tx, fo.id, null));
       ids.push(fo.id);
     }

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { fbaConnections, fulfilmentOrderItems, fulfilmentOrderLog, fulfilmentOrders, fulfilmentPackageItems, fulfilmentPackages, saleLog } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { makeFulfilmentOrder } from '@/test/fulfilment-fixtures';
+import { makeQueuedFulfilmentOrder } from '@/test/fulfilment-send-fixtures';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { processFo } from './fo-actions';
 import { drainOutboxUntilIdle } from './outbox-drain';
@@ -31,7 +31,7 @@ const track = async () => trackConnection(db, await conn(), { clientFor: env.cli
 const HOUR = 3600;
 
 async function sendOrder(items: { sku: string; quantity: number }[]) {
-  const made = await makeFulfilmentOrder(db, { id: connId, locationId: (await conn()).locationId }, { items });
+  const made = await makeQueuedFulfilmentOrder(db, { id: connId, locationId: (await conn()).locationId }, { items });
   await db.transaction((tx) => processFo(tx, made.fo.id, null));
   await drainOutboxUntilIdle(db, { workerId: 'w', clientFor: env.clientFor });
   expect((await fo(made.fo.id)).status).toBe('Shipped');

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { getFoView } from '@/lib/fulfilment/fo-view';
+import { isUuid } from '@/lib/validation/id';
+import { FoLive } from './fo-live';
+
+export const metadata: Metadata = { title: 'Fulfilment order' };
+
+const BASE = '/sale/fulfilment-orders';
+
+export default async function FulfilmentOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission(PERMISSION.fba);
+  const { id } = await params;
+  const order = isUuid(id) ? await getFoView(await getDb(), id) : null;
+  if (!order) notFound();
+  return (
+    <>
+      <PageHeader title={`Fulfilment order ${order.number}`} crumbs={['Sale', 'Fulfilment Orders']} />
+      <FoLive initial={order} statusUrl={`${BASE}/${order.id}/status`} saleHref={`/sale/sales/${order.sale.id}`} />
+      <p className="mt-4">
+        <Link href={BASE}>« All fulfilment orders</Link>
+      </p>
+    </>
+  );
+}
