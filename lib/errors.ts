@@ -15,7 +15,11 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An expected failure: its message is written for the user and is safe to show. */
+/** Recognises a DomainError from any copy of this module (a bundle may hold several; see SpApiError). */
+const DOMAIN_ERROR = Symbol.for('fba-inventory.DomainError');
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -34,7 +38,7 @@ export class DomainError extends Error {
  * shown on the page.
  */
 export function isDomainError(e: unknown): e is DomainError {
-  return e instanceof DomainError && (ERROR_CODES as readonly string[]).includes(e.code);
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[DOMAIN_ERROR] === true && (ERROR_CODES as readonly string[]).includes((e as DomainError).code);
 }
 
 // No 0/O or 1/I/L: a reference is read aloud or typed from a screenshot.

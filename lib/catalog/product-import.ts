@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
 import { isUniqueViolation, rowsOf } from '@/db/driver';
 import { readCsvFile } from '@/lib/csv/read';
-import { DomainError } from '@/lib/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { ensurePriceTiers, listPriceTiers } from './price-tiers';
 import { mapProductHeader, readProductRows, type ProductColumnKey, type ProductRow } from './product-csv';
 import { TIERS, priceKey } from './product-inputs';
@@ -40,7 +40,7 @@ async function readRecords(file: string | Blob): Promise<string[][]> {
   try {
     return await readCsvFile(file);
   } catch (e) {
-    if (e instanceof DomainError) reject([e.message]);
+    if (isDomainError(e)) reject([e.message]);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { bins, locations, products, stockAdjustmentLines, stockAdjustments } from '@/db/schema';
-import { DomainError } from '@/lib/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { nextNumber } from '@/lib/reference/numbers';
@@ -106,7 +106,7 @@ export async function voidAdjustment(db: Db | Tx, id: string, userId: string | n
     try {
       await reverseSource(tx, 'adjustment', id, userId);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'INSUFFICIENT_STOCK')
+      if (isDomainError(e) && e.code === 'INSUFFICIENT_STOCK')
         throw new DomainError('INSUFFICIENT_STOCK', `Adjustment ${doc.number} cannot be voided because the stock it added has since left. ${e.message}`);
       throw e;
     }

@@ -2,7 +2,7 @@ import { and, eq, ilike, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db';
 import { bins, locations, products, stockTransferLines, stockTransfers } from '@/db/schema';
-import { DomainError } from '@/lib/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { nextNumber } from '@/lib/reference/numbers';
@@ -97,7 +97,7 @@ export async function voidTransfer(db: Db | Tx, id: string, from: TransferStatus
     try {
       await reverseSource(tx, 'transfer', id, userId);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'INSUFFICIENT_STOCK')
+      if (isDomainError(e) && e.code === 'INSUFFICIENT_STOCK')
         throw new DomainError('INSUFFICIENT_STOCK', `Transfer ${doc.number} cannot be voided because the stock it delivered has since left the destination. ${e.message}`);
       throw e;
     }

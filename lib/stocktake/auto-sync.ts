@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
-import { DomainError } from '@/lib/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { isAutoSyncDue } from '@/lib/fba/auto-sync-schedule';
 import { fetchReportFor, type FetchReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
@@ -48,7 +48,7 @@ export async function autoSyncConnection(db: Db, conn: Connection, now: Date, de
   try {
     rows = (await (deps.fetchReport ?? fetchReportFor)(conn)).rows;
   } catch (e) {
-    if (!(e instanceof DomainError)) throw e;
+    if (!(isDomainError(e))) throw e;
     return { ...base, outcome: 'failed', message: e.message };
   }
 
@@ -72,7 +72,7 @@ export async function autoSyncConnection(db: Db, conn: Connection, now: Date, de
       outcome = { ...base, outcome: 'completed', stocktake: doc.number, message: `${plural(done.posted, 'stock change', 'stock changes')} posted.` };
     } catch (e) {
       // E.g. Amazon holds fewer units than are allocated to sales here: a person decides.
-      if (!(e instanceof DomainError)) throw e;
+      if (!(isDomainError(e))) throw e;
       await flag(e.message);
       outcome = { ...base, outcome: 'needs-attention', stocktake: doc.number, message: e.message };
     }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { locations, stocktakes } from '@/db/schema';
-import { DomainError } from '@/lib/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { nextNumber } from '@/lib/reference/numbers';
 import { rowsOf } from '@/db/driver';
 import { lockStock, postMovements } from '@/lib/stock/ledger';
@@ -126,7 +126,7 @@ export async function addStocktakeLine(db: Db | Tx, input: { stocktakeId: string
     // The form's field is `sku`, not the line cell `sku.0` resolveSkus names; anything but a
     // domain refusal (a database failure) passes on untouched, to be logged, never shown.
     const [product] = await resolveSkus(tx, [{ index: 0, sku: input.sku }]).catch((e: unknown) => {
-      if (e instanceof DomainError) throw new DomainError(e.code, e.message, { sku: ['No product has this SKU.'] });
+      if (isDomainError(e)) throw new DomainError(e.code, e.message, { sku: ['No product has this SKU.'] });
       throw e;
     });
     await assertPlaces(tx, [{ locationId: doc.locationId, binId: input.binId }], () => 'binId');

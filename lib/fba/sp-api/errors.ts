@@ -11,7 +11,15 @@ export type SpApiErrorKind =
  * Every failure of the client. Keeps Amazon's own code, message and request id so the caller can
  * show them (an FO log line) and support can quote the id to Amazon. Never holds a token.
  */
+/**
+ * Marks an SpApiError however many copies of this module a bundle holds: the production build puts
+ * the worker's drain (instrumentation) and the pages in different chunks, and `instanceof` against
+ * another chunk's class is false — a 400 was then taken for an unknown error and retried.
+ */
+const SP_API_ERROR = Symbol.for('fba-inventory.SpApiError');
+
 export class SpApiError extends Error {
+  readonly [SP_API_ERROR] = true;
   readonly kind: SpApiErrorKind;
   readonly operation: OperationName | 'lwa';
   readonly status: number | null;
@@ -50,5 +58,5 @@ export class SpApiError extends Error {
 }
 
 export function isSpApiError(value: unknown): value is SpApiError {
-  return value instanceof SpApiError;
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SP_API_ERROR] === true;
 }

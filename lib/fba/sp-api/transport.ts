@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { SpApiErrorBody } from './models/common';
 import { SP_API_OPERATIONS, buildOperationPath, type OperationName } from './models/operations';
-import { SpApiError } from './errors';
+import { SpApiError, isSpApiError } from './errors';
 import type { LwaTokenCache } from './lwa';
 import { TokenBucket } from './token-bucket';
 
@@ -74,7 +74,7 @@ export class SpApiTransport {
         await bucket.take(this.options.sleep);
         return await this.attempt(operation, spec.method, url, input.body, schema, bucket, attempt);
       } catch (e) {
-        if (!(e instanceof SpApiError)) throw e;
+        if (!isSpApiError(e)) throw e;
         error = e;
       }
       // An expired or revoked access token is a 403 Unauthorized: exchange once more, then give up.

@@ -7,7 +7,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { BARCODE_TYPES } from '@/lib/catalog/product-inputs';
 import { getProduct, listLocationChoices } from '@/lib/catalog/products';
-import { DomainError } from '@/lib/errors';
+import { isDomainError } from '@/lib/errors';
 import { isUuid } from '@/lib/validation/id';
 import { ProductForm } from '../product-form';
 
@@ -19,7 +19,7 @@ export default async function EditProductPage({ params, searchParams }: { params
   if (!isUuid(id)) notFound();
   const db = await getDb();
   const product = await getProduct(db, id).catch((e) => {
-    if (e instanceof DomainError && e.code === 'NOT_FOUND') notFound();
+    if (isDomainError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
   const [tiers, locations] = await Promise.all([listPriceTiers(db), listLocationChoices(db)]);
