@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PERMISSION, type Permission } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES } from '@/lib/http/limits';
+import { optionalText } from '@/lib/validation/text';
 import { formOf } from '@/test/forms';
 import { signInAs } from '@/test/session';
 
@@ -33,6 +34,27 @@ describe('action()', () => {
     const res = await connect(idle, formOf({ sellerId: 'A', refreshToken: 'Atzr|secret-value' }));
     expect(res).toMatchObject({ status: 'error', fieldErrors: { sellerId: ['Too short.'] }, values: { sellerId: 'A' } });
     expect(JSON.stringify(res)).not.toContain('Atzr|secret-value');
+  });
+});
+
+describe('action(): every field message is seen', () => {
+  const ship = action(
+    { input: z.object({ quantity: z.string().regex(/^\d+$/, 'Enter a whole number.'), carrier: optionalText('Carrier', 60) }), permission: PERMISSION.products },
+    async (input) => input,
+  );
+
+  it('an optional field the form did not show is empty, not an error', async () => {
+    expect(await ship(idle, formOf({ quantity: '4' }))).toEqual({ status: 'ok', data: { quantity: '4', carrier: null } });
+  });
+
+  it('a message for a field the form did not post goes into the form message, beside "Check the highlighted fields" only when one is', async () => {
+    const strict = action({ input: z.object({ quantity: z.string().regex(/^\d+$/, 'Enter a whole number.'), carrier: z.string('Enter a carrier.') }), permission: PERMISSION.products }, async () => 1);
+    expect(await strict(idle, formOf({ quantity: '4' }))).toMatchObject({ status: 'error', message: 'Enter a carrier.' });
+    expect(await strict(idle, formOf({ quantity: 'x' }))).toMatchObject({ status: 'error', message: 'Check the highlighted fields. Enter a carrier.' });
+    const domain = action({ input: z.object({ quantity: z.string() }), permission: PERMISSION.products }, async () => {
+      throw new DomainError('INVALID_INPUT', 'Check the highlighted fields.', { 'quantity.9': ['Line 9 is gone.'] });
+    });
+    expect(await domain(idle, formOf({ quantity: '1' }))).toMatchObject({ status: 'error', message: 'Line 9 is gone.' });
   });
 });
 

@@ -76,6 +76,18 @@ function actionName(fn: object): string {
  * map expected errors. An unexpected error is logged with a reference and the form shows only that
  * reference; Next's redirect()/notFound() pass through.
  */
+/**
+ * A field message can only sit beside a field the form posted. Messages for any other key (a field
+ * the form did not show, a rule across fields) go into the form's message, so a refusal never says
+ * "Check the highlighted fields" with nothing highlighted.
+ */
+export function placeMessages(message: string, fieldErrors: Record<string, string[] | undefined>, posted: Record<string, unknown>): string {
+  const unplaced = Object.entries(fieldErrors).flatMap(([k, msgs]) => (Object.hasOwn(posted, k) || !msgs?.length ? [] : [msgs[0]!]));
+  if (unplaced.length === 0) return message;
+  const placed = Object.keys(fieldErrors).some((k) => Object.hasOwn(posted, k));
+  return [placed ? message : null, ...new Set(unplaced)].filter(Boolean).join(' ');
+}
+
 export function action<S extends z.ZodType, T>(
   opts: { input: S; permission: Permission; parse?: (form: FormData) => unknown },
   run: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
@@ -92,17 +104,14 @@ export function action<S extends z.ZodType, T>(
       const problems = findFormProblems(form);
       if (problems) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: problems, values };
       const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : raw);
-      if (!parsed.success)
-        return {
-          status: 'error',
-          message: 'Check the highlighted fields.',
-          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-          values,
-        };
+      if (!parsed.success) {
+        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+        return { status: 'error', message: placeMessages('Check the highlighted fields.', fieldErrors, raw), fieldErrors, values };
+      }
       return { status: 'ok', data: await run(parsed.data, { user }) };
     } catch (e) {
       unstable_rethrow(e);
-      if (isDomainError(e)) return { status: 'error', message: e.message, fieldErrors: e.fieldErrors, values };
+      if (isDomainError(e)) return { status: 'error', message: e.fieldErrors ? placeMessages(e.message, e.fieldErrors, formValues(form)) : e.message, fieldErrors: e.fieldErrors, values };
       const reference = reportUnexpected(e, { where: actionName(wrapped), userId: user?.id });
       return { status: 'error', message: unexpectedMessage(reference), reference, values };
     }

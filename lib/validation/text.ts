@@ -46,8 +46,11 @@ export function requiredText(label: string, max: number) {
 
 /** Trimmed optional text: blank means "none" (null), so the column stays NULL rather than ''. */
 export function optionalText(label: string, max: number) {
+  // Absent is empty: a form shows some optional fields only when they apply (carrier and tracking
+  // number only for own-stock lines), and a field it did not show must not refuse the form.
   return storableText()
     .trim()
     .max(max, `${label} is at most ${max} characters.`)
-    .transform((v) => (v === '' ? null : v));
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v));
 }

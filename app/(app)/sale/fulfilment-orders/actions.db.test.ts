@@ -77,7 +77,7 @@ describe('fulfilment order actions', () => {
     signInAs([PERMISSION.fba], userId);
     const fo = await make('Queued');
     expect(await processFoAction(idle, formOf({ id: fo.id }))).toMatchObject({ status: 'ok' });
-    expect(await calls(fo.id)).toEqual([{ kind: 'fo.create', payload: { fulfillmentAction: 'Hold', version: 1 } }]);
+    expect(await calls(fo.id)).toEqual([{ kind: 'fo.create', payload: { fulfillmentAction: 'Hold', version: 1, sellerFulfillmentOrderId: fo.number } }]);
     expect(await processFoAction(idle, formOf({ id: fo.id }))).toMatchObject({ status: 'error', message: expect.stringContaining("waiting for Amazon's answer") });
     const view = (await getFoView(db(), fo.id))!;
     expect(view.pending).toEqual([expect.objectContaining({ kind: 'fo.create' })]);
