@@ -50,8 +50,7 @@ export function SaleBanner({ saleNumber, fos }: { saleNumber: string; fos: { id:
     <div role="alert" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
       {bad.map((f) => (
         <p key={f.id}>
-          Fulfilment order <Link href={`/sale/fulfilment-orders/${f.id}`} className="font-medium underline">{f.number}</Link> is {f.status}
-          {f.lastError ? <>: Amazon said “{f.lastError}”</> : null}.{' '}
+          Fulfilment order <Link href={`/sale/fulfilment-orders/${f.id}`} className="font-medium underline">{f.number}</Link> is {f.status}.{f.lastError ? ` ${f.lastError}${/[.!?]$/.test(f.lastError) ? '' : '.'}` : null}{' '}
           {f.status === 'Failed'
             ? 'Open it, correct it (Edit) and Process it again, or Void it and undo Ship and Pick on this sale to return the stock.'
             : `Nothing was shipped by Amazon for it. If ${saleNumber} will not ship another way, undo Ship and Pick to return the stock; otherwise authorise Ship again.`}

@@ -16,6 +16,7 @@ import { reachableStages, type SaleStage } from '@/lib/sale/sale-status';
 import { defaultBoxes } from '@/lib/sale/pack';
 import { listPlaces, placeValue } from '@/lib/stock/places';
 import { isUuid } from '@/lib/validation/id';
+import { FulfilmentPreview } from '@/components/fulfilment/fulfilment-preview';
 import { InvoiceForm, OrderButtons, PackForm, PaymentForm, PickForm, ShipForm, UndoButton } from './stage-forms';
 
 export const metadata: Metadata = { title: 'Sale' };
@@ -236,15 +237,23 @@ function ShipTab({ sale }: { sale: Sale }) {
           />
         </>
       ) : (
-        <ShipForm
-          saleId={sale.id}
-          rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, location: placeName(p), external: !!p.externalConnectionId, picked: p.quantity, box: boxOf.get(p.lineNo) ?? null, draft: draft.get(p.lineNo) ?? null }))}
-          shippingOption={sale.shippingOption}
-          carrier={sale.carrier}
-          trackingNumber={sale.trackingNumber}
-          skipFulfilment={sale.skipFulfilment}
-          skipReason={sentBefore ? 'Ticked because Ship was undone after a fulfilment order of this sale was sent to Amazon: authorising again would send it twice. Untick only if that order was cancelled.' : null}
-        />
+        <>
+          {/* Before authorising: what Amazon would charge and when it would arrive, or why it cannot (beyond the seed). */}
+          {sale.picked.some((p) => p.externalConnectionId) && (
+            <div className="mb-4">
+              <FulfilmentPreview saleId={sale.id} />
+            </div>
+          )}
+          <ShipForm
+            saleId={sale.id}
+            rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, location: placeName(p), external: !!p.externalConnectionId, picked: p.quantity, box: boxOf.get(p.lineNo) ?? null, draft: draft.get(p.lineNo) ?? null }))}
+            shippingOption={sale.shippingOption}
+            carrier={sale.carrier}
+            trackingNumber={sale.trackingNumber}
+            skipFulfilment={sale.skipFulfilment}
+            skipReason={sentBefore ? 'Ticked because Ship was undone after a fulfilment order of this sale was sent to Amazon: authorising again would send it twice. Untick only if that order was cancelled.' : null}
+          />
+        </>
       )}
       <h2 className="mt-6 mb-2 font-semibold text-slate-800">Fulfilment orders</h2>
       {fos.length === 0 ? (
