@@ -23,5 +23,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1366, height: 900 } } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1366, height: 900 } }, testIgnore: '**/*.after-all.spec.ts' },
+    // Specs that change company-wide settings (Sales Process Customisation) would change how every
+    // other sale behaves while it runs: they run alone, after the rest, and put the settings back.
+    { name: 'company-wide', use: { browserName: 'chromium', viewport: { width: 1366, height: 900 } }, testMatch: '**/*.after-all.spec.ts', dependencies: ['chromium'] },
+  ],
 });
