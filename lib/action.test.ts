@@ -55,6 +55,13 @@ describe('action(): every field message is seen', () => {
       throw new DomainError('INVALID_INPUT', 'Check the highlighted fields.', { 'quantity.9': ['Line 9 is gone.'] });
     });
     expect(await domain(idle, formOf({ quantity: '1' }))).toMatchObject({ status: 'error', message: 'Line 9 is gone.' });
+    // A file input is a posted field too: an import's row messages stay beside it, under the import's own message.
+    const importer = action({ input: z.object({}), permission: PERMISSION.products }, async () => {
+      throw new DomainError('INVALID_INPUT', 'The file has 1 error; nothing was imported.', { file: ['Row 2: SKU is required.'] });
+    });
+    const upload = new FormData();
+    upload.append('file', new File(['sku\n'], 'products.csv', { type: 'text/csv' }));
+    expect(await importer(idle, upload)).toMatchObject({ status: 'error', message: 'The file has 1 error; nothing was imported.', fieldErrors: { file: ['Row 2: SKU is required.'] } });
   });
 });
 

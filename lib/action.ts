@@ -81,10 +81,11 @@ function actionName(fn: object): string {
  * the form did not show, a rule across fields) go into the form's message, so a refusal never says
  * "Check the highlighted fields" with nothing highlighted.
  */
-export function placeMessages(message: string, fieldErrors: Record<string, string[] | undefined>, posted: Record<string, unknown>): string {
-  const unplaced = Object.entries(fieldErrors).flatMap(([k, msgs]) => (Object.hasOwn(posted, k) || !msgs?.length ? [] : [msgs[0]!]));
+export function placeMessages(message: string, fieldErrors: Record<string, string[] | undefined>, form: FormData): string {
+  // Every posted name counts, files included (an import's messages sit beside its file input).
+  const unplaced = Object.entries(fieldErrors).flatMap(([k, msgs]) => (form.has(k) || !msgs?.length ? [] : [msgs[0]!]));
   if (unplaced.length === 0) return message;
-  const placed = Object.keys(fieldErrors).some((k) => Object.hasOwn(posted, k));
+  const placed = Object.keys(fieldErrors).some((k) => form.has(k));
   return [placed ? message : null, ...new Set(unplaced)].filter(Boolean).join(' ');
 }
 
@@ -106,12 +107,12 @@ export function action<S extends z.ZodType, T>(
       const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : raw);
       if (!parsed.success) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-        return { status: 'error', message: placeMessages('Check the highlighted fields.', fieldErrors, raw), fieldErrors, values };
+        return { status: 'error', message: placeMessages('Check the highlighted fields.', fieldErrors, form), fieldErrors, values };
       }
       return { status: 'ok', data: await run(parsed.data, { user }) };
     } catch (e) {
       unstable_rethrow(e);
-      if (isDomainError(e)) return { status: 'error', message: e.fieldErrors ? placeMessages(e.message, e.fieldErrors, formValues(form)) : e.message, fieldErrors: e.fieldErrors, values };
+      if (isDomainError(e)) return { status: 'error', message: e.fieldErrors ? placeMessages(e.message, e.fieldErrors, form) : e.message, fieldErrors: e.fieldErrors, values };
       const reference = reportUnexpected(e, { where: actionName(wrapped), userId: user?.id });
       return { status: 'error', message: unexpectedMessage(reference), reference, values };
     }
