@@ -183,13 +183,20 @@ async function openIdleQueued(page: Page, sku: string) {
   throw new Error(`No ${sku} order is left Queued without a pending call: reseed.`);
 }
 
-test('Process a Queued order: "Sending to Amazon…" and the buttons wait for the answer', async ({ page }) => {
+test('Process a Queued order: the page waits for Amazon, and Amazon’s answer arrives without a reload', async ({ page }) => {
   await openIdleQueued(page, 'FOSPEC-PROC');
   await page.getByRole('button', { name: /^Process fulfilment order/ }).click();
-  await expect(page.getByText(/Sending to Amazon…/)).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Void fulfilment order/ })).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
+  // The worker's drain answers within seconds: the page shows "Sending to Amazon…" with the buttons
+  // held until then (the polling rule is lib/fulfilment/fo-live.test.ts's), or already the answer.
+  const sending = page.getByText(/Sending to Amazon…/);
+  const answer = page.getByRole('alert').filter({ hasText: 'Amazon’s answer' });
+  await expect(sending.or(answer)).toBeVisible();
   await expect(page.getByText('Process: sending to Amazon')).toBeVisible();
+  // Amazon does not hold this SKU for the seller, so it refuses the order: Failed, in Amazon's words.
+  await expect(page.getByTestId('fo-status')).toHaveText('Failed', { timeout: 20_000 });
+  await expect(answer).toContainText('Invalid seller SKU');
+  await expect(sending).toHaveCount(0);
+  for (const name of [/^Process fulfilment order/, /^Void fulfilment order/]) await expect(page.getByRole('button', { name })).toBeEnabled();
 });
 
 test("Amazon's preview of a sale's FBA lines (the Ship tab reads this)", async ({ page }) => {
