@@ -45,7 +45,8 @@ export async function voidFo(tx: Tx, orderId: string, userId: string | null) {
   await moveFo(tx, orderId, fo.status, 'Cancelled', { message: 'Voided: not sent to Amazon.', userId });
 }
 
-export type FoEdit = {
+/** Where Amazon delivers a fulfilment order (copied from the sale; Edit/Save changes it). */
+export type FoAddress = {
   shipToName: string;
   shipToLine1: string;
   shipToLine2: string | null;
@@ -54,6 +55,9 @@ export type FoEdit = {
   shipToPostalCode: string;
   shipToCountry: string;
   shipToPhone: string | null;
+};
+
+export type FoEdit = FoAddress & {
   comment: string | null;
   shippingSpeed: FoRow['shippingSpeed'];
 };

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
+import type { FoAddress } from './fo-actions';
 import {
   customers,
   fbaConnections,
@@ -54,16 +55,7 @@ export type FoView = {
   displayableOrderId: string;
   comment: string | null;
   shippingSpeed: 'Standard' | 'Expedited' | 'Priority';
-  address: {
-    shipToName: string;
-    shipToLine1: string;
-    shipToLine2: string | null;
-    shipToCity: string;
-    shipToState: string | null;
-    shipToPostalCode: string;
-    shipToCountry: string;
-    shipToPhone: string | null;
-  };
+  address: FoAddress;
   lastError: string | null;
   version: number;
   sale: { id: string; number: string; customer: string };
