@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import type { SHIPPING_OPTIONS } from '@/db/schema';
-import { isCountryCode } from '@/lib/catalog/countries';
+import { SHIPPING_OPTIONS } from '@/lib/sale/shipping-options';
+import { packingSlipComment, shipToFields } from '@/lib/validation/address';
 import { Id } from '@/lib/validation/id';
-import { optionalText, requiredText } from '@/lib/validation/text';
-
-/** Amazon's shipping speeds a person may choose (the sale's shipping options); no database code here, the edit form imports this. */
-export const FO_SHIPPING_SPEEDS = ['Standard', 'Expedited', 'Priority'] as const satisfies readonly (typeof SHIPPING_OPTIONS)[number][];
 
 /** Process, Void, Ship, Cancel, Refresh status: the order the button was on. */
 export const FoIdInput = z.object({ id: Id });
@@ -17,18 +13,9 @@ export const FoIdInput = z.object({ id: Id });
  */
 export const FoEditInput = z.object({
   id: Id,
-  shipToName: requiredText('Name', 50),
-  shipToLine1: requiredText('Address line 1', 60),
-  shipToLine2: optionalText('Address line 2', 60),
-  shipToCity: requiredText('City', 50),
-  shipToState: optionalText('State / region', 150),
-  shipToPostalCode: requiredText('Postal code', 20),
-  shipToCountry: requiredText('Country', 2)
-    .transform((v) => v.toUpperCase())
-    .refine(isCountryCode, 'Choose a country (ISO 3166 two-letter code).'),
-  shipToPhone: optionalText('Phone', 20).refine((v) => v === null || /^[+\d][\d\s().-]*$/.test(v), 'Use digits, spaces and + ( ) - only.'),
-  comment: optionalText('Comment', 750),
-  shippingSpeed: z.enum(FO_SHIPPING_SPEEDS, 'Choose Standard, Expedited or Priority.'),
+  ...shipToFields,
+  comment: packingSlipComment,
+  shippingSpeed: z.enum(SHIPPING_OPTIONS, 'Choose Standard, Expedited or Priority.'),
 });
 export type FoEditData = z.output<typeof FoEditInput>;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { SALE_STAGES, SHIPPING_OPTIONS } from '@/db/schema';
-import { isCountryCode } from '@/lib/catalog/countries';
 import { readHeader, readLines } from '@/lib/stock/line-form';
 import { parsePlace } from '@/lib/stock/places';
 import { checkCell, moneyText, quantityText } from '@/lib/validation/numbers';
-import { optionalText, requiredText } from '@/lib/validation/text';
+import { packingSlipComment, shipToFields } from '@/lib/validation/address';
+import { optionalText } from '@/lib/validation/text';
 
 export const SALE_LINE_FIELDS = ['sku', 'quantity', 'price', 'location'] as const;
 
@@ -12,19 +12,6 @@ const SaleQuantity = quantityText({ sign: 'positive', message: 'Enter a whole nu
 const LinePrice = moneyText('price', { optional: true });
 const RawLine = z.object({ index: z.number().int(), sku: z.string(), quantity: z.string(), price: z.string(), location: z.string() });
 
-/** The ship-to address of a sale (copied from the customer, editable): what Amazon needs to deliver. */
-export const ShipTo = {
-  shipToName: requiredText('Name', 120),
-  shipToLine1: requiredText('Address line 1', 120),
-  shipToLine2: optionalText('Address line 2', 120),
-  shipToCity: requiredText('City', 80),
-  shipToState: optionalText('State / region', 80),
-  shipToPostalCode: requiredText('Postal code', 20),
-  shipToCountry: requiredText('Country', 2)
-    .transform((v) => v.toUpperCase())
-    .refine(isCountryCode, 'Choose a country (ISO 3166 two-letter code).'),
-  shipToPhone: optionalText('Phone', 40),
-};
 
 /**
  * Sale → New sale as the form sends it. A line's price may be left blank (the customer's price
@@ -34,10 +21,10 @@ export const SaleInput = z
   .object({
     customerId: z.uuid('Choose a customer.'),
     priceTier: z.coerce.number('Choose a price tier.').int().min(1, 'Choose a price tier.').max(10, 'Choose a price tier.'),
-    ...ShipTo,
+    ...shipToFields,
     customerReference: optionalText('Customer reference', 100),
-    // Amazon prints it on the packing slip of a fulfilment order: at most 1,000 characters there.
-    comment: optionalText('Comment', 1000),
+    // Amazon prints it on the packing slip of the sale's fulfilment orders.
+    comment: packingSlipComment,
     lines: z.array(RawLine),
   })
   .superRefine((v, ctx) => {

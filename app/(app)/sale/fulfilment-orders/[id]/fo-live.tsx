@@ -9,7 +9,8 @@ import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field } from '@/components/ui/form';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ActionState } from '@/lib/action';
-import { FO_EDIT_LABELS, FO_SHIPPING_SPEEDS } from '@/lib/fulfilment/fo-inputs';
+import { FO_EDIT_LABELS } from '@/lib/fulfilment/fo-inputs';
+import { SHIPPING_OPTIONS } from '@/lib/sale/shipping-options';
 import { foPollInterval, pendingWords } from '@/lib/fulfilment/fo-live';
 import { foActionsFor, type FoAction } from '@/lib/fulfilment/fo-status';
 import type { FoView } from '@/lib/fulfilment/fo-view';
@@ -192,7 +193,7 @@ function FoEditForm({ order, onDone, onCancel }: { order: FoView; onDone: () => 
         <Field name="shipToState" label={L.shipToState} defaultValue={a.shipToState} autoComplete="address-level1" />
         <Field name="shipToPostalCode" label={L.shipToPostalCode} defaultValue={a.shipToPostalCode} required autoComplete="postal-code" />
         <Field name="shipToCountry" label={L.shipToCountry} defaultValue={a.shipToCountry} required hint="Two-letter code, e.g. US, GB, DE." autoComplete="country" />
-        <Field name="shippingSpeed" label={L.shippingSpeed} defaultValue={order.shippingSpeed} options={FO_SHIPPING_SPEEDS} required />
+        <Field name="shippingSpeed" label={L.shippingSpeed} defaultValue={order.shippingSpeed} options={SHIPPING_OPTIONS} required />
         <Field name="comment" label={L.comment} defaultValue={order.comment} rows={2} />
       </div>
       <div className="mt-4 flex gap-2">
