@@ -4,7 +4,7 @@ import { users } from './auth';
 import { products } from './catalog';
 import { fbaConnections } from './fba';
 import { locations } from './reference';
-import { SHIPPING_OPTIONS, saleShipments, sales } from './sale';
+import { SHIPPING_OPTIONS, saleShipments, sales, shipToColumns } from './sale';
 
 /** The seed's seven fulfilment order statuses, word for word. */
 export const FO_STATUSES = ['Queued', 'On Hold', 'Shipped', 'Completed', 'Delivered', 'Cancelled', 'Failed'] as const;
@@ -37,14 +37,7 @@ export const fulfilmentOrders = pgTable(
     /** DisplayableOrderComment: printed on the packing slip. */
     comment: text('comment'),
     shippingSpeed: text('shipping_speed', { enum: SHIPPING_OPTIONS }).notNull(),
-    shipToName: text('ship_to_name').notNull(),
-    shipToLine1: text('ship_to_line1').notNull(),
-    shipToLine2: text('ship_to_line2'),
-    shipToCity: text('ship_to_city').notNull(),
-    shipToState: text('ship_to_state'),
-    shipToPostalCode: text('ship_to_postal_code').notNull(),
-    shipToCountry: text('ship_to_country').notNull(),
-    shipToPhone: text('ship_to_phone'),
+    ...shipToColumns(),
     /** Raised by each Edit/Save; the outbox sends the newest version. */
     version: integer('version').notNull().default(1),
     /** The last refusal or failure from Amazon, in Amazon's words (also in the log). */

@@ -13,6 +13,24 @@ export const SALE_STAGES = ['Order', 'Pick', 'Pack', 'Ship', 'Invoice'] as const
 export const SHIPPING_OPTIONS = ['Standard', 'Expedited', 'Priority'] as const;
 
 /**
+ * A ship-to address, copied onto the row that ships (a sale, then each of its fulfilment orders),
+ * so a later change of the customer never changes where a shipped order went. Country: ISO 3166-1
+ * alpha-2. A function: every table needs its own column builders.
+ */
+export function shipToColumns() {
+  return {
+    shipToName: text('ship_to_name').notNull(),
+    shipToLine1: text('ship_to_line1').notNull(),
+    shipToLine2: text('ship_to_line2'),
+    shipToCity: text('ship_to_city').notNull(),
+    shipToState: text('ship_to_state'),
+    shipToPostalCode: text('ship_to_postal_code').notNull(),
+    shipToCountry: text('ship_to_country').notNull(),
+    shipToPhone: text('ship_to_phone'),
+  };
+}
+
+/**
  * Sale → New sale: a customer's order and its stages. Addresses are copied from the customer when
  * the sale is made, so editing the customer later does not change a sale already shipped.
  */
@@ -29,15 +47,7 @@ export const sales = pgTable(
     packStatus: text('pack_status', { enum: SALE_STAGE_STATUSES }).notNull().default('Not Started'),
     shipStatus: text('ship_status', { enum: SALE_STAGE_STATUSES }).notNull().default('Not Started'),
     invoiceStatus: text('invoice_status', { enum: SALE_STAGE_STATUSES }).notNull().default('Not Started'),
-    shipToName: text('ship_to_name').notNull(),
-    shipToLine1: text('ship_to_line1').notNull(),
-    shipToLine2: text('ship_to_line2'),
-    shipToCity: text('ship_to_city').notNull(),
-    shipToState: text('ship_to_state'),
-    shipToPostalCode: text('ship_to_postal_code').notNull(),
-    /** ISO 3166-1 alpha-2. */
-    shipToCountry: text('ship_to_country').notNull(),
-    shipToPhone: text('ship_to_phone'),
+    ...shipToColumns(),
     customerReference: text('customer_reference'),
     /** Printed by Amazon on the packing slip of its fulfilment orders (DisplayableOrderComment). */
     comment: text('comment'),
