@@ -1,6 +1,7 @@
 import type { AuthorisationStatus } from '@/lib/fba/authorisation-status';
 import type { ConnectionStatus } from '@/lib/fba/connection-status';
 import type { FoStatus } from '@/lib/fulfilment/fo-status';
+import type { InboundStatus } from '@/lib/inbound/inbound-status';
 import type { SaleOrderStatus, SaleStageStatus } from '@/lib/sale/sale-status';
 import type { AdjustmentStatus } from '@/lib/stock/adjustment-status';
 import type { TransferStatus } from '@/lib/stock/transfer-status';
@@ -23,7 +24,7 @@ const TONE_CLASS: Record<Tone, string> = {
  * tables' status types, so a status added to a table without a colour here fails the type check;
  * users and workers are Active or Inactive.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | 'Inactive', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | 'Inactive', Tone> = {
   Draft: 'draft',
   'Not Started': 'draft',
   Authorised: 'done',
@@ -43,6 +44,14 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Shipped: 'moving',
   Delivered: 'done',
   Cancelled: 'stopped',
+  // Inbound shipments (Amazon's words): placed, on the way, at the warehouse, received, or stopped there.
+  Working: 'working',
+  'Ready to Ship': 'working',
+  'Checked In': 'moving',
+  Receiving: 'moving',
+  Closed: 'done',
+  Deleted: 'stopped',
+  Error: 'failed',
 };
 
 export type BadgeStatus = keyof typeof TONE;

@@ -3,6 +3,8 @@ import { bigint, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIn
 import { locations, priceTiers } from './reference';
 
 export const BARCODE_TYPES = ['UPC', 'EAN', 'GCID', 'JAN', 'ISBN'] as const;
+/** Which barcode a product's FBA labels carry: its FNSKU, or its manufacturer barcode (the seed's per-product choice). */
+export const FBA_BARCODES = ['FNSKU', 'Manufacturer'] as const;
 
 export const products = pgTable(
   'products',
@@ -14,6 +16,8 @@ export const products = pgTable(
     barcodeType: text('barcode_type', { enum: BARCODE_TYPES }),
     fnsku: text('fnsku'),
     asin: text('asin'),
+    /** The barcode on this product's FBA labels: its FNSKU (Amazon's advice) or its manufacturer barcode. */
+    fbaBarcode: text('fba_barcode', { enum: FBA_BARCODES }).notNull().default('FNSKU'),
     /** Standard unit cost in 1/10,000 of the base currency (used when nothing else gives a cost). */
     unitCost: bigint('unit_cost', { mode: 'number' }),
     defaultLocationId: uuid('default_location_id').references(() => locations.id),

@@ -134,8 +134,8 @@ export const fbaListings = pgTable(
 );
 
 export const SYNC_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-/** What a run does with the connection's inventory report: fill the Catalog, or a stocktake's counts. */
-export const SYNC_RUN_KINDS = ['catalog', 'stocktake'] as const;
+/** What a run does: fill the Catalog or a stocktake's counts from the inventory report, or download inbound shipment statuses. */
+export const SYNC_RUN_KINDS = ['catalog', 'stocktake', 'inbound'] as const;
 
 /**
  * One queued run that fetches a connection's FBA inventory report for the worker: a Catalog sync
@@ -172,6 +172,8 @@ export const fbaSyncRuns = pgTable(
     // second press joins the first.
     uniqueIndex('fba_sync_runs_one_active').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running') AND ${t.kind} = 'catalog'`),
     uniqueIndex('fba_sync_runs_one_active_stocktake').on(t.stocktakeId).where(sql`${t.status} IN ('queued', 'running')`),
+    // One inbound status download (Download on the Inbound Shipments tab, or the hourly job) per connection.
+    uniqueIndex('fba_sync_runs_one_active_inbound').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running') AND ${t.kind} = 'inbound'`),
     check('fba_sync_runs_stocktake_kind', sql`(${t.kind} = 'stocktake') = (${t.stocktakeId} IS NOT NULL)`),
   ],
 );

@@ -6,3 +6,5 @@ export * from './jobs';
 export * from './fba';
 export * from './sale';
 export * from './fulfilment';
+export * from './inbound';
+export * from './labels';

@@ -153,6 +153,8 @@ export const stockTransferLines = pgTable(
     lineNo: integer('line_no').notNull(),
     productId: uuid('product_id').notNull().references(() => products.id),
     quantity: integer('quantity').notNull(),
+    /** Units received so far (a transfer received in parts, e.g. by Amazon); short when below quantity at completion. */
+    received: integer('received').notNull().default(0),
   },
   (t) => [unique('stock_transfer_lines_pk').on(t.transferId, t.lineNo)],
 );

@@ -1,13 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { fulfilmentOrders, outbox } from '@/db/schema';
+import { outbox } from '@/db/schema';
 import { reportUnexpected } from '@/lib/errors';
 import { spClientFor } from '@/lib/fba/connection-client';
-import { logFo } from './fo-write';
-import { sendOutboxRow, type SendResult } from './send';
+import { OUTBOX_HANDLERS } from '@/lib/outbox/handlers';
+import type { OutboxHandler, OutboxRow, SendResult } from '@/lib/outbox/types';
 import type { ClientFor } from './tracking';
-
-type OutboxRow = typeof outbox.$inferSelect;
 
 export type DrainOptions = {
   /** Who holds a claimed row (a worker process); the result is recorded only while it still holds it. */
@@ -24,11 +22,13 @@ export type DrainOptions = {
   backoffMaxMs?: number;
   random?: () => number;
   clientFor?: ClientFor;
+  /** Who sends each family of kinds (by prefix: fo, inbound); the app's own by default. */
+  handlers?: Record<string, OutboxHandler>;
 };
 
 export const OUTBOX_DEFAULTS = { limit: 20, leaseMs: 5 * 60_000, maxAttempts: 8, backoffBaseMs: 15_000, backoffMaxMs: 30 * 60_000 } as const;
 
-export type DrainSummary = { claimed: number; done: number; refused: number; retried: number; failed: number; dropped: number };
+export type DrainSummary = { claimed: number; done: number; refused: number; retried: number; waiting: number; failed: number; dropped: number };
 
 /**
  * Claims due rows in one statement: pending rows whose time has come, and rows whose claim is
@@ -71,8 +71,9 @@ export async function drainOutbox(db: Db, options: DrainOptions): Promise<DrainS
   const now = o.now ?? (() => new Date());
   const random = o.random ?? Math.random;
   const clientFor = o.clientFor ?? spClientFor;
+  const handlers = o.handlers ?? OUTBOX_HANDLERS;
   const rows = await claimOutbox(db, { workerId: o.workerId, now: now(), limit: o.limit, leaseMs: o.leaseMs });
-  const summary: DrainSummary = { claimed: rows.length, done: 0, refused: 0, retried: 0, failed: 0, dropped: 0 };
+  const summary: DrainSummary = { claimed: rows.length, done: 0, refused: 0, retried: 0, waiting: 0, failed: 0, dropped: 0 };
   for (const row of rows) {
     // Renew the claim before the call: rows waiting in this batch behind slow calls keep their lease,
     // and a row another worker has retaken meanwhile is left to it.
@@ -81,15 +82,16 @@ export async function drainOutbox(db: Db, options: DrainOptions): Promise<DrainS
       summary.dropped += 1;
       continue;
     }
+    const handler = handlers[row.kind.split('.')[0]];
     let result: SendResult;
     try {
-      result = await sendOutboxRow(db, row, clientFor);
+      result = handler ? await handler.send(db, row, clientFor) : { outcome: 'refused', error: `Unknown outbox kind ${row.kind}.`, record: async () => {} };
     } catch (e) {
       // Our own failure (database, a bug): retried like a 5xx, with a reference in the server log.
       result = { outcome: 'retry', error: `Unexpected error (reference ${reportUnexpected(e, { where: `outbox ${row.kind}` })}).` };
     }
     const at = now();
-    const kept = await recordResult(db, row, result, at, o, random).catch(async (e) => {
+    const kept = await recordResult(db, row, result, at, o, random, handler).catch(async (e) => {
       // Recording failed (a conflict, a bug): the row goes back to wait, and is tried again.
       const error = `Unexpected error (reference ${reportUnexpected(e, { where: `outbox ${row.kind} record` })}).`;
       const [hit] = await db
@@ -104,17 +106,32 @@ export async function drainOutbox(db: Db, options: DrainOptions): Promise<DrainS
   return summary;
 }
 
-type Resolved = Required<Omit<DrainOptions, 'now' | 'random' | 'clientFor'>>;
+type Resolved = Required<Omit<DrainOptions, 'now' | 'random' | 'clientFor' | 'handlers'>>;
 
-async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date, o: Resolved, random: () => number) {
+async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date, o: Resolved, random: () => number, handler: OutboxHandler | undefined) {
   return db.transaction(async (tx): Promise<keyof DrainSummary> => {
+    if (result.outcome === 'wait') {
+      // Amazon is still working: look again later; waiting is not an attempt.
+      const [hit] = await tx
+        .update(outbox)
+        .set({
+          status: 'pending',
+          attempts: 0,
+          payload: result.payload ? { ...row.payload, ...result.payload } : row.payload,
+          nextAttemptAt: new Date(at.getTime() + result.delayMs),
+          claimedAt: null,
+          claimedBy: null,
+        })
+        .where(stillOurs(row))
+        .returning({ id: outbox.id });
+      return hit ? 'waiting' : 'dropped';
+    }
     if (result.outcome === 'retry') {
       if (row.attempts >= o.maxAttempts) {
         const [hit] = await tx.update(outbox).set({ status: 'failed', lastError: result.error, doneAt: at }).where(stillOurs(row)).returning({ id: outbox.id });
         if (!hit) return 'dropped';
         const message = `Gave up after ${row.attempts} attempts to reach Amazon. ${result.error}`;
-        await tx.update(fulfilmentOrders).set({ lastError: message }).where(eq(fulfilmentOrders.id, row.subjectId));
-        await logFo(tx, row.subjectId, message, null, at);
+        await handler?.giveUp(tx, row, message, at);
         return 'failed';
       }
       const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (row.attempts - 1)) * (0.5 + random() / 2);
@@ -138,7 +155,7 @@ async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date
 
 /** Drains until nothing is due (tests, and the worker's catch-up after a pause). */
 export async function drainOutboxUntilIdle(db: Db, options: DrainOptions, maxRounds = 100): Promise<DrainSummary> {
-  const total: DrainSummary = { claimed: 0, done: 0, refused: 0, retried: 0, failed: 0, dropped: 0 };
+  const total: DrainSummary = { claimed: 0, done: 0, refused: 0, retried: 0, waiting: 0, failed: 0, dropped: 0 };
   for (let i = 0; i < maxRounds; i++) {
     const s = await drainOutbox(db, options);
     for (const k of Object.keys(total) as (keyof DrainSummary)[]) total[k] += s[k];

@@ -1,28 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { fbaConnections, fulfilmentOrderItems, fulfilmentOrders, type outbox } from '@/db/schema';
+import { fbaConnections, fulfilmentOrderItems, fulfilmentOrders } from '@/db/schema';
 import { amazonReason } from '@/lib/fba/connection-client';
 import { isSpApiError, type SpApiClient } from '@/lib/fba/sp-api';
 import type { FulfillmentAction, GetFulfillmentOrderResult } from '@/lib/fba/sp-api/models/outbound';
 import { amazonIdOf, createOrderBody, updateOrderBody } from './amazon-order';
 import { FO_OUTBOX, foStatus, type FoStatus } from './fo-status';
 import { logFo, moveFo } from './fo-write';
+import type { OutboxHandler, OutboxRow, SendResult } from '@/lib/outbox/types';
 import { applyAmazonOrder, logSale, type ClientFor } from './tracking';
 
-type OutboxRow = typeof outbox.$inferSelect;
-type FoRow = typeof fulfilmentOrders.$inferSelect;
+export type { SendResult };
 
-/**
- * What a call to Amazon came to. `record` writes it on our side, in the drain's transaction that
- * also finishes the outbox row (and only if this worker still holds the row).
- */
-export type SendResult =
-  /** Amazon did it (or had already done it). */
-  | { outcome: 'done'; record: (tx: Tx, now: Date) => Promise<void> }
-  /** Amazon refused, for a reason a repeat will not change (4xx): never retried. */
-  | { outcome: 'refused'; error: string; record: (tx: Tx, now: Date) => Promise<void> }
-  /** Throttled, 5xx, timeout, network: try again later. */
-  | { outcome: 'retry'; error: string };
+type FoRow = typeof fulfilmentOrders.$inferSelect;
 
 const retry = (e: unknown): SendResult => ({ outcome: 'retry', error: isSpApiError(e) ? amazonReason(e) : e instanceof Error ? e.message : String(e) });
 const isRetryable = (e: unknown) => !isSpApiError(e) || e.retryable;
@@ -157,3 +147,12 @@ async function sendCancel(client: SpApiClient, fo: FoRow): Promise<SendResult> {
     },
   };
 }
+
+/** The fulfilment orders' kinds of the outbox (fo.*). */
+export const foOutboxHandler: OutboxHandler = {
+  send: sendOutboxRow,
+  giveUp: async (tx, row, message, at) => {
+    await tx.update(fulfilmentOrders).set({ lastError: message }).where(eq(fulfilmentOrders.id, row.subjectId));
+    await logFo(tx, row.subjectId, message, null, at);
+  },
+};

@@ -12,18 +12,18 @@ import { ACTIVE_RUN_STATUSES, runStatus, type RunStatus } from './run-status';
 
 export type Run = typeof fbaSyncRuns.$inferSelect;
 
-/** What a run fills: a connection's Catalog, or one stocktake. */
-export type RunTarget = { kind: 'catalog'; connectionId: string } | { kind: 'stocktake'; stocktakeId: string };
+/** What a run fills: a connection's Catalog, one stocktake, or a connection's inbound shipment statuses. */
+export type RunTarget = { kind: 'catalog'; connectionId: string } | { kind: 'stocktake'; stocktakeId: string } | { kind: 'inbound'; connectionId: string };
 
 /**
  * A run still queued or running after this long was orphaned (the process stopped mid-run): it is
  * failed, so the one-active-run indexes let a new one start. Longer than the report wait bound.
  */
 export const STALE_RUN_MS = 2 * 60 * 60_000;
-const ONE_ACTIVE: Record<RunKind, string> = { catalog: 'fba_sync_runs_one_active', stocktake: 'fba_sync_runs_one_active_stocktake' };
+const ONE_ACTIVE: Record<RunKind, string> = { catalog: 'fba_sync_runs_one_active', stocktake: 'fba_sync_runs_one_active_stocktake', inbound: 'fba_sync_runs_one_active_inbound' };
 
 function sameTarget(t: RunTarget): SQL | undefined {
-  return t.kind === 'catalog' ? and(eq(fbaSyncRuns.kind, 'catalog'), eq(fbaSyncRuns.connectionId, t.connectionId)) : eq(fbaSyncRuns.stocktakeId, t.stocktakeId);
+  return t.kind === 'stocktake' ? eq(fbaSyncRuns.stocktakeId, t.stocktakeId) : and(eq(fbaSyncRuns.kind, t.kind), eq(fbaSyncRuns.connectionId, t.connectionId));
 }
 
 /** A status change of one run, checked by the table and compare-and-set on `from`; undefined when another process moved it first. */

@@ -1,0 +1,7 @@
+import { foOutboxHandler } from '@/lib/fulfilment/send';
+import type { OutboxHandler } from './types';
+
+/** Who sends each family of outbox kinds, by the prefix of the kind (fo.create → fo). */
+export const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {
+  fo: foOutboxHandler,
+};
