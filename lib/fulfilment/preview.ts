@@ -1,16 +1,12 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections, fbaListings, locations, products, saleLines, salePickLines, sales } from '@/db/schema';
+import { amazonMoney, formatMinor, type AmazonMoney } from '@/lib/fba/amazon-money';
 import { amazonReason, spClientFor } from '@/lib/fba/connection-client';
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { GetFulfillmentPreviewRequest } from '@/lib/fba/sp-api/models/outbound';
-import { formatDecimal, readDecimal } from '@/lib/money';
 
-/** Currencies without minor units among Amazon's marketplaces' (JPY); every other has two decimals. */
-const ZERO_DECIMAL = new Set(['JPY']);
-const scaleOf = (currency: string) => (ZERO_DECIMAL.has(currency) ? 0 : 2);
-
-export type PreviewMoney = { currency: string; /** Integer in the currency's minor units. */ minor: number; /** Decimal text, e.g. "4.72". */ amount: string };
+export type PreviewMoney = AmazonMoney;
 
 export type PreviewLine = { productSku: string; productName: string; sellerSku: string | null; quantity: number };
 
@@ -46,14 +42,6 @@ const REASONS: Record<string, string> = {
   Unknown: 'Amazon gave no reason',
 };
 export const reasonWords = (code: string) => REASONS[code] ?? code;
-
-/** A fee as Amazon sends it (decimal text) → exact minor units; null for text that is not a plain amount. */
-function money(currency: string, value: string): PreviewMoney | null {
-  const scale = scaleOf(currency);
-  const r = readDecimal(value, scale);
-  if ('problem' in r) return null;
-  return { currency, minor: Number(r.value), amount: formatDecimal(r.value, scale) };
-}
 
 type Source = { locationId: string; productId: string; quantity: number };
 
@@ -185,12 +173,12 @@ export function readPreview(p: Preview | undefined): PreviewOutcome {
     return { kind: 'unfulfillable', reasons: reasons.length > 0 || items.length > 0 ? reasons : [reasonWords('Unknown')], items };
   }
   const fees = (p.estimatedFees ?? []).flatMap((f) => {
-    const m = money(f.amount.currencyCode, f.amount.value);
+    const m = amazonMoney(f.amount.currencyCode, f.amount.value);
     return m ? [{ name: f.name, ...m }] : [];
   });
   const currency = fees[0]?.currency;
   const totalMinor = fees.reduce((sum, f) => sum + (f.currency === currency ? f.minor : 0), 0);
-  const totalFee = currency ? { currency, minor: totalMinor, amount: formatDecimal(totalMinor, scaleOf(currency)) } : null;
+  const totalFee = currency ? { currency, minor: totalMinor, amount: formatMinor(totalMinor, currency) } : null;
   const ships = p.fulfillmentPreviewShipments ?? [];
   const pick = (k: 'earliestShipDate' | 'latestShipDate' | 'earliestArrivalDate' | 'latestArrivalDate', latest: boolean) => {
     const values = ships.map((s) => s[k]).filter((v): v is string => Boolean(v)).map((v) => new Date(v).toISOString()).sort();

@@ -1,7 +1,9 @@
 import { foOutboxHandler } from '@/lib/fulfilment/send';
+import { inboundOutboxHandler } from '@/lib/inbound/inbound-send';
 import type { OutboxHandler } from './types';
 
-/** Who sends each family of outbox kinds, by the prefix of the kind (fo.create → fo). */
+/** Who sends each family of outbox kinds, by the prefix of the kind (fo.create → fo, inbound.plan → inbound). */
 export const OUTBOX_HANDLERS: Record<string, OutboxHandler> = {
   fo: foOutboxHandler,
+  inbound: inboundOutboxHandler,
 };

@@ -124,3 +124,28 @@ export function checkCell<T>(ctx: z.RefinementCtx, schema: z.ZodType<T, string>,
   for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key] });
   return undefined;
 }
+
+/**
+ * A measure typed as decimal text (a box's length, a weight) → the same value as normalised decimal
+ * text for a numeric(p, scale) column ("16.5" → "16.50"): above 0, at most `scale` decimals, at most
+ * `max` (the column's range). Never read through a float.
+ */
+export function measureText(opts: { scale: number; max: string; message: string }) {
+  const max = readDecimal(opts.max, opts.scale);
+  if ('problem' in max) throw new Error(`measureText: bad max ${opts.max}`);
+  return z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      const r = readDecimal(text, opts.scale);
+      if ('problem' in r || r.value <= 0n) {
+        ctx.addIssue({ code: 'custom', message: opts.message });
+        return z.NEVER;
+      }
+      if (r.value > max.value) {
+        ctx.addIssue({ code: 'custom', message: `At most ${groupDigits(opts.max)}.` });
+        return z.NEVER;
+      }
+      return formatDecimal(r.value, opts.scale);
+    });
+}

@@ -1,0 +1,53 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { fbaConnections, inboundAmazonShipments, inboundShipments, stockTransfers } from '@/db/schema';
+import { isDomainError } from '@/lib/errors';
+import type { InboundShipment } from '@/lib/fba/sp-api/models/inbound';
+import { shipTransfer } from '@/lib/stock/transfers';
+import { aggregateInboundStatus, inboundStatusOf, type InboundStatus } from './inbound-status';
+import { logInbound, moveInbound } from './inbound-write';
+
+/**
+ * Amazon confirmed the transportation (and delivery windows): the wizard is done. In the drain's
+ * transaction: Amazon's statuses on each shipment, Draft → Amazon's status (Ready to Ship), the
+ * estimated shipping charges (the partnered carriers' quotes), and — when the Setup tab creates
+ * orders as Shipped — the transfer ships (the goods leave the source location). A transfer that
+ * cannot ship (the stock is no longer there) is logged and left Draft for the user to ship later.
+ */
+export async function confirmedRecord(tx: Tx, inboundId: string, details: InboundShipment[], now: Date, onConfirmed?: (tx: Tx, inboundId: string) => Promise<void>) {
+  const [inbound] = await tx.select().from(inboundShipments).where(eq(inboundShipments.id, inboundId)).for('update');
+  if (!inbound || inbound.step !== 'review' || inbound.status !== 'Draft') {
+    if (inbound) await logInbound(tx, inboundId, 'Amazon confirmed the transportation, but the shipment had moved on here; nothing changed.', null, now);
+    return;
+  }
+  for (const d of details)
+    await tx.update(inboundAmazonShipments).set({ amazonStatus: d.status ?? null, confirmationId: d.shipmentConfirmationId ?? null, statusUpdatedAt: now }).where(eq(inboundAmazonShipments.shipmentId, d.shipmentId));
+  const shipments = await tx.select().from(inboundAmazonShipments).where(eq(inboundAmazonShipments.inboundId, inboundId)).orderBy(asc(inboundAmazonShipments.shipmentId));
+  const quoted = shipments.filter((s) => s.partnered && s.charge !== null);
+  const currency = quoted[0]?.currency ?? inbound.currency;
+  const charges = quoted.filter((s) => s.currency === currency).reduce((n, s) => n + (s.charge ?? 0), 0);
+  const status: InboundStatus = aggregateInboundStatus(details.map((d) => inboundStatusOf(d.status ?? '') ?? 'Ready to Ship')) ?? 'Ready to Ship';
+  const to = status === 'Draft' ? 'Ready to Ship' : status;
+  await moveInbound(tx, inboundId, 'Draft', to, {
+    message: `Amazon confirmed the shipment${shipments.length === 1 ? '' : 's'} ${shipments.map((s) => s.confirmationId ?? s.shipmentId).join(', ')}: ${to}.`,
+    userId: null,
+    set: { step: 'done', confirmedAt: now, estimatedCharges: quoted.length ? charges : null, currency },
+    at: now,
+  });
+  const [conn] = await tx.select({ foCreateStatus: fbaConnections.foCreateStatus }).from(fbaConnections).where(eq(fbaConnections.id, inbound.connectionId));
+  if (conn?.foCreateStatus === 'Shipped') await shipInboundTransfer(tx, inbound.transferId, inboundId, now);
+  await onConfirmed?.(tx, inboundId);
+}
+
+/** Ships the shipment's transfer (Draft → In Transit), in a savepoint: a refusal is logged, not raised. */
+export async function shipInboundTransfer(tx: Tx, transferId: string, inboundId: string, now: Date, userId: string | null = null) {
+  const [transfer] = await tx.select({ number: stockTransfers.number, status: stockTransfers.status }).from(stockTransfers).where(eq(stockTransfers.id, transferId));
+  if (!transfer || transfer.status !== 'Draft') return;
+  try {
+    await shipTransfer(tx, transferId, userId);
+    await logInbound(tx, inboundId, `Transfer ${transfer.number} shipped: the goods left the source location.`, userId, now);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    await logInbound(tx, inboundId, `Transfer ${transfer.number} could not ship: ${e.message} Ship it from the transfer page when the stock is there.`, userId, now);
+  }
+}

@@ -1,0 +1,156 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db';
+import { inboundAmazonShipments, inboundBoxes, inboundLog, inboundReceipts, inboundShipments, outbox, stockTransfers } from '@/db/schema';
+import { isDomainError } from '@/lib/errors';
+import { createTestDb } from '@/test/db';
+import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
+import { makeInboundSetup, settleInbound } from '@/test/inbound-wizard-fixtures';
+import { onHand } from '@/test/stock';
+import type { PlacementChoice, TransportChoice } from './inbound-options';
+import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, retryInbound, saveBoxes, startInbound } from './wizard';
+
+let db: Db;
+let env: Awaited<ReturnType<typeof startFulfilmentSandbox>>;
+const clock = { offsetMs: 0 };
+
+beforeAll(async () => {
+  env = await startFulfilmentSandbox({ rateScale: 1000 });
+  db = (await createTestDb()).db;
+});
+afterAll(() => env?.sandbox.close());
+
+const inbound = async (id: string) => (await db.select().from(inboundShipments).where(eq(inboundShipments.id, id)))[0];
+const shipments = (id: string) => db.select().from(inboundAmazonShipments).where(eq(inboundAmazonShipments.inboundId, id)).orderBy(asc(inboundAmazonShipments.name));
+const settle = (id: string) => settleInbound(db, id, env, clock);
+const refusal = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    if (isDomainError(e)) return { message: e.message, fields: e.fieldErrors ?? {} };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+};
+const box = (index: number, items: { lineNo: number; quantity: number }[]) => ({ index, length: '16.00', width: '12.00', height: '10.00', weight: '14.50', dimensionUnit: 'IN' as const, weightUnit: 'LB' as const, items });
+const line = (index: number, sku: string, quantity: number) => ({ index, sku, quantity, labelOwner: 'SELLER' as const, prepOwner: 'NONE' as const });
+
+describe('the inbound shipment wizard against Amazon (the sandbox)', () => {
+  it('refuses goods that cannot go: unmapped or unknown SKUs, short stock, an incomplete Setup, an external source', async () => {
+    const { conn, fba, source, products } = await makeInboundSetup(db, { stock: 5 });
+    const from = { locationId: source.id, binId: null };
+    const r = await refusal(startInbound(db, { connectionId: conn.id, from, lines: [line(0, products[0].sku, 6), line(1, 'NO-SUCH-SKU', 1), line(2, products[1].sku, 1), line(3, products[1].sku, 1)] }, null));
+    expect(r.fields).toMatchObject({ 'sku.1': ['No product has SKU NO-SUCH-SKU.'], 'sku.3': [expect.stringContaining('already on line 3')] });
+    const short = await refusal(startInbound(db, { connectionId: conn.id, from, lines: [line(0, products[0].sku, 6)] }, null));
+    expect(short.fields['quantity.0']?.[0]).toMatch(/Only 5 of SKU .* available at Main/);
+    const other = await makeInboundSetup(db, { connection: { contactPhone: null, shipFromCity: null } });
+    const setup = await refusal(startInbound(db, { connectionId: other.conn.id, from: { locationId: other.source.id, binId: null }, lines: [line(0, other.products[0].sku, 1)] }, null));
+    expect(setup.message).toMatch(/Missing: Contact phone, Ship-from city/);
+    const external = await refusal(startInbound(db, { connectionId: conn.id, from: { locationId: fba.id, binId: null }, lines: [line(0, products[0].sku, 1)] }, null));
+    expect(external.fields.from).toEqual(['Choose one of your own locations, not an external one.']);
+    expect(await db.select().from(inboundShipments).where(eq(inboundShipments.connectionId, conn.id))).toEqual([]);
+  });
+
+  it('walks plan → packing → boxes → placement → transport → delivery → confirm, and ships the transfer', async () => {
+    const { conn, fba, source, products } = await makeInboundSetup(db, { stock: 40 });
+    const started = await startInbound(db, { connectionId: conn.id, from: { locationId: source.id, binId: null }, lines: [line(0, products[0].sku, 12), line(1, products[1].sku, 6)] }, null);
+    expect(started).toMatchObject({ status: 'Draft', step: 'items' });
+    const [transfer] = await db.select().from(stockTransfers).where(eq(stockTransfers.id, started.transferId));
+    expect(transfer).toMatchObject({ status: 'Draft', fromLocationId: source.id, toLocationId: fba.id });
+    expect(started.name).toBe(`${transfer.number} from ${source.name}`.slice(0, 40));
+
+    await settle(started.id);
+    let row = await inbound(started.id);
+    expect(row.step).toBe('packing');
+    expect(row.inboundPlanId).toMatch(/^wf/);
+    expect(row.packingOptions.length).toBeGreaterThan(0);
+
+    await choosePacking(db, { id: row.id, packingOptionId: String(row.packingOptions[0].id) }, null);
+    await settle(row.id);
+    row = await inbound(row.id);
+    expect(row).toMatchObject({ step: 'boxes', packingOptionId: row.packingOptions[0].id });
+
+    // Every unit in exactly one box, checked before anything is sent.
+    const wrong = await refusal(saveBoxes(db, { id: row.id, boxes: [box(0, [{ lineNo: 1, quantity: 13 }]), box(1, [{ lineNo: 2, quantity: 5 }])] }, null));
+    expect(wrong.fields['line.1']?.[0]).toMatch(/13 of 12 units are in boxes \(1 too many\)/);
+    expect(wrong.fields['line.2']?.[0]).toMatch(/5 of 6 units/);
+    await saveBoxes(db, { id: row.id, boxes: [box(0, [{ lineNo: 1, quantity: 12 }]), box(1, [{ lineNo: 2, quantity: 6 }])] }, null);
+    await expect(saveBoxes(db, { id: row.id, boxes: [box(0, [{ lineNo: 1, quantity: 12 }, { lineNo: 2, quantity: 6 }])] }, null)).rejects.toThrow(/still working on the previous step/);
+    await settle(row.id);
+    row = await inbound(row.id);
+    expect(row.step).toBe('placement');
+    const options = row.placementOptions as PlacementChoice[];
+    expect(options.map((o) => o.shipmentIds.length).sort()).toEqual([1, 2]);
+    // Amazon's fee ($0.30 a unit to one warehouse) in exact cents.
+    expect(options.find((o) => o.shipmentIds.length === 1)?.fee).toEqual({ minor: 540, currency: 'USD' });
+
+    const split = options.find((o) => o.shipmentIds.length === 2)!;
+    await choosePlacement(db, { id: row.id, placementOptionId: split.id }, null);
+    await settle(row.id);
+    row = await inbound(row.id);
+    expect(row).toMatchObject({ step: 'transport', placementOptionId: split.id, placementFee: 0 });
+    const placed = await shipments(row.id);
+    expect(placed).toHaveLength(2);
+    for (const s of placed) expect(s.confirmationId).toMatch(/^FBA/);
+    const boxes = await db.select().from(inboundBoxes).where(eq(inboundBoxes.inboundId, row.id)).orderBy(asc(inboundBoxes.boxNo));
+    expect(boxes.map((b) => b.amazonBoxId)).toEqual([expect.stringMatching(/^FBA\w+U000001$/), expect.stringMatching(/^FBA\w+U000001$/)]);
+    const receipts = await db.select().from(inboundReceipts);
+    const mine = receipts.filter((r) => placed.some((s) => s.id === r.amazonShipmentId));
+    expect(mine.map((r) => [r.lineNo, r.shipped, r.received]).sort()).toEqual([
+      [1, 12, 0],
+      [2, 6, 0],
+    ]);
+
+    await calculateTransport(db, { id: row.id, readyToShipOn: '2026-12-02' }, null);
+    await settle(row.id);
+    const quoted = await shipments(row.id);
+    for (const s of quoted) {
+      const t = s.transportationOptions as TransportChoice[];
+      expect(t.find((o) => o.partnered)?.quote?.minor).toBeGreaterThan(0);
+      expect(t.find((o) => !o.partnered)?.quote).toBeNull();
+    }
+    const [a, b] = quoted;
+    const partneredA = (a.transportationOptions as TransportChoice[]).find((o) => o.partnered)!;
+    const ownB = (b.transportationOptions as TransportChoice[]).find((o) => !o.partnered)!;
+    await chooseTransport(db, { id: row.id, selections: [{ shipmentId: a.id, transportationOptionId: partneredA.id }, { shipmentId: b.id, transportationOptionId: ownB.id }] }, null);
+    await settle(row.id);
+    row = await inbound(row.id);
+    expect(row.step).toBe('delivery');
+    const [a2, b2] = await shipments(row.id);
+    expect(a2.deliveryWindowOptions).toEqual([]);
+    expect(b2.deliveryWindowOptions.length).toBe(3);
+    const noWindow = await refusal(chooseDelivery(db, { id: row.id, selections: [] }, null));
+    expect(noWindow.fields[`window.${b2.id}`]).toEqual(['Choose a delivery window for this shipment.']);
+    await chooseDelivery(db, { id: row.id, selections: [{ shipmentId: b2.id, deliveryWindowOptionId: String(b2.deliveryWindowOptions[0].id) }] }, null);
+    expect((await inbound(row.id)).step).toBe('review');
+
+    const before = await onHand(db, products[0].id, source.id);
+    await confirmInbound(db, { id: row.id }, null);
+    await settle(row.id);
+    row = await inbound(row.id);
+    expect(row).toMatchObject({ step: 'done', status: 'Ready to Ship', estimatedCharges: partneredA.quote!.minor, currency: 'USD' });
+    expect(row.confirmedAt).not.toBeNull();
+    for (const s of await shipments(row.id)) expect(s.amazonStatus).toBe('READY_TO_SHIP');
+    // Setup creates orders as Shipped: the goods left the source; they reach the FBA location as Amazon receives them.
+    expect((await db.select().from(stockTransfers).where(eq(stockTransfers.id, row.transferId)))[0].status).toBe('In Transit');
+    expect(await onHand(db, products[0].id, source.id)).toBe(before - 12);
+    expect(await onHand(db, products[0].id, fba.id)).toBe(0);
+    const log = (await db.select().from(inboundLog).where(eq(inboundLog.inboundId, row.id)).orderBy(asc(inboundLog.id))).map((l) => l.message);
+    expect(log.at(-1)).toMatch(/^Transfer TR-\S+ shipped/);
+    expect(log).toContainEqual(expect.stringMatching(/^Amazon confirmed the shipments FBA\w+, FBA\w+: Ready to Ship\.$/));
+  });
+
+  it("shows Amazon's reason when an operation fails, and Retry asks again", async () => {
+    const { conn, source, products } = await makeInboundSetup(db, { skus: ['NOT-AT-AMAZON-1'], connection: { foCreateStatus: 'On Hold' } });
+    const started = await startInbound(db, { connectionId: conn.id, from: { locationId: source.id, binId: null }, lines: [line(0, products[0].sku, 2)] }, null);
+    await settle(started.id);
+    const [failed] = await db.select().from(outbox).where(eq(outbox.subjectId, started.id));
+    expect(failed).toMatchObject({ status: 'failed', kind: 'inbound.plan' });
+    expect(failed.lastError).toMatch(/The MSKU NOT-AT-AMAZON-1 is not in the marketplace catalog\. \[FBA_INB_0004\]/);
+    expect((await inbound(started.id)).step).toBe('items');
+    await retryInbound(db, { id: started.id }, null);
+    const rows = await db.select().from(outbox).where(eq(outbox.subjectId, started.id)).orderBy(asc(outbox.id));
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'pending']);
+    await expect(retryInbound(db, { id: started.id }, null)).rejects.toThrow(/still working/);
+  });
+});
