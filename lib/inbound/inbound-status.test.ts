@@ -29,3 +29,11 @@ describe('inbound shipment statuses', () => {
     expect(aggregateInboundStatus([])).toBeNull();
   });
 });
+
+describe('wizard steps', () => {
+  it("are the schema's, in order", async () => {
+    const { INBOUND_STEPS } = await import('@/db/schema');
+    const { WIZARD_STEPS } = await import('./inbound-status');
+    expect(WIZARD_STEPS).toEqual([...INBOUND_STEPS]);
+  });
+});

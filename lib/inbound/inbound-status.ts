@@ -1,7 +1,11 @@
-import type { INBOUND_STATUSES } from '@/db/schema';
+import type { INBOUND_STATUSES, INBOUND_STEPS } from '@/db/schema';
 import { statusTable } from '@/lib/status-table';
 
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+export type InboundStep = (typeof INBOUND_STEPS)[number];
+
+/** The wizard's steps in order (the schema's list, for pages that may not import the schema). */
+export const WIZARD_STEPS: readonly InboundStep[] = ['items', 'packing', 'boxes', 'placement', 'transport', 'delivery', 'review', 'done'] satisfies readonly InboundStep[];
 
 /**
  * An inbound shipment: Draft while the wizard runs; Working once Amazon placed it (placement

@@ -2,7 +2,10 @@ import type { fbaConnections } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { InboundAddress } from '@/lib/fba/sp-api/models/inbound';
 
-type Connection = typeof fbaConnections.$inferSelect;
+type Connection = Pick<
+  typeof fbaConnections.$inferSelect,
+  'contactName' | 'contactPhone' | 'contactEmail' | 'shipFromName' | 'shipFromLine1' | 'shipFromLine2' | 'shipFromCity' | 'shipFromState' | 'shipFromPostalCode' | 'shipFromCountry'
+>;
 
 /** The ship-from snapshot kept on an inbound shipment (jsonb): Amazon's address keys, the contact person. */
 export type ShipFrom = Record<string, string | null>;

@@ -106,12 +106,12 @@ export const TransportDateInput = z.object({
 export const IdInput = z.object({ id: Id });
 export const BackInput = z.object({ id: Id, to: z.enum(['boxes', 'transport']) });
 
-/** Per Amazon shipment (our row id) the option chosen: `transport.<row id>` / `window.<row id>` radio groups. */
+/** Per Amazon shipment (our row id) the option chosen: radio groups named `transport.<row id>` / `window.<row id>`. */
 export function parseSelections(form: FormData, prefix: 'transport' | 'window') {
   const h = readHeader(form);
   const selections: { shipmentId: string; optionId: string }[] = [];
   for (const [key, value] of form.entries()) {
-    const m = new RegExp(`^${prefix}:([0-9a-f-]{36})$`).exec(key);
+    const m = new RegExp(`^${prefix}\\.([0-9a-f-]{36})$`).exec(key);
     if (m && typeof value === 'string') selections.push({ shipmentId: m[1], optionId: value });
   }
   return { id: h.id ?? '', selections };

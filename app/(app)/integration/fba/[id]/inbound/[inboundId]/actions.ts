@@ -1,0 +1,57 @@
+'use server';
+
+import { getDb } from '@/db';
+import { action } from '@/lib/action';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, goBack, retryInbound, saveBoxes } from '@/lib/inbound/wizard';
+import { BackInput, BoxesInput, IdInput, PackingInput, PlacementInput, SelectionsInput, TransportDateInput, parseBoxesForm, parseSelections } from '@/lib/inbound/wizard-inputs';
+
+// The wizard's steps. Each writes the choice and queues the call to Amazon in one transaction; the
+// page follows Amazon's answer live (it polls the shipment's JSON while a call is under way).
+
+const permission = PERMISSION.fba;
+
+export const choosePackingAction = action({ input: PackingInput, permission }, async (input, { user }) => {
+  await choosePacking(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+export const saveBoxesAction = action({ input: BoxesInput, permission, parse: parseBoxesForm }, async (input, { user }) => {
+  await saveBoxes(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+export const choosePlacementAction = action({ input: PlacementInput, permission }, async (input, { user }) => {
+  await choosePlacement(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+export const calculateTransportAction = action({ input: TransportDateInput, permission }, async (input, { user }) => {
+  await calculateTransport(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+export const chooseTransportAction = action({ input: SelectionsInput, permission, parse: (form) => parseSelections(form, 'transport') }, async (input, { user }) => {
+  await chooseTransport(await getDb(), { id: input.id, selections: input.selections.map((s) => ({ shipmentId: s.shipmentId, transportationOptionId: s.optionId })) }, user.id);
+  return { id: input.id };
+});
+
+export const chooseDeliveryAction = action({ input: SelectionsInput, permission, parse: (form) => parseSelections(form, 'window') }, async (input, { user }) => {
+  await chooseDelivery(await getDb(), { id: input.id, selections: input.selections.map((s) => ({ shipmentId: s.shipmentId, deliveryWindowOptionId: s.optionId })) }, user.id);
+  return { id: input.id };
+});
+
+export const confirmInboundAction = action({ input: IdInput, permission }, async (input, { user }) => {
+  await confirmInbound(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+export const backAction = action({ input: BackInput, permission }, async (input, { user }) => {
+  await goBack(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+export const retryInboundAction = action({ input: IdInput, permission }, async (input, { user }) => {
+  await retryInbound(await getDb(), input, user.id);
+  return { id: input.id };
+});
