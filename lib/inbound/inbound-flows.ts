@@ -4,7 +4,7 @@ import { inboundAmazonShipments, inboundBoxItems, inboundBoxes, inboundReceipts,
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { InboundAddress, InboundBox, InboundShipment } from '@/lib/fba/sp-api/models/inbound';
 import { DomainError } from '@/lib/errors';
-import { confirmedRecord } from './confirm';
+import { confirmedRecord, shipInboundTransfer } from './confirm';
 import { deliveryWindowChoice, packingChoice, placementChoice, transportChoice, type DeliveryWindowChoice, type PackingChoice, type PlacementChoice } from './inbound-options';
 import { INBOUND_OUTBOX, type Flow, type InboundOutboxKind, type StageContext } from './inbound-outbox';
 import { logInbound } from './inbound-write';
@@ -339,6 +339,26 @@ const confirm: Flow = {
   },
 };
 
+const tracking: Flow = {
+  stages: async (ctx) => {
+    const [s] = await ctx.db.select().from(inboundAmazonShipments).where(eq(inboundAmazonShipments.id, String(ctx.payload.amazonShipmentId)));
+    if (!s) throw new DomainError('NOT_FOUND', 'That shipment is no longer part of this inbound shipment.');
+    return [
+      async () => ({
+        operationId: await ctx.client.updateShipmentTrackingDetails(planIdOf(ctx), s.shipmentId, { trackingDetails: { spdTrackingDetail: { spdTrackingItems: s.tracking } } }),
+        remember: { label: s.confirmationId ?? s.shipmentId },
+      }),
+    ];
+  },
+  async finish(ctx) {
+    return async (tx, now) => {
+      await logInbound(tx, ctx.inbound.id, `Amazon has the tracking numbers of shipment ${String(ctx.payload.label)}.`, null, now);
+      // Tracking numbers mean the boxes left with the carrier.
+      await shipInboundTransfer(tx, ctx.inbound.transferId, ctx.inbound.id, now);
+    };
+  },
+};
+
 export const INBOUND_FLOWS: Record<InboundOutboxKind, Flow> = {
   [INBOUND_OUTBOX.plan]: plan,
   [INBOUND_OUTBOX.packing]: packing,
@@ -347,4 +367,5 @@ export const INBOUND_FLOWS: Record<InboundOutboxKind, Flow> = {
   [INBOUND_OUTBOX.transport]: transport,
   [INBOUND_OUTBOX.delivery]: delivery,
   [INBOUND_OUTBOX.confirm]: confirm,
+  [INBOUND_OUTBOX.tracking]: tracking,
 };

@@ -30,6 +30,8 @@ export const INBOUND_OUTBOX = {
   delivery: 'inbound.delivery',
   /** confirmDeliveryWindowOptions, confirmTransportationOptions → the shipment is confirmed. */
   confirm: 'inbound.confirm',
+  /** updateShipmentTrackingDetails: another carrier's tracking numbers, per box. */
+  tracking: 'inbound.tracking',
 } as const;
 export type InboundOutboxKind = (typeof INBOUND_OUTBOX)[keyof typeof INBOUND_OUTBOX];
 
@@ -42,6 +44,7 @@ export const INBOUND_CALL_WORDS: Record<InboundOutboxKind, string> = {
   'inbound.transport': 'calculating shipping charges',
   'inbound.delivery': 'generating delivery windows',
   'inbound.confirm': 'confirming delivery windows and transportation',
+  'inbound.tracking': 'sending the tracking numbers',
 };
 
 export type InboundRow = typeof inboundShipments.$inferSelect;

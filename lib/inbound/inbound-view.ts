@@ -60,6 +60,7 @@ export type InboundView = {
     deliveryWindowOptionId: string | null;
     deliveryWindowStart: string | null;
     deliveryWindowEnd: string | null;
+    tracking: { boxId: string; trackingId: string }[];
   }[];
   /** Calls to Amazon queued or under way: the page says what Amazon is doing and keeps the buttons back. */
   pending: { kind: string; words: string; attempts: number; lastError: string | null }[];
@@ -169,6 +170,7 @@ export async function getInboundView(db: Db | Tx, id: string): Promise<InboundVi
       deliveryWindowOptionId: a.deliveryWindowOptionId,
       deliveryWindowStart: iso(a.deliveryWindowStart),
       deliveryWindowEnd: iso(a.deliveryWindowEnd),
+      tracking: a.tracking,
     })),
     pending: pending.map((c) => ({ kind: c.kind, words: words(c.kind), attempts: c.attempts, lastError: c.lastError })),
     failure: last && last.status === 'failed' ? { kind: last.kind, words: words(last.kind), error: last.lastError ?? 'Amazon gave no reason.' } : null,

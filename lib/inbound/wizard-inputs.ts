@@ -117,3 +117,19 @@ export function parseSelections(form: FormData, prefix: 'transport' | 'window') 
   return { id: h.id ?? '', selections };
 }
 export const SelectionsInput = z.object({ id: Id, selections: z.array(z.object({ shipmentId: Id, optionId: z.string().min(1).max(200) })).max(500) });
+
+/** Tracking numbers per box of one Amazon shipment: inputs named `tracking.<box row id>`. */
+export function parseTrackingForm(form: FormData) {
+  const h = readHeader(form);
+  const tracking: { boxId: string; trackingId: string }[] = [];
+  for (const [key, value] of form.entries()) {
+    const m = /^tracking\.([0-9a-f-]{36})$/.exec(key);
+    if (m && typeof value === 'string') tracking.push({ boxId: m[1], trackingId: value.trim() });
+  }
+  return { id: h.id ?? '', shipmentId: h.shipmentId ?? '', tracking };
+}
+export const TrackingInput = z.object({
+  id: Id,
+  shipmentId: Id,
+  tracking: z.array(z.object({ boxId: Id, trackingId: z.string().max(64, 'At most 64 characters (Amazon’s limit).') })).max(5000),
+});

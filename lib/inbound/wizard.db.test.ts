@@ -8,7 +8,7 @@ import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { makeInboundSetup, settleInbound } from '@/test/inbound-wizard-fixtures';
 import { onHand } from '@/test/stock';
 import type { PlacementChoice, TransportChoice } from './inbound-options';
-import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, retryInbound, saveBoxes, startInbound } from './wizard';
+import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, retryInbound, saveBoxes, saveTracking, shipInbound, startInbound } from './wizard';
 
 let db: Db;
 let env: Awaited<ReturnType<typeof startFulfilmentSandbox>>;
@@ -152,5 +152,46 @@ describe('the inbound shipment wizard against Amazon (the sandbox)', () => {
     const rows = await db.select().from(outbox).where(eq(outbox.subjectId, started.id)).orderBy(asc(outbox.id));
     expect(rows.map((r) => r.status)).toEqual(['failed', 'pending']);
     await expect(retryInbound(db, { id: started.id }, null)).rejects.toThrow(/still working/);
+  });
+
+  it('On Hold: the transfer waits for Ship; another carrier\'s tracking numbers go to Amazon', async () => {
+    const { conn, source, products } = await makeInboundSetup(db, { skus: ['DEMO-013'], stock: 10, connection: { foCreateStatus: 'On Hold' } });
+    const started = await startInbound(db, { connectionId: conn.id, from: { locationId: source.id, binId: null }, lines: [line(0, products[0].sku, 4)] }, null);
+    await settle(started.id);
+    await choosePacking(db, { id: started.id, packingOptionId: String((await inbound(started.id)).packingOptions[0].id) }, null);
+    await settle(started.id);
+    await saveBoxes(db, { id: started.id, boxes: [box(0, [{ lineNo: 1, quantity: 3 }]), box(1, [{ lineNo: 1, quantity: 1 }])] }, null);
+    await settle(started.id);
+    const one = ((await inbound(started.id)).placementOptions as PlacementChoice[]).find((o) => o.shipmentIds.length === 1)!;
+    await choosePlacement(db, { id: started.id, placementOptionId: one.id }, null);
+    await settle(started.id);
+    await calculateTransport(db, { id: started.id, readyToShipOn: '2026-12-03' }, null);
+    await settle(started.id);
+    const [s] = await shipments(started.id);
+    const own = (s.transportationOptions as TransportChoice[]).find((o) => !o.partnered)!;
+    await chooseTransport(db, { id: started.id, selections: [{ shipmentId: s.id, transportationOptionId: own.id }] }, null);
+    await settle(started.id);
+    const [withWindows] = await shipments(started.id);
+    await chooseDelivery(db, { id: started.id, selections: [{ shipmentId: s.id, deliveryWindowOptionId: String(withWindows.deliveryWindowOptions[1].id) }] }, null);
+    await confirmInbound(db, { id: started.id }, null);
+    await settle(started.id);
+    const row = await inbound(started.id);
+    // Another carrier only: no estimated charges; the transfer waits (Setup: On Hold).
+    expect(row).toMatchObject({ status: 'Ready to Ship', estimatedCharges: null });
+    const transfer = async () => (await db.select().from(stockTransfers).where(eq(stockTransfers.id, row.transferId)))[0].status;
+    expect(await transfer()).toBe('Draft');
+    expect(await onHand(db, products[0].id, source.id)).toBe(10);
+
+    const boxes = await db.select().from(inboundBoxes).where(eq(inboundBoxes.inboundId, row.id)).orderBy(asc(inboundBoxes.boxNo));
+    const missing = await refusal(saveTracking(db, { id: row.id, shipmentId: s.id, tracking: [{ boxId: boxes[0].id, trackingId: '1Z999' }] }, null));
+    expect(missing.fields[`tracking.${boxes[1].id}`]).toEqual(['Enter the tracking number of this box.']);
+    await saveTracking(db, { id: row.id, shipmentId: s.id, tracking: boxes.map((b, i) => ({ boxId: b.id, trackingId: `1Z999AA1012345678${i}` })) }, null);
+    await settle(row.id);
+    const atAmazon = await env.clientFor(conn).getShipment(row.inboundPlanId!, s.shipmentId);
+    expect(atAmazon.trackingDetails?.spdTrackingDetail?.spdTrackingItems?.map((t) => t.trackingId)).toEqual(['1Z999AA10123456780', '1Z999AA10123456781']);
+    // Tracking numbers mean the boxes left: the transfer shipped, and Ship is no longer possible.
+    expect(await transfer()).toBe('In Transit');
+    expect(await onHand(db, products[0].id, source.id)).toBe(6);
+    await expect(shipInbound(db, { id: row.id }, null)).rejects.toThrow(/has already shipped/);
   });
 });

@@ -1,14 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { fbaConnections, fbaListings, inboundAmazonShipments, inboundBoxItems, inboundBoxes, inboundShipmentLines, inboundShipments, locations, outbox } from '@/db/schema';
+import { fbaConnections, fbaListings, inboundAmazonShipments, inboundBoxItems, inboundBoxes, inboundShipmentLines, inboundShipments, locations, outbox, stockTransfers } from '@/db/schema';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { enqueue } from '@/lib/fulfilment/outbox-queue';
 import { assertAvailable } from '@/lib/stock/availability';
 import { findProductsBySku } from '@/lib/stock/product-lookup';
 import { assertPlaces } from '@/lib/stock/places';
-import { createTransfer } from '@/lib/stock/transfers';
+import { createTransfer, shipTransfer } from '@/lib/stock/transfers';
 import type { DeliveryWindowChoice, PackingChoice, PlacementChoice, TransportChoice } from './inbound-options';
 import { INBOUND_OUTBOX, type InboundOutboxKind } from './inbound-outbox';
+import { INBOUND_FINAL } from './inbound-status';
 import { logInbound } from './inbound-write';
 import { shipFromOf } from './ship-from';
 import type { BoxesInput, NewInboundInput } from './wizard-inputs';
@@ -267,11 +268,65 @@ export async function goBack(db: Db, input: { id: string; to: 'boxes' | 'transpo
 /** Retry: the last call Amazon refused (or that gave up), asked again with the same choice. */
 export async function retryInbound(db: Db, input: { id: string }, userId: string | null) {
   return db.transaction(async (tx) => {
-    const row = await lockAt(tx, input.id, ['items', 'packing', 'boxes', 'placement', 'transport', 'delivery', 'review']);
+    const [cur] = await tx.select({ step: inboundShipments.step }).from(inboundShipments).where(eq(inboundShipments.id, input.id));
+    const row = cur?.step === 'done' ? await lockConfirmed(tx, input.id) : await lockAt(tx, input.id, ['items', 'packing', 'boxes', 'placement', 'transport', 'delivery', 'review']);
     const [last] = await tx.select().from(outbox).where(eq(outbox.subjectId, row.id)).orderBy(sql`${outbox.id} DESC`).limit(1);
     if (!last || last.status !== 'failed') throw new DomainError('INVALID_TRANSITION', 'Nothing to retry: the last call to Amazon did not fail.');
     const { operationId: _op, polls: _polls, ...payload } = last.payload as Record<string, unknown>;
     await logInbound(tx, row.id, 'Retry pressed.', userId);
     await enqueue(tx, last.kind as InboundOutboxKind, row.id, payload);
+  });
+}
+
+/** A confirmed shipment, locked for a change after the wizard (tracking numbers, Ship); refused once Amazon closed or dropped it. */
+async function lockConfirmed(tx: Tx, id: string): Promise<InboundRow> {
+  const [row] = await tx.select().from(inboundShipments).where(eq(inboundShipments.id, id)).for('update');
+  if (!row || row.deletedAt) throw new DomainError('NOT_FOUND', 'That inbound shipment no longer exists.');
+  if (row.step !== 'done') throw new DomainError('INVALID_TRANSITION', `Inbound shipment ${row.name} is not confirmed yet: finish its wizard first.`);
+  if (INBOUND_FINAL.includes(row.status)) throw new DomainError('INVALID_TRANSITION', `Inbound shipment ${row.name} is ${row.status}: it can no longer change.`);
+  return row;
+}
+
+/**
+ * Another carrier's tracking numbers, one per box of an Amazon shipment, sent to Amazon
+ * (updateShipmentTrackingDetails); the boxes have then left, so the transfer ships if it has not.
+ */
+export async function saveTracking(db: Db, input: { id: string; shipmentId: string; tracking: { boxId: string; trackingId: string }[] }, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const row = await lockConfirmed(tx, input.id);
+    const [s] = await tx
+      .select()
+      .from(inboundAmazonShipments)
+      .where(and(eq(inboundAmazonShipments.id, input.shipmentId), eq(inboundAmazonShipments.inboundId, row.id)));
+    if (!s) throw new DomainError('NOT_FOUND', 'That shipment is not part of this inbound shipment.');
+    if (s.partnered !== false) throw new DomainError('INVALID_INPUT', "Amazon's partnered carrier tracks this shipment itself.");
+    const boxes = await tx.select().from(inboundBoxes).where(eq(inboundBoxes.amazonShipmentId, s.id)).orderBy(asc(inboundBoxes.boxNo));
+    const problems: Record<string, string[]> = {};
+    const items = boxes.flatMap((b) => {
+      const t = input.tracking.find((x) => x.boxId === b.id)?.trackingId.trim() ?? '';
+      if (!t) problems[`tracking.${b.id}`] = ['Enter the tracking number of this box.'];
+      return t && b.amazonBoxId ? [{ boxId: b.amazonBoxId, trackingId: t }] : [];
+    });
+    if (Object.keys(problems).length) throw new DomainError('INVALID_INPUT', 'Every box needs its tracking number.', problems);
+    const [busy] = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.subjectId, row.id), inArray(outbox.status, ['pending', 'sending'])))
+      .limit(1);
+    if (busy) throw new DomainError('STALE_STATE', 'Amazon is still working on the previous change. Wait until it answers, then try again.');
+    await tx.update(inboundAmazonShipments).set({ tracking: items }).where(eq(inboundAmazonShipments.id, s.id));
+    await logInbound(tx, row.id, `Tracking numbers entered for shipment ${s.confirmationId ?? s.shipmentId}: ${items.map((i) => i.trackingId).join(', ')}.`, userId);
+    await enqueue(tx, INBOUND_OUTBOX.tracking, row.id, { amazonShipmentId: s.id });
+  });
+}
+
+/** Ship: the shipment's transfer leaves the source location (when the Setup tab creates transfers On Hold, or it could not ship at Confirm). */
+export async function shipInbound(db: Db, input: { id: string }, userId: string | null) {
+  return db.transaction(async (tx) => {
+    const row = await lockConfirmed(tx, input.id);
+    const [transfer] = await tx.select({ status: stockTransfers.status, number: stockTransfers.number }).from(stockTransfers).where(eq(stockTransfers.id, row.transferId));
+    if (transfer?.status !== 'Draft') throw new DomainError('INVALID_TRANSITION', `Transfer ${transfer?.number ?? ''} is ${transfer?.status ?? 'gone'}: it has already shipped.`);
+    await shipTransfer(tx, row.transferId, userId);
+    await logInbound(tx, row.id, `Transfer ${transfer.number} shipped: the goods left the source location.`, userId);
   });
 }

@@ -3,8 +3,8 @@
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
 import { PERMISSION } from '@/lib/auth/permissions';
-import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, goBack, retryInbound, saveBoxes } from '@/lib/inbound/wizard';
-import { BackInput, BoxesInput, IdInput, PackingInput, PlacementInput, SelectionsInput, TransportDateInput, parseBoxesForm, parseSelections } from '@/lib/inbound/wizard-inputs';
+import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, goBack, retryInbound, saveBoxes, saveTracking, shipInbound } from '@/lib/inbound/wizard';
+import { BackInput, BoxesInput, IdInput, PackingInput, PlacementInput, SelectionsInput, TrackingInput, TransportDateInput, parseBoxesForm, parseSelections, parseTrackingForm } from '@/lib/inbound/wizard-inputs';
 
 // The wizard's steps. Each writes the choice and queues the call to Amazon in one transaction; the
 // page follows Amazon's answer live (it polls the shipment's JSON while a call is under way).
@@ -53,5 +53,17 @@ export const backAction = action({ input: BackInput, permission }, async (input,
 
 export const retryInboundAction = action({ input: IdInput, permission }, async (input, { user }) => {
   await retryInbound(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+/** Another carrier's tracking numbers for one Amazon shipment, sent to Amazon. */
+export const saveTrackingAction = action({ input: TrackingInput, permission, parse: parseTrackingForm }, async (input, { user }) => {
+  await saveTracking(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+/** Ship: the transfer leaves the source location. */
+export const shipInboundAction = action({ input: IdInput, permission }, async (input, { user }) => {
+  await shipInbound(await getDb(), input, user.id);
   return { id: input.id };
 });

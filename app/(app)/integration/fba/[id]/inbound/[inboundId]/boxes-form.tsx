@@ -1,7 +1,6 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { CellInput } from '@/components/stock/line-cells';
 import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { InboundView } from '@/lib/inbound/inbound-view';
@@ -9,7 +8,8 @@ import { saveBoxesAction } from './actions';
 
 type Box = { key: number; length: string; width: string; height: string; weight: string; qty: Record<number, string> };
 
-function QtyCell({ name, label, value, onChange }: { name: string; label: string; value: string; onChange: (v: string) => void }) {
+/** A controlled cell: the totals follow it as the user types, and Add box copies the last box's sizes. */
+function Cell({ name, label, value, onChange, decimal = false }: { name: string; label: string; value: string; onChange: (v: string) => void; decimal?: boolean }) {
   const id = useId();
   const { error } = useFieldState(name);
   return (
@@ -22,10 +22,10 @@ function QtyCell({ name, label, value, onChange }: { name: string; label: string
         name={name}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        inputMode="numeric"
+        inputMode={decimal ? 'decimal' : 'numeric'}
         autoComplete="off"
         aria-invalid={error ? true : undefined}
-        className="block w-20 rounded border border-slate-300 bg-white px-2 py-1 text-right aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50"
+        className={`block w-20 rounded border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50 ${decimal ? '' : 'text-right'}`}
       />
       {error && <p className="mt-1 text-xs font-medium text-red-700">{error}</p>}
     </div>
@@ -44,7 +44,7 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
       ? view.boxes.map((b, i) => ({ key: i, length: b.length, width: b.width, height: b.height, weight: b.weight, qty: Object.fromEntries(b.items.map((it) => [it.lineNo, String(it.quantity)])) }))
       : [{ key: 0, length: '', width: '', height: '', weight: '', qty: Object.fromEntries(view.lines.map((l) => [l.lineNo, String(l.quantity)])) }],
   );
-  const setQty = (key: number, lineNo: number, v: string) => setBoxes((list) => list.map((b) => (b.key === key ? { ...b, qty: { ...b.qty, [lineNo]: v } } : b)));
+  const setBox = (key: number, change: Partial<Box>) => setBoxes((list) => list.map((b) => (b.key === key ? { ...b, ...change } : b)));
   const boxed = (lineNo: number) => boxes.reduce((n, b) => n + (Number.parseInt(b.qty[lineNo] ?? '', 10) || 0), 0);
   const add = () =>
     setBoxes((list) => {
@@ -97,13 +97,13 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
                 </th>
                 {(['length', 'width', 'height', 'weight'] as const).map((k) => (
                   <td key={k} className="px-2 py-2">
-                    <CellInput name={`${k}.${b.key}`} label={`${k[0].toUpperCase()}${k.slice(1)}, box ${i + 1}`} defaultValue={b[k]} inputMode="decimal" className="w-20" />
+                    <Cell name={`${k}.${b.key}`} label={`${k[0].toUpperCase()}${k.slice(1)}, box ${i + 1}`} value={b[k]} onChange={(v) => setBox(b.key, { [k]: v })} decimal />
                   </td>
                 ))}
                 {view.lines.map((l) => (
                   <td key={l.lineNo} className="px-2 py-2">
                     <div className="flex justify-end">
-                      <QtyCell name={`qty.${b.key}.${l.lineNo}`} label={`${l.sku} units in box ${i + 1}`} value={b.qty[l.lineNo] ?? ''} onChange={(v) => setQty(b.key, l.lineNo, v)} />
+                      <Cell name={`qty.${b.key}.${l.lineNo}`} label={`${l.sku} units in box ${i + 1}`} value={b.qty[l.lineNo] ?? ''} onChange={(v) => setBox(b.key, { qty: { ...b.qty, [l.lineNo]: v } })} />
                     </div>
                   </td>
                 ))}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useId } from 'react';
 import { useFormStatus } from 'react-dom';
 import { WizardSteps } from '@/components/inbound/wizard-steps';
+import { CellInput } from '@/components/stock/line-cells';
 import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field, useFieldState } from '@/components/ui/form';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -13,7 +14,18 @@ import { formatMinor } from '@/lib/fba/amazon-money';
 import { formatUtcDate, formatUtcDateTime } from '@/lib/format/date';
 import type { Money } from '@/lib/inbound/inbound-options';
 import type { InboundView } from '@/lib/inbound/inbound-view';
-import { backAction, calculateTransportAction, chooseDeliveryAction, choosePackingAction, choosePlacementAction, chooseTransportAction, confirmInboundAction, retryInboundAction } from './actions';
+import {
+  backAction,
+  calculateTransportAction,
+  chooseDeliveryAction,
+  choosePackingAction,
+  choosePlacementAction,
+  chooseTransportAction,
+  confirmInboundAction,
+  retryInboundAction,
+  saveTrackingAction,
+  shipInboundAction,
+} from './actions';
 import { BoxesForm } from './boxes-form';
 
 type Act = (prev: ActionState<{ id: string }>, form: FormData) => Promise<ActionState<{ id: string }>>;
@@ -122,7 +134,7 @@ export function InboundLive({ initial, statusUrl, children }: { initial: Inbound
         {waiting && view.pending.some((p) => p.lastError) && <p className="mb-3 text-sm text-slate-700">Last attempt: {view.pending.find((p) => p.lastError)!.lastError} It will be tried again.</p>}
         {error && <p className="mb-3 text-sm text-red-700">{error.message}</p>}
       </div>
-      {!waiting && view.failure && view.step !== 'done' && (
+      {!waiting && view.failure && (
         <div role="alert" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
           <p className="font-medium">Amazon could not finish {view.failure.words}.</p>
           <p>{view.failure.error}</p>
@@ -167,7 +179,7 @@ export function InboundLive({ initial, statusUrl, children }: { initial: Inbound
         </table>
       </section>
 
-      {view.step === 'done' && <Confirmed view={view} />}
+      {view.step === 'done' && <Confirmed view={view} waiting={waiting} reload={reload} />}
       {children}
 
       <section aria-labelledby="inbound-log" className={card}>
@@ -373,9 +385,58 @@ function ShipmentsTable({ view }: { view: InboundView }) {
   );
 }
 
-function Confirmed({ view }: { view: InboundView }) {
+function Confirmed({ view, waiting, reload }: { view: InboundView; waiting: boolean; reload: () => void }) {
+  const open = !['Closed', 'Cancelled', 'Deleted', 'Error'].includes(view.status);
+  const own = view.shipments.filter((s) => s.partnered === false);
   return (
     <>
+      {open && view.transfer.status === 'Draft' && (
+        <section aria-labelledby="inbound-ship" className={`${card} mb-4`}>
+          <h2 id="inbound-ship" className="mb-2 font-semibold text-slate-900">
+            Ship
+          </h2>
+          <p className="mb-2 text-slate-700">
+            Transfer order {view.transfer.number} is Draft: the goods are still counted at {view.transfer.from}. Ship it when they leave (the stock moves out of {view.transfer.from} and reaches{' '}
+            {view.connection.location} as Amazon receives it).
+          </p>
+          <StepForm act={shipInboundAction} view={view} onDone={reload}>
+            <Submit disabled={waiting}>Ship</Submit>
+          </StepForm>
+        </section>
+      )}
+      {open &&
+        own.map((s) => {
+          const boxes = view.boxes.filter((b) => b.amazonShipmentId === s.id);
+          return (
+            <section key={s.id} aria-label={`Tracking numbers, shipment ${s.confirmationId ?? s.shipmentId}`} className={`${card} mb-4`}>
+              <h2 className="mb-2 font-semibold text-slate-900">Tracking numbers: shipment {s.confirmationId ?? s.shipmentId} (another carrier)</h2>
+              <StepForm act={saveTrackingAction} view={view} onDone={reload}>
+                <input type="hidden" name="shipmentId" value={s.id} />
+                <table className="text-sm">
+                  <thead>
+                    <tr className="text-left text-slate-600">
+                      <th scope="col" className="py-1 pr-4">Box</th>
+                      <th scope="col" className="py-1 pr-4">FBA box id</th>
+                      <th scope="col" className="py-1 pr-4">Tracking number</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {boxes.map((b) => (
+                      <tr key={b.id}>
+                        <td className="py-1 pr-4">{b.boxNo}</td>
+                        <td className="py-1 pr-4 font-mono text-xs">{b.amazonBoxId}</td>
+                        <td className="py-1 pr-4">
+                          <CellInput name={`tracking.${b.id}`} label={`Tracking number, box ${b.boxNo}`} defaultValue={s.tracking.find((t) => t.boxId === b.amazonBoxId)?.trackingId} className="w-56" />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <Submit disabled={waiting}>{s.tracking.length ? 'Send tracking numbers again' : 'Send tracking numbers'}</Submit>
+              </StepForm>
+            </section>
+          );
+        })}
       <section aria-labelledby="inbound-shipments" className={`${card} mb-4`}>
         <h2 id="inbound-shipments" className="mb-2 font-semibold text-slate-900">
           Shipments at Amazon

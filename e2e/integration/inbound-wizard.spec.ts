@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { sandboxUrl } from '../support/sandbox';
+import { readSeed, screenshotPath, sessionFile } from '../support/state';
+import type { InboundWizardSeed } from './inbound-wizard.seed';
+
+const seeded = readSeed<InboundWizardSeed>('integration/inbound-wizard');
+const DEMO_APP = { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret' };
+
+test.use({ storageState: sessionFile('admin') });
+
+/** The step the wizard shows, once Amazon has answered the previous one (the sandbox runs at 60×). */
+async function atStep(page: Page, title: string) {
+  await expect(page.getByRole('region', { name: title })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for Amazon' })).toHaveCount(0, { timeout: 45_000 });
+}
+
+test('New inbound shipment: goods → packing → boxes (a reload resumes) → placement → shipping charges → delivery window → Confirm', async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const res = await request.post(`${sandboxUrl()}/_sandbox/sellers`, {
+    data: {
+      sellerId: seeded.sellerId,
+      refreshToken: seeded.refreshToken,
+      storeName: seeded.connectionName,
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      ...DEMO_APP,
+      items: seeded.skus.map((sku) => ({ sellerSku: sku, productName: sku, fulfillable: 5 })),
+    },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  const [cup, mug] = seeded.skus;
+
+  await page.goto(`/integration/fba/${seeded.connectionId}/inbound/new`);
+  await expect(page.getByRole('heading', { name: 'New inbound shipment' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Ship from (Setup tab)' })).toContainText('1 Depot Rd');
+  await page.getByRole('combobox', { name: /^From location/ }).selectOption({ label: seeded.warehouse });
+  await page.getByLabel('SKU, line 1').fill(cup);
+  await page.getByLabel('Quantity, line 1').fill('12');
+  await page.getByLabel('SKU, line 2').fill(mug);
+  await page.getByLabel('Quantity, line 2').fill('6');
+  await page.getByLabel('Label owner, line 2').selectOption('AMAZON');
+  await page.screenshot({ path: screenshotPath('inbound-1-goods.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Create inbound plan' }).click();
+
+  await expect(page.getByRole('heading', { name: /^Inbound shipment TR-\d{5} from / })).toBeVisible();
+  await expect(page.getByTestId('inbound-status')).toHaveText('Draft');
+  await atStep(page, 'Packing option');
+  await page.screenshot({ path: screenshotPath('inbound-2-packing.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Confirm packing option' }).click();
+
+  await atStep(page, 'Box contents');
+  // The form starts with one box holding everything; the cup goes in box 1, the mug in box 2.
+  const boxes = page.getByRole('region', { name: 'Box contents' });
+  await boxes.getByLabel('Length, box 1').fill('16');
+  await boxes.getByLabel('Width, box 1').fill('12');
+  await boxes.getByLabel('Height, box 1').fill('10');
+  await boxes.getByLabel('Weight, box 1').fill('14.5');
+  await boxes.getByRole('button', { name: '+ Add box' }).click();
+  await boxes.getByLabel(`${mug} units in box 1`).fill('0');
+  await expect(boxes.getByTestId(`boxed-${mug}`)).toHaveText('0 / 6');
+  await boxes.getByLabel(`${mug} units in box 2`).fill('6');
+  await expect(boxes.getByTestId(`boxed-${mug}`)).toHaveText('6 / 6');
+  await expect(boxes.getByLabel('Length, box 2')).toHaveValue('16');
+  await boxes.getByLabel('Weight, box 2').fill('7');
+  await page.screenshot({ path: screenshotPath('inbound-3-boxes.png'), fullPage: true });
+
+  // A reload mid-wizard comes back to the same step (what was typed and not sent is not kept).
+  await page.reload();
+  await atStep(page, 'Box contents');
+  await expect(page.getByRole('list', { name: 'Inbound shipment steps' }).locator('[aria-current="step"]')).toContainText('Box contents');
+  await boxes.getByLabel('Length, box 1').fill('16');
+  await boxes.getByLabel('Width, box 1').fill('12');
+  await boxes.getByLabel('Height, box 1').fill('10');
+  await boxes.getByLabel('Weight, box 1').fill('14.5');
+  await boxes.getByRole('button', { name: '+ Add box' }).click();
+  await boxes.getByLabel(`${mug} units in box 1`).fill('0');
+  await boxes.getByLabel(`${mug} units in box 2`).fill('6');
+  await boxes.getByLabel('Weight, box 2').fill('7');
+  await boxes.getByRole('button', { name: 'Send box contents' }).click();
+
+  await atStep(page, 'Placement');
+  const placement = page.getByRole('region', { name: 'Placement' });
+  await expect(placement).toContainText('placement fee 5.40 USD');
+  await page.screenshot({ path: screenshotPath('inbound-4-placement.png'), fullPage: true });
+  await placement.getByLabel(/^2 shipments to fulfilment centres Amazon chooses/).check();
+  await placement.getByRole('button', { name: 'Confirm placement' }).click();
+
+  await atStep(page, 'Transportation');
+  const transport = page.getByRole('region', { name: 'Transportation' });
+  await transport.getByRole('button', { name: 'Calculate shipping charges' }).click();
+  await expect(transport.getByRole('group')).toHaveCount(2, { timeout: 45_000 });
+  const [first, second] = [transport.getByRole('group').nth(0), transport.getByRole('group').nth(1)];
+  await expect(first).toContainText(/Amazon-partnered carrier \(United Parcel Service Inc\.\): \d+\.\d{2} USD/);
+  await page.screenshot({ path: screenshotPath('inbound-5-transport.png'), fullPage: true });
+  await first.getByLabel(/^Amazon-partnered carrier/).check();
+  await second.getByLabel(/^Another carrier/).check();
+  await transport.getByRole('button', { name: 'Next' }).click();
+
+  await atStep(page, 'Delivery window');
+  const delivery = page.getByRole('region', { name: 'Delivery window' });
+  await expect(delivery.getByRole('radio')).toHaveCount(3);
+  await delivery.getByRole('radio').first().check();
+  await page.screenshot({ path: screenshotPath('inbound-6-delivery.png'), fullPage: true });
+  await delivery.getByRole('button', { name: 'Review' }).click();
+
+  await atStep(page, 'Confirm');
+  const review = page.getByRole('region', { name: 'Confirm' });
+  await expect(review.getByRole('row')).toHaveCount(3);
+  await expect(review).toContainText('On Confirm the transfer ships');
+  await page.screenshot({ path: screenshotPath('inbound-7-review.png'), fullPage: true });
+  await review.getByRole('button', { name: 'Confirm' }).click();
+
+  await expect(page.getByTestId('inbound-status')).toHaveText('Ready to Ship', { timeout: 45_000 });
+  const shipped = page.getByRole('region', { name: 'Shipments at Amazon' });
+  await expect(shipped.getByRole('cell', { name: /^FBA\w+$/ })).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Boxes' }).getByRole('cell', { name: /^FBA\w+U000001$/ })).toHaveCount(2);
+  await expect(page.getByText(/Transfer order TR-\d{5} \(In Transit\)/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Inbound shipment log' })).toContainText(/Transfer TR-\d{5} shipped: the goods left the source location\./);
+  await page.screenshot({ path: screenshotPath('inbound-8-confirmed.png'), fullPage: true });
+});
