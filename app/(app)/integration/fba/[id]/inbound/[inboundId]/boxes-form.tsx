@@ -81,7 +81,7 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
               {view.lines.map((l) => (
                 <th key={l.lineNo} scope="col" className="px-2 py-2 text-right font-semibold text-slate-700">
                   {l.sku}
-                  <span className="block text-xs font-normal text-slate-500">{l.sellerSku}</span>
+                  {l.sellerSku !== l.sku && <span className="block text-xs font-normal text-slate-500">Amazon: {l.sellerSku}</span>}
                 </th>
               ))}
               <th scope="col" className="px-2 py-2">

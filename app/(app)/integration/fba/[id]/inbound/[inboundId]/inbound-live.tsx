@@ -108,7 +108,8 @@ export function InboundLive({ initial, statusUrl, children }: { initial: Inbound
   const view = data ?? initial;
   const reload = () => void queryClient.invalidateQueries({ queryKey });
   const waiting = view.pending.length > 0;
-  const skipDelivery = view.step !== 'delivery' && view.shipments.length > 0 && view.shipments.every((s) => s.partnered !== false);
+  // Only shipments going with another carrier need a delivery window: once every carrier is chosen and all are Amazon's, the step is skipped.
+  const skipDelivery = (view.step === 'review' || view.step === 'done') && view.shipments.length > 0 && view.shipments.every((s) => s.partnered === true);
 
   return (
     <>
@@ -305,6 +306,11 @@ function StepPanel({ view, waiting, reload }: { view: InboundView; waiting: bool
   }
 }
 
+const boxCount = (view: InboundView, shipmentRowId: string) => {
+  const n = view.boxes.filter((b) => b.amazonShipmentId === shipmentRowId).length;
+  return `${n} box${n === 1 ? '' : 'es'}`;
+};
+
 function chargesOf(view: InboundView): Money | null {
   const quoted = view.shipments.filter((s) => s.partnered && s.charge !== null && s.currency);
   if (!quoted.length) return null;
@@ -327,7 +333,7 @@ function Transport({ view, waiting, reload }: { view: InboundView; waiting: bool
             <Choice
               key={s.id}
               name={`transport.${s.id}`}
-              legend={`Shipment ${s.confirmationId ?? s.shipmentId} to ${s.warehouseId ?? 'Amazon'} (${view.boxes.filter((b) => b.amazonShipmentId === s.id).length} boxes)`}
+              legend={`Shipment ${s.confirmationId ?? s.shipmentId} to ${s.warehouseId ?? 'Amazon'} (${boxCount(view, s.id)})`}
               defaultValue={s.transportationOptionId}
               options={s.transportationOptions.map((o) => ({
                 value: o.id,
