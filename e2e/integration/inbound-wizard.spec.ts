@@ -116,4 +116,13 @@ test('New inbound shipment: goods → packing → boxes (a reload resumes) → p
   await expect(page.getByText(/Transfer order TR-\d{5} \(In Transit\)/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Inbound shipment log' })).toContainText(/Transfer TR-\d{5} shipped: the goods left the source location\./);
   await page.screenshot({ path: screenshotPath('inbound-8-confirmed.png'), fullPage: true });
+
+  // Another carrier: its tracking number per box goes to Amazon.
+  const tracking = page.getByRole('region', { name: /^Tracking numbers, shipment FBA/ });
+  await tracking.getByRole('button', { name: 'Send tracking numbers' }).click();
+  await expect(tracking.getByText('Enter the tracking number of this box.')).toBeVisible();
+  await tracking.getByLabel('Tracking number, box 2').fill('1Z999AA10123456784');
+  await tracking.getByRole('button', { name: 'Send tracking numbers' }).click();
+  await expect(page.getByRole('region', { name: 'Inbound shipment log' })).toContainText(/Amazon has the tracking numbers of shipment FBA\w+\./, { timeout: 45_000 });
+  await expect(tracking.getByLabel('Tracking number, box 2')).toHaveValue('1Z999AA10123456784');
 });
