@@ -146,12 +146,14 @@ export async function makeConfirmedInbound(db: Db, env: InboundEnv, opts: Confir
 
   const chosen = new Map<string, { id: string; charge: number | null; carrier: string | null; currency: string | null }>();
   if (transport) {
+    // Ready to ship at the sandbox's "now" (its clock runs ahead of ours as tests advance it).
+    const amazonNow = (await env.sandbox.admin<{ nowMs: number }>('GET', '/_sandbox/clock')).nowMs;
     await settle(
       env,
       client,
       client.generateTransportationOptions(planId, {
         placementOptionId: placement.placementOptionId,
-        shipmentTransportationConfigurations: shipmentIds.map((shipmentId) => ({ shipmentId, readyToShipWindow: { start: new Date(Date.now() + 3600_000).toISOString() }, contactInformation: { name: 'Dock', phoneNumber: '+1 775 555 0100' } })),
+        shipmentTransportationConfigurations: shipmentIds.map((shipmentId) => ({ shipmentId, readyToShipWindow: { start: new Date(amazonNow).toISOString() }, contactInformation: { name: 'Dock', phoneNumber: '+1 775 555 0100' } })),
       }),
     );
     const options = (await client.listTransportationOptions(planId, { placementOptionId: placement.placementOptionId })).transportationOptions;
