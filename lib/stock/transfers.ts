@@ -63,7 +63,11 @@ async function moveLeg(tx: Tx, doc: typeof stockTransfers.$inferSelect, leg: 'ou
   // Non-valued: the units keep their average cost while they travel; the company's value is unchanged.
   await postMovements(
     tx,
-    lines.map((l) => ({ productId: l.productId, ...place, quantity: leg === 'out' ? -l.quantity : l.quantity, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: l.lineNo })),
+    lines
+      // Inbound, only what has not been received in parts already (receiveTransferLines).
+      .map((l) => ({ l, quantity: leg === 'out' ? -l.quantity : l.quantity - l.received }))
+      .filter((m) => m.quantity !== 0)
+      .map(({ l, quantity }) => ({ productId: l.productId, ...place, quantity, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: l.lineNo })),
     userId,
   );
 }
