@@ -5,6 +5,7 @@ import { runJob, slotOf } from '@/lib/jobs/run-job';
 import { fbaAutoSyncJobs } from './fba-auto-sync';
 import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
+import { inboundDrains, inboundJobs } from './inbound';
 import type { DrainSpec, JobSpec } from './types';
 
 /**
@@ -12,14 +13,16 @@ import type { DrainSpec, JobSpec } from './types';
  * - fba.sync-inventory   hourly at :07, every active connection's inventory report → Catalog
  * - fba.auto-sync-stock  hourly at :05, connections whose Auto-Sync Stock is due (daily/weekly/monthly at their hour)
  * - fba.fo-tracking      00:51 and 12:51, fulfilment orders Amazon changed since the last run (packages, tracking, status)
+ * - fba.inbound-status   hourly at :17, every active connection's open inbound shipments (statuses, receipts)
  */
-export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulfilmentJobs];
+export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulfilmentJobs, ...inboundJobs];
 
 /**
  * Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync), and
- * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed).
+ * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed),
+ * and Download on the Inbound Shipments tab (fba.inbound-download).
  */
-export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains];
+export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains];
 
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process

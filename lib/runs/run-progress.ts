@@ -35,7 +35,7 @@ export const WRITING_PHASE: Record<RunKind, string> = { catalog: 'Updating catal
 
 // Amazon's report phases do not report their own progress, so the bar advances by phase and,
 // while the result is written, by rows.
-const PHASE_PERCENT: Record<string, number> = { Queued: 5, 'Requesting report': 15, 'Waiting for Amazon': 35, Downloading: 60, Parsing: 70 };
+const PHASE_PERCENT: Record<string, number> = { Queued: 5, 'Requesting report': 15, 'Reading shipments': 30, 'Waiting for Amazon': 35, Downloading: 60, Parsing: 70 };
 const WRITING_PERCENT = 75;
 
 export function percentOf(run: Pick<RunJson, 'kind' | 'status' | 'phase' | 'done' | 'total'>): number {
@@ -49,5 +49,6 @@ export function describeProgress(run: Pick<RunJson, 'kind' | 'status' | 'phase' 
   if (run.status === 'queued') return 'Queued: waiting for the worker to start the sync…';
   if (run.phase === WRITING_PHASE[run.kind]) return `${run.phase} ${run.done}/${run.total ?? '?'}`;
   if (run.phase === 'Waiting for Amazon') return 'Waiting for Amazon to prepare the inventory report…';
+  if (run.phase === 'Reading shipments') return 'Reading the shipments’ statuses from Amazon…';
   return `${run.phase ?? 'Starting'}…`;
 }

@@ -6,7 +6,10 @@ import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { createAdjustment } from './adjustments';
 import { rowsOf } from '@/db/driver';
-import { createTransfer, getTransfer, listTransfers, receiveTransfer, shipTransfer, voidTransfer } from './transfers';
+import { inboundShipments } from '@/db/schema';
+import { makeFbaConnection } from '@/test/fba-fixtures';
+import { onHand } from '@/test/stock';
+import { completeTransferAsReceived, createTransfer, getTransfer, listTransfers, receiveTransfer, receiveTransferLines, shipTransfer, voidTransfer } from './transfers';
 
 let db: Db;
 let userId: string;
@@ -118,5 +121,41 @@ describe('stock transfers', () => {
     expect(byId.status).toBe('Draft');
     const page = await listTransfers(db, { sort: 'number', dir: 'desc', after: null });
     expect(page.rows[0]).toMatchObject({ id: byId.id, lines: 1, status: 'Draft' });
+  });
+
+  it('receives in parts (non-valued, received raised), completes with what was received, and void reverses it all', async () => {
+    const { from, to, toBin, p, place } = await setup();
+    const p2 = await makeProduct(db);
+    await createAdjustment(db, { reason: 'In', lines: [{ sku: p2.sku, locationId: from.id, binId: null, quantity: 5, unitCost: 2_000 }] }, userId);
+    const tr = await createTransfer(db, { ...place, lines: [{ sku: p.sku, quantity: 6 }, { sku: p2.sku, quantity: 5 }] }, userId);
+    await expect(db.transaction((tx) => receiveTransferLines(tx, tr.id, [{ lineNo: 1, quantity: 1 }], userId))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await shipTransfer(db, tr.id, userId);
+    await db.transaction((tx) => receiveTransferLines(tx, tr.id, [{ lineNo: 1, quantity: 3 }], userId));
+    await db.transaction((tx) => receiveTransferLines(tx, tr.id, [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: 5 }], userId));
+    await expect(db.transaction((tx) => receiveTransferLines(tx, tr.id, [{ lineNo: 1, quantity: 2 }], userId))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `Line 1 of transfer ${tr.number}: 5 of 6 received; 2 more cannot be received.`,
+    });
+    expect(await onHand(db, p.id, to.id, toBin.id)).toBe(5);
+    expect(await onHand(db, p2.id, to.id, toBin.id)).toBe(5);
+    await db.transaction((tx) => completeTransferAsReceived(tx, tr.id, userId));
+    const view = await getTransfer(db, tr.id);
+    expect(view).toMatchObject({ status: 'Completed', lines: [{ quantity: 6, received: 5 }, { quantity: 5, received: 5 }] });
+    expect(view?.receivedAt).not.toBeNull();
+    await voidTransfer(db, tr.id, 'Completed', userId);
+    expect(await onHand(db, p.id, to.id, toBin.id)).toBe(0);
+    expect(await onHand(db, p.id, from.id)).toBe(10);
+    expect(await onHand(db, p2.id, from.id)).toBe(5);
+  });
+
+  it("a transfer of an inbound shipment: Receive and Void refused (Amazon's receipts and X drive it), void allowed for the inbound shipment", async () => {
+    const { p, place } = await setup();
+    const { conn } = await makeFbaConnection(db);
+    const tr = await createTransfer(db, { ...place, lines: [{ sku: p.sku, quantity: 2 }] }, userId);
+    await db.insert(inboundShipments).values({ connectionId: conn.id, transferId: tr.id, name: `${tr.number} from Main`, shipFrom: {} });
+    await shipTransfer(db, tr.id, userId);
+    await expect(receiveTransfer(db, tr.id, userId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining(`inbound shipment ${tr.number} from Main: it is received as Amazon reports what it received`) });
+    await expect(voidTransfer(db, tr.id, 'In Transit', userId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('delete the inbound shipment with X') });
+    expect((await voidTransfer(db, tr.id, 'In Transit', userId, { byInbound: true })).status).toBe('Voided');
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq, ilike, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db';
-import { bins, locations, products, stockTransferLines, stockTransfers } from '@/db/schema';
+import { bins, inboundShipments, locations, products, stockTransferLines, stockTransfers } from '@/db/schema';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
@@ -63,7 +63,11 @@ async function moveLeg(tx: Tx, doc: typeof stockTransfers.$inferSelect, leg: 'ou
   // Non-valued: the units keep their average cost while they travel; the company's value is unchanged.
   await postMovements(
     tx,
-    lines.map((l) => ({ productId: l.productId, ...place, quantity: leg === 'out' ? -l.quantity : l.quantity, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: l.lineNo })),
+    lines
+      // Inbound, only what has not been received in parts already (receiveTransferLines).
+      .map((l) => ({ l, quantity: leg === 'out' ? -l.quantity : l.quantity - l.received }))
+      .filter((m) => m.quantity !== 0)
+      .map(({ l, quantity }) => ({ productId: l.productId, ...place, quantity, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: l.lineNo })),
     userId,
   );
 }
@@ -77,22 +81,82 @@ export async function shipTransfer(db: Db | Tx, id: string, userId: string | nul
   });
 }
 
-/** In Transit → Completed: the stock arrives at the to location/bin. */
+/**
+ * The inbound shipment a transfer moves goods for, if any: Amazon's receipts receive such a
+ * transfer (the status download), so Receive is neither offered nor accepted, and only X on the
+ * Inbound Shipments tab voids it.
+ */
+export async function inboundOfTransfer(db: Db | Tx, transferId: string) {
+  const [row] = await db
+    .select({ id: inboundShipments.id, connectionId: inboundShipments.connectionId, name: inboundShipments.name, deletedAt: inboundShipments.deletedAt })
+    .from(inboundShipments)
+    .where(eq(inboundShipments.transferId, transferId));
+  return row ?? null;
+}
+
+/** In Transit → Completed: the stock arrives at the to location/bin (what is not yet received, if some lines were received in parts). */
 export async function receiveTransfer(db: Db | Tx, id: string, userId: string | null) {
   return db.transaction(async (tx) => {
+    const inbound = await inboundOfTransfer(tx, id);
+    if (inbound && !inbound.deletedAt)
+      throw new DomainError('INVALID_TRANSITION', `This transfer moves the goods of inbound shipment ${inbound.name}: it is received as Amazon reports what it received (Download on the Inbound Shipments tab), not with Receive.`);
     const doc = await transitionTransfer(tx, id, 'In Transit', 'Completed', { receivedAt: new Date() });
     await moveLeg(tx, doc, 'in', userId);
+    await tx.update(stockTransferLines).set({ received: sql`${stockTransferLines.quantity}` }).where(eq(stockTransferLines.transferId, id));
     return doc;
   });
 }
 
 /**
+ * Receives part of an In Transit transfer: each line's units arrive at the to location/bin
+ * (non-valued, like the legs) and its `received` rises; refused beyond the line's quantity. The
+ * transfer stays In Transit (completeTransferAsReceived ends it). In the caller's transaction.
+ */
+export async function receiveTransferLines(tx: Tx, transferId: string, receipts: { lineNo: number; quantity: number }[], userId: string | null) {
+  const wanted = receipts.filter((r) => r.quantity !== 0);
+  if (wanted.length === 0) return [];
+  const [doc] = await tx.select().from(stockTransfers).where(eq(stockTransfers.id, transferId)).for('update');
+  if (!doc) throw new DomainError('NOT_FOUND', 'This transfer does not exist.');
+  if (doc.status !== 'In Transit') throw new DomainError('INVALID_TRANSITION', `Transfer ${doc.number} is ${doc.status}; only a transfer In Transit can be received.`);
+  const lines = new Map((await tx.select().from(stockTransferLines).where(eq(stockTransferLines.transferId, transferId))).map((l) => [l.lineNo, l]));
+  for (const r of wanted) {
+    const line = lines.get(r.lineNo);
+    if (!line) throw new DomainError('NOT_FOUND', `Transfer ${doc.number} has no line ${r.lineNo}.`);
+    if (!Number.isInteger(r.quantity) || r.quantity < 0 || line.received + r.quantity > line.quantity)
+      throw new DomainError('INVALID_INPUT', `Line ${r.lineNo} of transfer ${doc.number}: ${line.received} of ${line.quantity} received; ${r.quantity} more cannot be received.`);
+  }
+  const place = { locationId: doc.toLocationId, binId: doc.toBinId };
+  const posted = await postMovements(
+    tx,
+    wanted.map((r) => ({ productId: lines.get(r.lineNo)!.productId, ...place, quantity: r.quantity, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: r.lineNo })),
+    userId,
+  );
+  for (const r of wanted)
+    await tx
+      .update(stockTransferLines)
+      .set({ received: sql`${stockTransferLines.received} + ${r.quantity}` })
+      .where(and(eq(stockTransferLines.transferId, transferId), eq(stockTransferLines.lineNo, r.lineNo)));
+  return posted;
+}
+
+/**
+ * In Transit → Completed with what was received in parts, posting nothing more: the units never
+ * received stay out of stock (the short receipt), shown as the Short column.
+ */
+export async function completeTransferAsReceived(tx: Tx, transferId: string, _userId: string | null) {
+  return transitionTransfer(tx, transferId, 'In Transit', 'Completed', { receivedAt: new Date() });
+}
+
+/**
  * Voids a transfer from the status the user saw, reversing whatever it posted (nothing for a
- * Draft, the outbound leg in transit, both legs once completed). Refused when the received stock
+ * Draft, the outbound leg in transit, both legs once completed, and any lines received in parts). Refused when the received stock
  * has since left the destination.
  */
-export async function voidTransfer(db: Db | Tx, id: string, from: TransferStatus, userId: string | null) {
+export async function voidTransfer(db: Db | Tx, id: string, from: TransferStatus, userId: string | null, opts: { byInbound?: boolean } = {}) {
   return db.transaction(async (tx) => {
+    const inbound = opts.byInbound ? null : await inboundOfTransfer(tx, id);
+    if (inbound && !inbound.deletedAt)
+      throw new DomainError('INVALID_TRANSITION', `This transfer moves the goods of inbound shipment ${inbound.name}: delete the inbound shipment with X on the Inbound Shipments tab, which voids the transfer with it.`);
     const doc = await transitionTransfer(tx, id, from, 'Voided');
     try {
       await reverseSource(tx, 'transfer', id, userId);
@@ -143,7 +207,7 @@ export async function listTransfers(db: Db | Tx, params: ListParams<(typeof TRAN
   return toPage(rows.map((r) => ({ ...r, lines: Number(r.lines) })), limit, (r) => r.number);
 }
 
-/** A transfer with its places and lines (SKU, name, quantity). */
+/** A transfer with its places and lines (SKU, name, quantity, received so far). */
 export async function getTransfer(db: Db | Tx, id: string) {
   const [doc] = await db
     .select(header())
@@ -155,7 +219,7 @@ export async function getTransfer(db: Db | Tx, id: string) {
     .where(eq(stockTransfers.id, id));
   if (!doc) return null;
   const lines = await db
-    .select({ lineNo: stockTransferLines.lineNo, sku: products.sku, name: products.name, quantity: stockTransferLines.quantity })
+    .select({ lineNo: stockTransferLines.lineNo, sku: products.sku, name: products.name, quantity: stockTransferLines.quantity, received: stockTransferLines.received })
     .from(stockTransferLines)
     .innerJoin(products, eq(products.id, stockTransferLines.productId))
     .where(eq(stockTransferLines.transferId, id))

@@ -39,10 +39,14 @@ export function TransferForm({ places }: { places: PlaceChoice[] }) {
 }
 
 /** The buttons the transfer's status table offers in its status; each posts the status the page showed. */
-export function TransferMoves({ id, number, status }: { id: string; number: string; status: TransferStatus }) {
+/**
+ * The transfer's buttons from its status table. A transfer of an inbound shipment (`hide`: Receive
+ * and Void) is received as Amazon reports receipts and voided by X on the Inbound Shipments tab.
+ */
+export function TransferMoves({ id, number, status, hide = [] }: { id: string; number: string; status: TransferStatus; hide?: TransferStatus[] }) {
   return (
     <div className="flex gap-2">
-      {transferStatus.buttonsFrom(status).map((m) => (
+      {transferStatus.buttonsFrom(status).filter((m) => !hide.includes(m.to)).map((m) => (
         <ActionForm key={m.to} action={moveTransferAction}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="from" value={status} />

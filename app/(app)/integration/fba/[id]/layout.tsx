@@ -46,6 +46,7 @@ export default async function FbaConnectionLayout({ children, params }: { childr
         tabs={[
           { segment: 'setup', label: 'Setup' },
           { segment: 'catalog', label: 'Catalog' },
+          { segment: 'inbound', label: 'Inbound Shipments' },
         ]}
       />
       {children}

@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatUtcDateTime } from '@/lib/format/date';
-import { getTransfer } from '@/lib/stock/transfers';
+import { getTransfer, inboundOfTransfer } from '@/lib/stock/transfers';
 import { isUuid } from '@/lib/validation/id';
 import { TransferMoves } from '../transfer-forms';
 
@@ -23,8 +23,14 @@ const DONE: Record<string, string> = {
 export default async function TransferPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   await requirePermission(PERMISSION.stockTransfer);
   const { id } = await params;
-  const doc = isUuid(id) ? await getTransfer(await getDb(), id) : null;
+  const db = await getDb();
+  if (!isUuid(id)) notFound();
+  const [doc, inbound] = await Promise.all([getTransfer(db, id), inboundOfTransfer(db, id)]);
   if (!doc) notFound();
+  // Lines received in parts (an inbound shipment, as Amazon counts) show Received, and Short once the transfer is completed.
+  const partial = !!inbound || doc.lines.some((l) => l.received > 0 && l.received !== l.quantity);
+  const shortOf = (l: { quantity: number; received: number }) => (doc.status === 'Completed' ? Math.max(0, l.quantity - l.received) : 0);
+  const anyShort = doc.lines.some((l) => shortOf(l) > 0);
   const done = DONE[(await searchParams).done ?? ''];
   return (
     <>
@@ -36,8 +42,24 @@ export default async function TransferPage({ params, searchParams }: { params: P
           Transfer {doc.number} {done}.
         </p>
       )}
+      {inbound && (
+        <p className="mb-3 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sky-900">
+          This transfer moves the goods of inbound shipment{' '}
+          {inbound.deletedAt ? (
+            <>{inbound.name} (deleted)</>
+          ) : (
+            <Link href={`/integration/fba/${inbound.connectionId}/inbound/${inbound.id}`}>{inbound.name}</Link>
+          )}
+          .{!inbound.deletedAt && ' It is received as Amazon reports what it received (Download on the Inbound Shipments tab), not with Receive; X on that tab voids it.'}
+        </p>
+      )}
+      {anyShort && (
+        <p role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          Received short: {doc.lines.reduce((n, l) => n + shortOf(l), 0)} of {doc.lines.reduce((n, l) => n + l.quantity, 0)} units never arrived (see the Short column).
+        </p>
+      )}
       <div className="mb-4">
-        <TransferMoves id={doc.id} number={doc.number} status={doc.status} />
+        <TransferMoves id={doc.id} number={doc.number} status={doc.status} hide={inbound && !inbound.deletedAt ? ['Completed', 'Voided'] : []} />
       </div>
       <dl className="mb-4 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="text-slate-500">From</dt>
@@ -65,6 +87,8 @@ export default async function TransferPage({ params, searchParams }: { params: P
             <Th>SKU</Th>
             <Th>Name</Th>
             <Th align="right">Quantity</Th>
+            {partial && <Th align="right">Received</Th>}
+            {anyShort && <Th align="right">Short</Th>}
           </>
         }
       >
@@ -74,6 +98,8 @@ export default async function TransferPage({ params, searchParams }: { params: P
             <Td className="font-medium">{l.sku}</Td>
             <Td>{l.name}</Td>
             <Td align="right">{l.quantity}</Td>
+            {partial && <Td align="right">{l.received}</Td>}
+            {anyShort && <Td align="right">{shortOf(l) > 0 ? <strong className="text-amber-800">{shortOf(l)}</strong> : 0}</Td>}
           </tr>
         ))}
       </Table>
