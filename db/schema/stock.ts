@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { products } from './catalog';
 import { bins, locations } from './reference';
@@ -67,6 +67,8 @@ export const stockAdjustments = pgTable('stock_adjustments', {
   number: text('number').notNull().unique(),
   reason: text('reason').notNull(),
   status: text('status', { enum: ADJUSTMENT_STATUSES }).notNull().default('Completed'),
+  /** The transfer whose short receipt this adjustment writes off (voiding the transfer voids it first). */
+  transferId: uuid('transfer_id').references((): AnyPgColumn => stockTransfers.id),
   userId: uuid('user_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   voidedAt: timestamp('voided_at', { withTimezone: true }),

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { rowsOf } from '@/db/driver';
-import { fbaSyncRuns, inboundAmazonShipments, inboundLog, inboundShipments, stockLedger, stockTransferLines, stockTransfers } from '@/db/schema';
+import { fbaSyncRuns, inboundAmazonShipments, inboundLog, inboundShipments, stockAdjustments, stockLedger, stockTransferLines, stockTransfers } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
 import { makeUser } from '@/test/fixtures';
@@ -116,7 +116,16 @@ describe('downloadInboundStatuses against the sandbox', () => {
       }
       expect(hasShortfall(receipts)).toBe(true); // shortReceiptShare: 1 shorts each shipment's first item
       const log = await db.select().from(inboundLog).where(eq(inboundLog.inboundId, x.inbound.id));
-      expect(log.map((l) => l.message).join('\n')).toMatch(/Closed by Amazon: \d+ of \d+ units received, short \d+ × /);
+      expect(log.map((l) => l.message).join('\n')).toMatch(/Closed by Amazon: \d+ of \d+ units received, short \d+ × .* written off by stock adjustment ADJ-\d+/);
+      // Nothing is left in transit: the company owns what its locations hold (the shortfall was written off).
+      for (const line of x.lines) {
+        const [held] = rowsOf<{ on_hand: string; owned: string }>(
+          await db.execute(sql`SELECT (SELECT coalesce(sum(on_hand), 0) FROM stock_levels WHERE product_id = ${line.productId}) AS on_hand, (SELECT quantity FROM product_costs WHERE product_id = ${line.productId}) AS owned`),
+        );
+        expect(Number(held.owned)).toBe(Number(held.on_hand));
+      }
+      const [writeOff] = await db.select().from(stockAdjustments).where(eq(stockAdjustments.reason, `Short receipt at Amazon: inbound shipment ${x.inbound.name}`));
+      expect(writeOff?.status).toBe('Completed');
     }
     const a1 = (await getInboundReceipts(db, a.inbound.id)).find((r) => r.lineNo === 1)!;
     expect(a1.short).toBe(a1.shipped - a1.received);

@@ -177,7 +177,7 @@ async function applyToShipment(db: Db, shipment: OpenShipment, read: AmazonRead,
       await moveInbound(tx, row.id, row.status, ours, { message: `Status from Amazon: ${ours}.`, userId: null, at, set: { statusCheckedAt: at } });
       changed = true;
       if (ours === 'Closed' && transfer.status === 'In Transit') {
-        await completeTransferAsReceived(tx, transfer.id, null);
+        const writeOff = await completeTransferAsReceived(tx, transfer.id, null, `Short receipt at Amazon: inbound shipment ${row.name}`);
         const shipped = receipts.reduce((n, r) => n + r.shipped, 0);
         const received = receipts.reduce((n, r) => n + r.received, 0);
         const short = receipts.filter((r) => r.received < r.shipped).map((r) => `${r.shipped - r.received} × ${skuOf.get(r.lineNo)}`);
@@ -185,7 +185,7 @@ async function applyToShipment(db: Db, shipment: OpenShipment, read: AmazonRead,
           tx,
           row.id,
           short.length > 0
-            ? `Closed by Amazon: ${received} of ${shipped} units received, short ${short.join(', ')}. Transfer ${transfer.number} completed with what was received.`
+            ? `Closed by Amazon: ${received} of ${shipped} units received, short ${short.join(', ')}. Transfer ${transfer.number} completed with what was received; the missing units are written off by stock adjustment ${writeOff?.number ?? ''} (void it if Amazon finds them).`
             : `Closed by Amazon: all ${shipped} units received. Transfer ${transfer.number} completed.`,
           null,
           at,

@@ -28,7 +28,7 @@ export type AdjustmentLine = {
  * checked, movements posted through the ledger. A removal that would go negative makes the ledger
  * throw INSUFFICIENT_STOCK naming the SKU and location, and nothing is written.
  */
-export async function createAdjustment(db: Db | Tx, input: { reason: string; lines: AdjustmentLine[] }, userId: string | null) {
+export async function createAdjustment(db: Db | Tx, input: { reason: string; lines: AdjustmentLine[]; transferId?: string | null }, userId: string | null) {
   const lines = input.lines.map((l, i) => ({ ...l, index: l.index ?? i }));
   if (lines.length === 0) throw new DomainError('INVALID_INPUT', 'Add at least one line.', { 'sku.0': ['Add at least one line.'] });
   const noCost = lines.filter((l) => l.quantity > 0 && l.unitCost === null);
@@ -47,7 +47,7 @@ export async function createAdjustment(db: Db | Tx, input: { reason: string; lin
     const found = await resolveSkus(tx, lines);
     await assertPlaces(tx, lines, (i) => `place.${lines[i].index}`);
     const number = await nextNumber(tx, 'ADJ');
-    const [doc] = await tx.insert(stockAdjustments).values({ number, reason: input.reason.trim(), userId }).returning();
+    const [doc] = await tx.insert(stockAdjustments).values({ number, reason: input.reason.trim(), transferId: input.transferId ?? null, userId }).returning();
     const rows = lines.map((l, i) => ({
       adjustmentId: doc.id,
       lineNo: i + 1,

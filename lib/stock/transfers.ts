@@ -1,12 +1,13 @@
 import { and, eq, ilike, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db';
-import { bins, inboundShipments, locations, products, stockTransferLines, stockTransfers } from '@/db/schema';
+import { bins, inboundShipments, locations, products, stockAdjustments, stockTransferLines, stockTransfers } from '@/db/schema';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { toPage, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { nextNumber } from '@/lib/reference/numbers';
 import { QUANTITY_MAX, groupDigits, quantityProblem } from '@/lib/validation/numbers';
+import { createAdjustment, voidAdjustment } from './adjustments';
 import { postMovements, reverseSource } from './ledger';
 import { assertPlaces, placeValue, type Place } from './places';
 import { resolveSkus } from './product-lookup';
@@ -140,11 +141,39 @@ export async function receiveTransferLines(tx: Tx, transferId: string, receipts:
 }
 
 /**
- * In Transit → Completed with what was received in parts, posting nothing more: the units never
- * received stay out of stock (the short receipt), shown as the Short column.
+ * In Transit → Completed with what was received in parts. Units never received (a short receipt)
+ * must not stay "in transit" for ever, counted in the company's quantity and value: they arrive on
+ * paper and leave at once through a stock adjustment (a write-off at the average cost), so the
+ * destination holds exactly what was received and the shortfall is a document a person can see
+ * (and void, should the units turn up). `received` keeps what was really received, for the Short
+ * column. Returns the write-off adjustment, or null when nothing was short.
  */
-export async function completeTransferAsReceived(tx: Tx, transferId: string, _userId: string | null) {
-  return transitionTransfer(tx, transferId, 'In Transit', 'Completed', { receivedAt: new Date() });
+export async function completeTransferAsReceived(tx: Tx, transferId: string, userId: string | null, reason?: string) {
+  const doc = await transitionTransfer(tx, transferId, 'In Transit', 'Completed', { receivedAt: new Date() });
+  const short = (
+    await tx
+      .select({ lineNo: stockTransferLines.lineNo, productId: stockTransferLines.productId, sku: products.sku, quantity: stockTransferLines.quantity, received: stockTransferLines.received })
+      .from(stockTransferLines)
+      .innerJoin(products, eq(products.id, stockTransferLines.productId))
+      .where(eq(stockTransferLines.transferId, transferId))
+      .orderBy(stockTransferLines.lineNo)
+  ).filter((l) => l.received < l.quantity);
+  if (short.length === 0) return null;
+  const place = { locationId: doc.toLocationId, binId: doc.toBinId };
+  await postMovements(
+    tx,
+    short.map((l) => ({ productId: l.productId, ...place, quantity: l.quantity - l.received, valued: false, sourceType: 'transfer' as const, sourceId: doc.id, sourceLine: l.lineNo })),
+    userId,
+  );
+  return createAdjustment(
+    tx,
+    {
+      reason: reason ?? `Short receipt: transfer ${doc.number} arrived ${short.reduce((n, l) => n + l.quantity - l.received, 0)} units short`,
+      lines: short.map((l) => ({ sku: l.sku, ...place, quantity: l.received - l.quantity, unitCost: null })),
+      transferId: doc.id,
+    },
+    userId,
+  );
 }
 
 /**
@@ -159,6 +188,9 @@ export async function voidTransfer(db: Db | Tx, id: string, from: TransferStatus
       throw new DomainError('INVALID_TRANSITION', `This transfer moves the goods of inbound shipment ${inbound.name}: delete the inbound shipment with X on the Inbound Shipments tab, which voids the transfer with it.`);
     const doc = await transitionTransfer(tx, id, from, 'Voided');
     try {
+      // A short receipt's write-off goes first: the units it removed come back, so the transfer's legs can be reversed.
+      const writeOffs = await tx.select({ id: stockAdjustments.id }).from(stockAdjustments).where(and(eq(stockAdjustments.transferId, id), eq(stockAdjustments.status, 'Completed')));
+      for (const w of writeOffs) await voidAdjustment(tx, w.id, userId);
       await reverseSource(tx, 'transfer', id, userId);
     } catch (e) {
       if (isDomainError(e) && e.code === 'INSUFFICIENT_STOCK')
