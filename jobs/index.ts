@@ -5,6 +5,7 @@ import { runJob, slotOf } from '@/lib/jobs/run-job';
 import { fbaAutoSyncJobs } from './fba-auto-sync';
 import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
+import { labelDrains } from './labels';
 import type { DrainSpec, JobSpec } from './types';
 
 /**
@@ -17,9 +18,10 @@ export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulf
 
 /**
  * Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync), and
- * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed).
+ * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed),
+ * label PDFs (fba.labels, every 2 s).
  */
-export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains];
+export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...labelDrains];
 
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process
