@@ -2,13 +2,14 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections, inboundAmazonShipments, inboundBoxes, inboundBoxItems, inboundShipmentLines, inboundShipments, labelDocuments, LABEL_KINDS } from '@/db/schema';
 import { amazonReason, spClientFor } from '@/lib/fba/connection-client';
+import { LABEL_PAGE_TYPES } from '@/lib/fba/setup-inputs';
 import { isSpApiError } from '@/lib/fba/sp-api';
 import { DomainError, isDomainError, reportUnexpected } from '@/lib/errors';
 import type { ClientFor } from '@/lib/fulfilment/tracking';
 import { renderBoxLabels, type BoxLabel } from './box-labels';
 import { renderFnskuLabels } from './fnsku-labels';
 import { resolveProductLabels } from './product-labels';
-import { FNSKU_SHEETS, type FnskuFormat } from './sheets';
+import { FNSKU_FORMAT_LABELS, FNSKU_SHEETS, type FnskuFormat } from './sheets';
 
 // Label PDFs are made by the worker, never while a request waits: a page queues a row (one short
 // insert), the drain claims it by compare-and-set, generates the PDF outside any transaction (box
@@ -22,6 +23,8 @@ export type LabelDocumentJson = {
   id: string;
   kind: LabelKind;
   format: string;
+  /** The format in words (Amazon's page type, or the product label sheet). */
+  formatLabel: string;
   status: LabelDocumentRow['status'];
   done: number;
   total: number | null;
@@ -44,8 +47,15 @@ const jsonColumns = {
   finishedAt: labelDocuments.finishedAt,
 };
 
-const toJson = (r: { createdAt: Date; finishedAt: Date | null } & Omit<LabelDocumentJson, 'createdAt' | 'finishedAt'>): LabelDocumentJson => ({
+const PAGE_TYPE_LABELS: Record<string, string> = Object.fromEntries(LABEL_PAGE_TYPES.map((p) => [p.value, p.label]));
+
+export function formatLabelOf(kind: LabelKind, format: string): string {
+  return (kind === 'fnsku' ? FNSKU_FORMAT_LABELS[format as FnskuFormat] : PAGE_TYPE_LABELS[format]) ?? format;
+}
+
+const toJson = (r: { createdAt: Date; finishedAt: Date | null } & Omit<LabelDocumentJson, 'createdAt' | 'finishedAt' | 'formatLabel'>): LabelDocumentJson => ({
   ...r,
+  formatLabel: formatLabelOf(r.kind, r.format),
   createdAt: r.createdAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
 });
