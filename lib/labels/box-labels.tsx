@@ -1,7 +1,7 @@
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Document, Page, View } from '@react-pdf/renderer';
 import { DomainError } from '@/lib/errors';
 import { barcodeCache, code128, type BarcodeImage } from './barcode';
-import { BarcodeView, FONT, FONT_BOLD, LINE, OneLine, toPdf } from './pdf';
+import { BarcodeView, LabelText, LINE, toPdf, type TextLine } from './pdf';
 import { BOX_SHEETS, paginate, type Cell } from './sheets';
 
 /** An address as stored (inbound_shipments.ship_from, inbound_amazon_shipments.destination). */
@@ -25,67 +25,50 @@ export function addressLines(a: LabelAddress): string[] {
   return [a.name, a.companyName, a.addressLine1, a.addressLine2, cityLine, a.countryCode].filter((l): l is string => !!l && l.trim() !== '');
 }
 
-function Address({ title, lines, size, width }: { title: string; lines: string[]; size: number; width: number }) {
-  return (
-    <View style={{ width }}>
-      <OneLine size={size * 0.8} bold width={width}>
-        {title}
-      </OneLine>
-      {lines.slice(0, 6).map((l, i) => (
-        <OneLine key={i} size={size} width={width}>
-          {l}
-        </OneLine>
-      ))}
-    </View>
-  );
-}
-
 function BoxCell({ cell, label, image }: { cell: Cell; label: BoxLabel; image: BarcodeImage }) {
   // Sizes follow the label: a 4" × 6" thermal label and a half Letter sheet print at ~9–11 pt, a
-  // sixth of a sheet smaller. Heights are counted so the contents list stops before the edge.
+  // sixth of a sheet smaller. Every line has its place, so the contents list stops before the edge.
   const pad = Math.max(10, Math.min(cell.w, cell.h) * 0.05);
   const inner = cell.w - 2 * pad;
   const size = Math.max(6.5, Math.min(11, Math.min(cell.w / 30, cell.h / 26)));
+  const small = size * 0.8;
   const line = size * LINE;
   const half = (inner - pad) / 2;
-  const shipTo = label.warehouseId ? [`Amazon ${label.warehouseId}`, ...addressLines(label.shipTo)] : addressLines(label.shipTo);
-  const shipFrom = addressLines(label.shipFrom);
-  const addressHeight = size * 0.8 * LINE + Math.min(6, Math.max(shipFrom.length, shipTo.length)) * line;
+  const shipTo = (label.warehouseId ? [`Amazon ${label.warehouseId}`, ...addressLines(label.shipTo)] : addressLines(label.shipTo)).slice(0, 6);
+  const shipFrom = addressLines(label.shipFrom).slice(0, 6);
+  const lines: TextLine[] = [
+    { text: 'SHIP FROM', x: pad, y: pad, size: small, width: half, bold: true },
+    { text: 'SHIP TO', x: pad + half + pad, y: pad, size: small, width: half, bold: true },
+    ...shipFrom.map((text, i) => ({ text, x: pad, y: pad + small * LINE + i * line, size, width: half })),
+    ...shipTo.map((text, i) => ({ text, x: pad + half + pad, y: pad + small * LINE + i * line, size, width: half })),
+  ];
+  let y = pad + small * LINE + Math.max(shipFrom.length, shipTo.length) * line + 6;
   const barHeight = Math.min(cell.h * 0.2, 90);
   const barWidth = Math.min(inner, (cell.w * image.modules) / (image.modules + 20), image.modules * 2);
-  const fixed = addressHeight + 6 + barHeight + 2 + size * 1.3 * LINE + 4 + line * 2 + 4 + size * 0.8 * LINE;
-  const room = Math.max(0, Math.floor((cell.h - 2 * pad - fixed) / line));
+  const barTop = y;
+  y += barHeight + 2;
+  const big = size * 1.3;
+  lines.push({ text: label.boxId, x: pad, y, size: big, width: inner, bold: true, align: 'center' });
+  y += big * LINE + 3;
+  const rule = { x: pad, y, width: inner };
+  y += 3;
+  lines.push({ text: `Shipment ${label.shipmentId}`, x: pad, y, size, width: inner * 0.6, bold: true });
+  lines.push({ text: `Box ${label.boxNo} of ${label.boxCount}`, x: pad + inner * 0.6, y, size, width: inner * 0.4, bold: true, align: 'right' });
+  y += line + 3;
+  lines.push({ text: 'CONTENTS (SKU × QTY)', x: pad, y, size: small, width: inner, bold: true });
+  y += small * LINE;
+  const room = Math.max(0, Math.floor((cell.h - pad - y) / line));
   const shown = label.contents.length > room ? label.contents.slice(0, Math.max(0, room - 1)) : label.contents;
   const more = label.contents.length - shown.length;
+  for (const c of shown) {
+    lines.push({ text: `${c.sku} × ${c.quantity}`, x: pad, y, size, width: inner });
+    y += line;
+  }
+  if (more > 0) lines.push({ text: `… and ${more} more SKU${more === 1 ? '' : 's'}`, x: pad, y, size, width: inner });
   return (
-    <View style={{ position: 'absolute', left: cell.x, top: cell.y, width: cell.w, height: cell.h, padding: pad }}>
-      <View style={{ flexDirection: 'row', justifyContent: 'space-between', height: addressHeight, marginBottom: 6 }}>
-        <Address title="SHIP FROM" lines={shipFrom} size={size} width={half} />
-        <Address title="SHIP TO" lines={shipTo} size={size} width={half} />
-      </View>
-      <View style={{ alignItems: 'center' }}>
-        <BarcodeView image={image} width={barWidth} height={barHeight} />
-        <Text style={{ fontFamily: FONT_BOLD, fontSize: size * 1.3, lineHeight: LINE, marginTop: 2 }}>{label.boxId}</Text>
-      </View>
-      <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: 4, borderTopWidth: 1, borderTopColor: '#000', paddingTop: 2 }}>
-        <OneLine size={size} bold width={inner * 0.6}>
-          {`Shipment ${label.shipmentId}`}
-        </OneLine>
-        <OneLine size={size} bold width={inner * 0.4} align="right">
-          {`Box ${label.boxNo} of ${label.boxCount}`}
-        </OneLine>
-      </View>
-      <View style={{ marginTop: 4 }}>
-        <OneLine size={size * 0.8} bold width={inner}>
-          CONTENTS (SKU × QTY)
-        </OneLine>
-        {shown.map((c, i) => (
-          <OneLine key={i} size={size} width={inner}>
-            {`${c.sku} × ${c.quantity}`}
-          </OneLine>
-        ))}
-        {more > 0 && <Text style={{ fontFamily: FONT, fontSize: size, lineHeight: LINE }}>{`… and ${more} more SKU${more === 1 ? '' : 's'}`}</Text>}
-      </View>
+    <View style={{ position: 'absolute', left: cell.x, top: cell.y, width: cell.w, height: cell.h }}>
+      <BarcodeView image={image} x={(cell.w - barWidth) / 2} y={barTop} width={barWidth} height={barHeight} />
+      <LabelText width={cell.w} height={cell.h} lines={lines} rules={[rule]} />
     </View>
   );
 }

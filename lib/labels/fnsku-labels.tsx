@@ -1,6 +1,6 @@
 import { Document, Page, View } from '@react-pdf/renderer';
 import { barcodeCache, type BarcodeImage, type BarcodeSpec } from './barcode';
-import { BarcodeView, LINE, OneLine, toPdf } from './pdf';
+import { BarcodeView, LabelText, LINE, toPdf } from './pdf';
 import { FNSKU_SHEETS, paginate, type Cell, type FnskuFormat } from './sheets';
 
 /** One product label: its barcode (FNSKU, or the manufacturer's), a title and the condition. */
@@ -14,21 +14,23 @@ function LabelCell({ cell, item }: { cell: Cell; item: Prepared }) {
   // still gets modules of ≥ 0.8 pt on a 2⅝" label. Modules are at most 1.6 pt (scanners' range).
   const pad = Math.min(6, cell.h * 0.08);
   const inner = cell.w - 2 * pad;
-  const text = Math.max(5.5, Math.min(8, cell.h / 11));
-  const barHeight = Math.min(cell.h * 0.5, cell.h - 2 * pad - text * LINE * 3 - 1);
+  const size = Math.max(5.5, Math.min(8, cell.h / 11));
+  const line = size * LINE;
+  const barHeight = Math.min(cell.h * 0.5, cell.h - 2 * pad - line * 3 - 1);
   const barWidth = Math.min((cell.w * item.image.modules) / (item.image.modules + 20), item.image.modules * 1.6);
+  const textTop = pad + barHeight + 2;
   return (
-    <View style={{ position: 'absolute', left: cell.x, top: cell.y, width: cell.w, height: cell.h, padding: pad, alignItems: 'center' }}>
-      <BarcodeView image={item.image} width={barWidth} height={barHeight} />
-      <OneLine size={text} bold width={inner} align="center">
-        {item.label.barcode.text}
-      </OneLine>
-      <OneLine size={text} width={inner}>
-        {item.label.title}
-      </OneLine>
-      <OneLine size={text} width={inner}>
-        {item.label.condition}
-      </OneLine>
+    <View style={{ position: 'absolute', left: cell.x, top: cell.y, width: cell.w, height: cell.h }}>
+      <BarcodeView image={item.image} x={(cell.w - barWidth) / 2} y={pad} width={barWidth} height={barHeight} />
+      <LabelText
+        width={cell.w}
+        height={cell.h}
+        lines={[
+          { text: item.label.barcode.text, x: pad, y: textTop, size, width: inner, bold: true, align: 'center' },
+          { text: item.label.title, x: pad, y: textTop + line, size, width: inner },
+          { text: item.label.condition, x: pad, y: textTop + 2 * line, size, width: inner },
+        ]}
+      />
     </View>
   );
 }
