@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 export type BarcodeType = (typeof BARCODE_TYPES)[number];
 
 /** What a label prints: the symbology, the encoded value, and the digits/text shown under it. */
-export type BarcodeSpec = { symbology: 'code128' | 'upca' | 'ean13'; value: string; text: string };
+export type BarcodeSpec = { symbology: 'code128' | 'upca' | 'ean13' | 'ean8'; value: string; text: string };
 
 /** A rendered barcode: a PNG with one pixel per module (bars only, no text) and its size in modules. */
 export type BarcodeImage = { png: Buffer; modules: number; rows: number };
@@ -19,7 +19,7 @@ export function gs1CheckDigit(body: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-function gs1(value: string, length: 12 | 13, what: string): string {
+function gs1(value: string, length: 8 | 12 | 13, what: string): string {
   const d = digitsOnly(value);
   if (!/^\d+$/.test(d) || (d.length !== length && d.length !== length - 1)) throw new DomainError('INVALID_INPUT', `The ${what} ${value} must have ${length} digits.`);
   const body = d.slice(0, length - 1);
@@ -37,7 +37,7 @@ function isbnToEan(value: string): string {
 
 /**
  * The manufacturer barcode a product's labels carry, by its barcode type: UPC → UPC-A, EAN and JAN →
- * EAN-13, ISBN → its EAN-13 (Bookland), GCID (and an unknown type) → Code 128.
+ * EAN-13 (EAN-8 for 8 digits), ISBN → its EAN-13 (Bookland), GCID (and an unknown type) → Code 128.
  */
 export function manufacturerBarcode(barcode: string, type: BarcodeType | null): BarcodeSpec {
   switch (type) {
@@ -47,6 +47,10 @@ export function manufacturerBarcode(barcode: string, type: BarcodeType | null): 
     }
     case 'EAN':
     case 'JAN': {
+      if (digitsOnly(barcode).length === 8) {
+        const v = gs1(barcode, 8, type);
+        return { symbology: 'ean8', value: v, text: v };
+      }
       const v = gs1(barcode, 13, type);
       return { symbology: 'ean13', value: v, text: v };
     }

@@ -38,12 +38,12 @@ describe('product labels', () => {
     expect(values).toEqual(['X00THERM01', 'X00THERM02', 'X00THERM01']);
   });
 
-  it('prints manufacturer barcodes (UPC-A, EAN-13, JAN, ISBN, GCID) instead of the FNSKU', async () => {
-    const specs = [manufacturerBarcode('036000291452', 'UPC'), manufacturerBarcode('4006381333931', 'EAN'), manufacturerBarcode('4901234567894', 'JAN'), manufacturerBarcode('0-306-40615-2', 'ISBN'), manufacturerBarcode('GCID1234ABCD5678', 'GCID')];
+  it('prints manufacturer barcodes (UPC-A, EAN-13, JAN, EAN-8, ISBN, GCID) instead of the FNSKU', async () => {
+    const specs = [manufacturerBarcode('036000291452', 'UPC'), manufacturerBarcode('4006381333931', 'EAN'), manufacturerBarcode('4901234567894', 'JAN'), manufacturerBarcode('96385074', 'EAN'), manufacturerBarcode('0-306-40615-2', 'ISBN'), manufacturerBarcode('GCID1234ABCD5678', 'GCID')];
     const labels = specs.map((barcode) => ({ barcode, title: 'Manufacturer barcode', condition: 'New' }));
     const { values, decoded } = await printed(labels, 'letter-30', 'manufacturer');
-    expect(decoded).toBe(5);
-    expect(values).toEqual(['036000291452', '4006381333931', '4901234567894', '9780306406157', 'GCID1234ABCD5678']);
+    expect(decoded).toBe(6);
+    expect(values).toEqual(['036000291452', '4006381333931', '4901234567894', '96385074', '9780306406157', 'GCID1234ABCD5678']);
   });
 
   it('reports progress every 100 labels', async () => {
