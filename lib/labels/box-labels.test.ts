@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLabelValues } from '@/test/label-fixtures';
+import { decodeLabelValues } from '@/test/label-decode';
 import { renderBoxLabels, type BoxLabel } from './box-labels';
 import { BOX_SHEETS } from './sheets';
 

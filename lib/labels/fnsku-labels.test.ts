@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLabelValues } from '@/test/label-fixtures';
+import { decodeLabelValues } from '@/test/label-decode';
 import { code128, manufacturerBarcode } from './barcode';
 import { renderFnskuLabels, type ProductLabel } from './fnsku-labels';
 import { FNSKU_SHEETS, type FnskuFormat } from './sheets';

@@ -1,4 +1,4 @@
-import { FNSKU_FORMATS } from '@/db/schema';
+import type { FNSKU_FORMATS } from '@/db/schema';
 
 // Where labels sit on a page, in PDF points (1/72"). Pages are drawn with each label absolutely
 // placed, so a sheet's geometry is exactly the label stock's (no flow layout to drift).
