@@ -1,6 +1,7 @@
 // npm run bench — every benchmark in bench/, one after another (they measure time: never in parallel).
 import { benchShipAuthorise } from './ship-authorise';
 import { benchFoTracking } from './fo-tracking';
+import { benchLabels } from './labels';
 import { benchSpApiThrottle } from './sp-api-throttle';
 import { benchStocktakeSync } from './stocktake-sync';
 
@@ -9,6 +10,7 @@ const benches: [string, () => Promise<unknown>][] = [
   ['stocktake-sync', () => benchStocktakeSync()],
   ['ship-authorise', () => benchShipAuthorise()],
   ['fo-tracking', benchFoTracking],
+  ['labels', () => benchLabels()],
 ];
 
 let failed = 0;

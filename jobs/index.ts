@@ -6,6 +6,7 @@ import { fbaAutoSyncJobs } from './fba-auto-sync';
 import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
 import { inboundDrains, inboundJobs } from './inbound';
+import { labelDrains } from './labels';
 import type { DrainSpec, JobSpec } from './types';
 
 /**
@@ -20,9 +21,9 @@ export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulf
 /**
  * Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync), and
  * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed),
- * and Download on the Inbound Shipments tab (fba.inbound-download).
+ * Download on the Inbound Shipments tab (fba.inbound-download), and label PDFs (fba.labels, every 2 s).
  */
-export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains];
+export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains, ...labelDrains];
 
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process

@@ -59,3 +59,11 @@ describe('ProductInput', () => {
     expect(Object.keys(e).sort()).toEqual(['asin', 'fnsku', 'name', 'price2', 'sku', 'unitCost']);
   });
 });
+
+describe('Barcode on FBA labels', () => {
+  it('is the FNSKU unless the form says Manufacturer; Manufacturer needs a barcode', () => {
+    expect(ProductInput.parse(form({})).fbaBarcode).toBe('FNSKU');
+    expect(ProductInput.parse(form({ barcode: '036000291452', barcodeType: 'UPC', fbaBarcode: 'Manufacturer' })).fbaBarcode).toBe('Manufacturer');
+    expect(errorsOf({ fbaBarcode: 'Manufacturer' }).fbaBarcode).toEqual(['This product has no barcode: enter its barcode and type above, or print the FNSKU.']);
+  });
+});

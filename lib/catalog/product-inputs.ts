@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { BARCODE_TYPES } from '@/db/schema/catalog';
+import { BARCODE_TYPES, FBA_BARCODES } from '@/db/schema/catalog';
 import { moneyText } from '@/lib/validation/numbers';
 
 export { BARCODE_TYPES };
 export type BarcodeType = (typeof BARCODE_TYPES)[number];
+export type FbaBarcode = (typeof FBA_BARCODES)[number];
 
 /** Price tiers are numbered 1–10; only their names change. */
 export const TIERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -81,6 +82,8 @@ export type ProductData = {
   barcodeType: BarcodeType | null;
   fnsku: string | null;
   asin: string | null;
+  /** The barcode on the product's FBA labels: its FNSKU (Amazon's advice) or its manufacturer barcode. */
+  fbaBarcode: FbaBarcode;
   unitCost: number | null;
   defaultLocationId: string | null;
   /** Only the tiers with a price; the others have none. */
@@ -92,8 +95,13 @@ export const ProductInput = ProductFields.omit({ defaultLocation: true })
   .extend({
     id: z.union([z.literal(''), z.uuid()]).optional(),
     defaultLocationId: z.union([z.literal(''), z.uuid('Choose a location from the list.')]),
+    fbaBarcode: z.enum(FBA_BARCODES, 'Choose FNSKU or Manufacturer barcode.').optional().default('FNSKU'),
   })
   .superRefine(refineBarcode)
+  .superRefine((v, ctx) => {
+    if (v.fbaBarcode === 'Manufacturer' && !v.barcode)
+      ctx.addIssue({ code: 'custom', path: ['fbaBarcode'], message: 'This product has no barcode: enter its barcode and type above, or print the FNSKU.' });
+  })
   .transform(
     (v): ProductData => ({
       id: v.id || null,
@@ -103,6 +111,7 @@ export const ProductInput = ProductFields.omit({ defaultLocation: true })
       barcodeType: v.barcode ? v.barcodeType : null,
       fnsku: v.fnsku,
       asin: v.asin,
+      fbaBarcode: v.fbaBarcode,
       unitCost: v.unitCost,
       defaultLocationId: v.defaultLocationId || null,
       prices: TIERS.flatMap((tier) => {

@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { PAGE_SIZE, toPage, type ListParams, type Page } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { ensurePriceTiers } from './price-tiers';
-import type { BarcodeType, ProductData } from './product-inputs';
+import type { BarcodeType, FbaBarcode, ProductData } from './product-inputs';
 
 export const PRODUCT_SORTS = ['sku', 'name'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
@@ -86,6 +86,7 @@ export async function listProducts(db: Db | Tx, params: ListParams<ProductSort>)
 
 export type ProductDetail = Omit<ProductListRow, 'defaultLocation' | 'onHand'> & {
   defaultLocationId: string | null;
+  fbaBarcode: FbaBarcode;
   prices: Record<number, number>;
 };
 
@@ -94,6 +95,7 @@ export async function getProduct(db: Db | Tx, id: string): Promise<ProductDetail
     .select({
       ...productColumns,
       defaultLocationId: products.defaultLocationId,
+      fbaBarcode: products.fbaBarcode,
       prices: productPricesJson,
     })
     .from(products)
@@ -136,6 +138,7 @@ export async function saveProduct(db: Db, input: ProductData): Promise<{ id: str
       barcodeType: input.barcode ? input.barcodeType : null,
       fnsku: input.fnsku,
       asin: input.asin,
+      fbaBarcode: input.fbaBarcode,
       unitCost: input.unitCost,
       defaultLocationId: input.defaultLocationId,
     };

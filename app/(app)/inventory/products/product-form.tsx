@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
+import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { PriceTier } from '@/lib/catalog/price-tiers';
 import type { ProductDetail } from '@/lib/catalog/products';
 import { formatCost, formatPrice } from '@/lib/money';
@@ -13,6 +13,35 @@ type Props = {
   locations: { id: string; name: string }[];
   barcodeTypes: readonly string[];
 };
+
+/** The seed's per-product choice: the FNSKU (Amazon's advice) or the manufacturer barcode on FBA labels. */
+function FbaBarcodeChoice({ value }: { value: 'FNSKU' | 'Manufacturer' }) {
+  const { error, typed } = useFieldState('fbaBarcode');
+  const chosen = typed ?? value;
+  return (
+    <fieldset className="sm:col-span-2" aria-describedby={error ? 'fba-barcode-error' : 'fba-barcode-hint'}>
+      <legend className="mb-1 font-medium text-slate-700">Barcode on FBA labels</legend>
+      <div className="flex flex-wrap gap-5" key={chosen}>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="fbaBarcode" value="FNSKU" defaultChecked={chosen !== 'Manufacturer'} className="h-4 w-4" />
+          FNSKU (recommended)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="fbaBarcode" value="Manufacturer" defaultChecked={chosen === 'Manufacturer'} className="h-4 w-4" />
+          Manufacturer barcode
+        </label>
+      </div>
+      <p id="fba-barcode-hint" className="mt-1 text-xs text-slate-500">
+        Amazon tracks units by FNSKU; its manufacturer barcode may be used only where Amazon allows it (a product eligible for commingled inventory).
+      </p>
+      {error && (
+        <p id="fba-barcode-error" className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
 
 export function ProductForm({ product, tiers, locations, barcodeTypes }: Props) {
   const p = product;
@@ -33,6 +62,7 @@ export function ProductForm({ product, tiers, locations, barcodeTypes }: Props) 
         />
         <Field name="fnsku" label="FNSKU" defaultValue={p?.fnsku} hint="Amazon's fulfilment SKU, 10 characters (usually X00…)." />
         <Field name="asin" label="ASIN" defaultValue={p?.asin} hint="10 characters: B0… or the book's ISBN-10." />
+        <FbaBarcodeChoice value={p?.fbaBarcode ?? 'FNSKU'} />
         <Field name="unitCost" label="Unit cost" defaultValue={p?.unitCost == null ? '' : formatCost(p.unitCost)} inputMode="decimal" hint="Up to 4 decimals." />
         <Field name="defaultLocationId" label="Default location" defaultValue={p?.defaultLocationId} options={[{ value: '', label: '— none —' }, ...locations.map((l) => ({ value: l.id, label: l.name }))]} />
       </fieldset>

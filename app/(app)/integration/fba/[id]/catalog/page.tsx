@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LabelDocuments } from '@/components/labels/label-documents';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
@@ -9,10 +11,14 @@ import { getLatestSyncRun } from '@/lib/fba/inventory-sync';
 import { CATALOG_SORTS, getCatalogConnection, getListing, listCatalog } from '@/lib/fba/listings';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
+import { listLabelDocuments } from '@/lib/labels/documents';
+import { listPrintableListings } from '@/lib/labels/product-labels';
+import { FNSKU_FORMAT_LABELS } from '@/lib/labels/sheets';
 import { readListParams } from '@/lib/paging';
 import { isUuid } from '@/lib/validation/id';
 import { CatalogPager, CatalogTable, catalogHref, type CatalogView } from './catalog-table';
 import { ProductInfoDialog } from './product-info-dialog';
+import { ProductLabelsDialog } from './product-labels-dialog';
 import { SyncPanel } from './sync-panel';
 
 export const metadata: Metadata = { title: 'FBA Catalog' };
@@ -27,18 +33,22 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
   const list = readListParams(sp, CATALOG_SORTS, 'sku');
   const unmapped = sp.unmapped === '1';
   const listingId = isUuid(sp.listing) ? sp.listing : undefined;
+  const printing = sp.labels === '1';
   const view: CatalogView = { q: list.q, sort: list.sort, dir: list.dir, after: sp.after, unmapped, listing: listingId };
   const base = `/integration/fba/${id}/catalog`;
 
   const db = await getDb();
-  const [conn, page, run, listing] = await Promise.all([
+  const [conn, page, run, listing, labelDocs, printable] = await Promise.all([
     getCatalogConnection(db, id),
     listCatalog(db, id, { ...list, unmappedOnly: unmapped }),
     getLatestSyncRun(db, id),
     listingId ? getListing(db, id, listingId) : null,
+    listLabelDocuments(db, { connectionId: id, kind: 'fnsku' }, 5),
+    printing ? listPrintableListings(db, id) : null,
   ]);
   if (!conn) notFound();
   const filtered = !!(list.q || unmapped || list.after);
+  const here = catalogHref(base, { ...view, listing: undefined });
 
   return (
     <>
@@ -91,6 +101,30 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
           <CatalogTable rows={page.rows} base={base} view={{ ...view, listing: undefined }} />
           <CatalogPager base={base} view={{ ...view, listing: undefined }} next={page.next} />
         </>
+      )}
+
+      <section aria-labelledby="product-labels-heading" className="mt-6">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <h3 id="product-labels-heading" className="font-semibold text-slate-800">
+              Product labels
+            </h3>
+            <p className="text-sm text-slate-600">FNSKU labels for any mapped listing, on 30-up Letter or 24-up A4 sheets or a thermal printer.</p>
+          </div>
+          <Link href={`${here}${here.includes('?') ? '&' : '?'}labels=1`} scroll={false} className={buttonClass('secondary')}>
+            Print product labels
+          </Link>
+        </div>
+        <LabelDocuments documents={labelDocs} caption="Recent product labels" empty="Press Print product labels, choose listings and how many labels each, and the PDF appears here to download." />
+      </section>
+
+      {printable && (
+        <ProductLabelsDialog
+          connectionId={id}
+          listings={printable}
+          formats={Object.entries(FNSKU_FORMAT_LABELS).map(([value, label]) => ({ value, label }))}
+          closeHref={here}
+        />
       )}
 
       {listing && (
