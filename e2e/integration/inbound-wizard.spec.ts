@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { BOX_SHEETS } from '@/lib/labels/sheets';
+import { decodeLabelValues } from '@/test/label-decode';
 import { sandboxUrl } from '../support/sandbox';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { InboundWizardSeed } from './inbound-wizard.seed';
@@ -115,6 +118,21 @@ test('New inbound shipment: goods → packing → boxes (a reload resumes) → p
   await expect(page.getByRole('region', { name: 'Boxes' }).getByRole('cell', { name: /^FBA\w+U000001$/ })).toHaveCount(2);
   await expect(page.getByText(/Transfer order TR-\d{5} \(In Transit\)/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Inbound shipment log' })).toContainText(/Transfer TR-\d{5} shipped: the goods left the source location\./);
+
+  // Box labels (ours, in the Setup's page type: Letter 2-up) and Amazon's shipping labels, made by the worker.
+  const labels = page.getByRole('region', { name: 'Labels' });
+  const docs = labels.getByTestId('label-document');
+  await expect(docs).toHaveCount(4);
+  await expect(labels.getByRole('link', { name: /^Download/ })).toHaveCount(4, { timeout: 60_000 });
+  const boxIds = await page.getByRole('region', { name: 'Boxes' }).getByRole('cell', { name: /^FBA\w+U000001$/ }).allTextContents();
+  const decodedIds: string[] = [];
+  for (const doc of await docs.filter({ hasText: 'Box labels' }).all()) {
+    const [download] = await Promise.all([page.waitForEvent('download'), doc.getByRole('link', { name: /^Download/ }).click()]);
+    const { values, decoded } = await decodeLabelValues(readFileSync(await download.path()), BOX_SHEETS.PackageLabel_Letter_2.cells, 'e2e-inbound-box-labels');
+    expect(decoded).toBe(1); // one box per Amazon shipment here
+    decodedIds.push(...values);
+  }
+  expect(decodedIds.sort()).toEqual(boxIds.map((b) => b.trim()).sort());
   await page.screenshot({ path: screenshotPath('inbound-8-confirmed.png'), fullPage: true });
 
   // Another carrier: its tracking number per box goes to Amazon.

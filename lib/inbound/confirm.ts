@@ -3,6 +3,7 @@ import type { Tx } from '@/db';
 import { fbaConnections, inboundAmazonShipments, inboundShipments, stockTransfers } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
 import type { InboundShipment } from '@/lib/fba/sp-api/models/inbound';
+import { queueInboundLabels } from '@/lib/labels/documents';
 import { shipTransfer } from '@/lib/stock/transfers';
 import { aggregateInboundStatus, inboundStatusOf, type InboundStatus } from './inbound-status';
 import { logInbound, moveInbound } from './inbound-write';
@@ -13,8 +14,9 @@ import { logInbound, moveInbound } from './inbound-write';
  * estimated shipping charges (the partnered carriers' quotes), and — when the Setup tab creates
  * orders as Shipped — the transfer ships (the goods leave the source location). A transfer that
  * cannot ship (the stock is no longer there) is logged and left Draft for the user to ship later.
+ * Box and shipping labels are queued for the worker.
  */
-export async function confirmedRecord(tx: Tx, inboundId: string, details: InboundShipment[], now: Date, onConfirmed?: (tx: Tx, inboundId: string) => Promise<void>) {
+export async function confirmedRecord(tx: Tx, inboundId: string, details: InboundShipment[], now: Date) {
   const [inbound] = await tx.select().from(inboundShipments).where(eq(inboundShipments.id, inboundId)).for('update');
   if (!inbound || inbound.step !== 'review' || inbound.status !== 'Draft') {
     if (inbound) await logInbound(tx, inboundId, 'Amazon confirmed the transportation, but the shipment had moved on here; nothing changed.', null, now);
@@ -36,7 +38,9 @@ export async function confirmedRecord(tx: Tx, inboundId: string, details: Inboun
   });
   const [conn] = await tx.select({ foCreateStatus: fbaConnections.foCreateStatus }).from(fbaConnections).where(eq(fbaConnections.id, inbound.connectionId));
   if (conn?.foCreateStatus === 'Shipped') await shipInboundTransfer(tx, inbound.transferId, inboundId, now);
-  await onConfirmed?.(tx, inboundId);
+  // The box labels (ours) and the shipping labels (Amazon's) of each shipment, made by the worker.
+  const labels = await queueInboundLabels(tx, inboundId, null);
+  await logInbound(tx, inboundId, `Labels queued: ${labels.length} document${labels.length === 1 ? '' : 's'} (box and shipping labels per shipment).`, null, now);
 }
 
 /** Ships the shipment's transfer (Draft → In Transit), in a savepoint: a refusal is logged, not raised. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIMENSION_UNITS, LABEL_OWNERS, PREP_OWNERS, WEIGHT_UNITS } from '@/db/schema';
+import { DIMENSION_UNITS, FNSKU_FORMATS, LABEL_OWNERS, PREP_OWNERS, WEIGHT_UNITS } from '@/db/schema';
 import { readHeader, readLines } from '@/lib/stock/line-form';
 import { parsePlace } from '@/lib/stock/places';
 import { Id } from '@/lib/validation/id';
@@ -133,3 +133,4 @@ export const TrackingInput = z.object({
   shipmentId: Id,
   tracking: z.array(z.object({ boxId: Id, trackingId: z.string().max(64, 'At most 64 characters (Amazon’s limit).') })).max(5000),
 });
+export const ShipmentLabelsInput = z.object({ id: Id, format: z.enum(FNSKU_FORMATS, 'Choose a label format.') });

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { inboundAmazonShipments, inboundBoxes, inboundLog, inboundReceipts, inboundShipments, outbox, stockTransfers } from '@/db/schema';
+import { inboundAmazonShipments, inboundBoxes, inboundLog, inboundReceipts, inboundShipments, labelDocuments, outbox, stockTransfers } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
 import { createTestDb } from '@/test/db';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
@@ -136,8 +136,11 @@ describe('the inbound shipment wizard against Amazon (the sandbox)', () => {
     expect(await onHand(db, products[0].id, source.id)).toBe(before - 12);
     expect(await onHand(db, products[0].id, fba.id)).toBe(0);
     const log = (await db.select().from(inboundLog).where(eq(inboundLog.inboundId, row.id)).orderBy(asc(inboundLog.id))).map((l) => l.message);
-    expect(log.at(-1)).toMatch(/^Transfer TR-\S+ shipped/);
+    expect(log.at(-2)).toMatch(/^Transfer TR-\S+ shipped/);
     expect(log).toContainEqual(expect.stringMatching(/^Amazon confirmed the shipments FBA\w+, FBA\w+: Ready to Ship\.$/));
+    // Box labels (ours) and shipping labels (Amazon's) for each of the two shipments, queued for the worker.
+    const docs = await db.select().from(labelDocuments).where(eq(labelDocuments.inboundId, row.id));
+    expect(docs.map((d) => `${d.kind} ${d.format} ${d.status}`).sort()).toEqual(['box PackageLabel_Letter_2 queued', 'box PackageLabel_Letter_2 queued', 'shipping PackageLabel_Letter_2 queued', 'shipping PackageLabel_Letter_2 queued']);
   });
 
   it("shows Amazon's reason when an operation fails, and Retry asks again", async () => {

@@ -4,7 +4,8 @@ import { getDb } from '@/db';
 import { action } from '@/lib/action';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, goBack, retryInbound, saveBoxes, saveTracking, shipInbound } from '@/lib/inbound/wizard';
-import { BackInput, BoxesInput, IdInput, PackingInput, PlacementInput, SelectionsInput, TrackingInput, TransportDateInput, parseBoxesForm, parseSelections, parseTrackingForm } from '@/lib/inbound/wizard-inputs';
+import { queueShipmentProductLabels, requeueBoxAndShippingLabels } from '@/lib/inbound/labels';
+import { BackInput, BoxesInput, IdInput, PackingInput, PlacementInput, SelectionsInput, ShipmentLabelsInput, TrackingInput, TransportDateInput, parseBoxesForm, parseSelections, parseTrackingForm } from '@/lib/inbound/wizard-inputs';
 
 // The wizard's steps. Each writes the choice and queues the call to Amazon in one transaction; the
 // page follows Amazon's answer live (it polls the shipment's JSON while a call is under way).
@@ -65,5 +66,17 @@ export const saveTrackingAction = action({ input: TrackingInput, permission, par
 /** Ship: the transfer leaves the source location. */
 export const shipInboundAction = action({ input: IdInput, permission }, async (input, { user }) => {
   await shipInbound(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+/** FNSKU labels for the units you label, on the chosen sheet. */
+export const shipmentProductLabelsAction = action({ input: ShipmentLabelsInput, permission }, async (input, { user }) => {
+  await queueShipmentProductLabels(await getDb(), input, user.id);
+  return { id: input.id };
+});
+
+/** Box and shipping labels made again. */
+export const requeueLabelsAction = action({ input: IdInput, permission }, async (input, { user }) => {
+  await requeueBoxAndShippingLabels(await getDb(), input, user.id);
   return { id: input.id };
 });

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId } from 'react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef } from 'react';
 import { useFormStatus } from 'react-dom';
 import { WizardSteps } from '@/components/inbound/wizard-steps';
 import { CellInput } from '@/components/stock/line-cells';
@@ -107,6 +108,14 @@ export function InboundLive({ initial, statusUrl, children }: { initial: Inbound
   });
   const view = data ?? initial;
   const reload = () => void queryClient.invalidateQueries({ queryKey });
+  // Something happened (Amazon answered, a step moved): the server-rendered parts (labels, receipts) follow.
+  const router = useRouter();
+  const lastLog = useRef(initial.log[0]?.id);
+  useEffect(() => {
+    if (view.log[0]?.id === lastLog.current) return;
+    lastLog.current = view.log[0]?.id;
+    router.refresh();
+  }, [view.log, router]);
   const waiting = view.pending.length > 0;
   // Only shipments going with another carrier need a delivery window: once every carrier is chosen and all are Amazon's, the step is skipped.
   const skipDelivery = (view.step === 'review' || view.step === 'done') && view.shipments.length > 0 && view.shipments.every((s) => s.partnered === true);
