@@ -53,31 +53,27 @@ test('New inbound shipment: goods → packing → boxes (a reload resumes) → p
   await atStep(page, 'Box contents');
   // The form starts with one box holding everything; the cup goes in box 1, the mug in box 2.
   const boxes = page.getByRole('region', { name: 'Box contents' });
-  await boxes.getByLabel('Length, box 1').fill('16');
-  await boxes.getByLabel('Width, box 1').fill('12');
-  await boxes.getByLabel('Height, box 1').fill('10');
-  await boxes.getByLabel('Weight, box 1').fill('14.5');
-  await boxes.getByRole('button', { name: '+ Add box' }).click();
-  await boxes.getByLabel(`${mug} units in box 1`).fill('0');
-  await expect(boxes.getByTestId(`boxed-${mug}`)).toHaveText('0 / 6');
-  await boxes.getByLabel(`${mug} units in box 2`).fill('6');
-  await expect(boxes.getByTestId(`boxed-${mug}`)).toHaveText('6 / 6');
-  await expect(boxes.getByLabel('Length, box 2')).toHaveValue('16');
-  await boxes.getByLabel('Weight, box 2').fill('7');
+  const fillBoxes = async () => {
+    await boxes.getByLabel('Length, box 1').fill('16');
+    await boxes.getByLabel('Width, box 1').fill('12');
+    await boxes.getByLabel('Height, box 1').fill('10');
+    await boxes.getByLabel('Weight, box 1').fill('14.5');
+    await boxes.getByRole('button', { name: '+ Add box' }).click();
+    await boxes.getByLabel(`${mug} units in box 1`).fill('0');
+    await expect(boxes.getByTestId(`boxed-${mug}`)).toHaveText('0 / 6');
+    await boxes.getByLabel(`${mug} units in box 2`).fill('6');
+    await expect(boxes.getByTestId(`boxed-${mug}`)).toHaveText('6 / 6');
+    await expect(boxes.getByLabel('Length, box 2')).toHaveValue('16');
+    await boxes.getByLabel('Weight, box 2').fill('7');
+  };
+  await fillBoxes();
   await page.screenshot({ path: screenshotPath('inbound-3-boxes.png'), fullPage: true });
 
   // A reload mid-wizard comes back to the same step (what was typed and not sent is not kept).
   await page.reload();
   await atStep(page, 'Box contents');
   await expect(page.getByRole('list', { name: 'Inbound shipment steps' }).locator('[aria-current="step"]')).toContainText('Box contents');
-  await boxes.getByLabel('Length, box 1').fill('16');
-  await boxes.getByLabel('Width, box 1').fill('12');
-  await boxes.getByLabel('Height, box 1').fill('10');
-  await boxes.getByLabel('Weight, box 1').fill('14.5');
-  await boxes.getByRole('button', { name: '+ Add box' }).click();
-  await boxes.getByLabel(`${mug} units in box 1`).fill('0');
-  await boxes.getByLabel(`${mug} units in box 2`).fill('6');
-  await boxes.getByLabel('Weight, box 2').fill('7');
+  await fillBoxes();
   await boxes.getByRole('button', { name: 'Send box contents' }).click();
 
   await atStep(page, 'Placement');

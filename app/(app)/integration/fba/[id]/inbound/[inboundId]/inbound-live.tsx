@@ -10,6 +10,7 @@ import { CellInput } from '@/components/stock/line-cells';
 import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field, useFieldState } from '@/components/ui/form';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { Table, Td, Th } from '@/components/ui/table';
 import type { ActionState } from '@/lib/action';
 import { formatMinor } from '@/lib/fba/amazon-money';
 import { formatUtcDate, formatUtcDateTime } from '@/lib/format/date';
@@ -161,32 +162,32 @@ export function InboundLive({ initial, statusUrl, children }: { initial: Inbound
         <h2 id="inbound-goods" className="mb-2 font-semibold text-slate-900">
           Goods
         </h2>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="py-1 pr-4">SKU</th>
-              <th scope="col" className="py-1 pr-4">Product</th>
-              <th scope="col" className="py-1 pr-4">Merchant SKU</th>
-              <th scope="col" className="py-1 pr-4">FNSKU</th>
-              <th scope="col" className="py-1 pr-4 text-right">Quantity</th>
-              <th scope="col" className="py-1 pr-4">Label owner</th>
-              <th scope="col" className="py-1 pr-4">Prep owner</th>
+        <Table
+          caption="Goods of this shipment"
+          head={
+            <>
+              <Th>SKU</Th>
+              <Th>Product</Th>
+              <Th>Merchant SKU</Th>
+              <Th>FNSKU</Th>
+              <Th align="right">Quantity</Th>
+              <Th>Label owner</Th>
+              <Th>Prep owner</Th>
+            </>
+          }
+        >
+          {view.lines.map((l) => (
+            <tr key={l.lineNo}>
+              <Td>{l.sku}</Td>
+              <Td>{l.name}</Td>
+              <Td className="font-mono text-xs">{l.sellerSku}</Td>
+              <Td className="font-mono text-xs">{l.fnsku ?? '—'}</Td>
+              <Td align="right">{l.quantity}</Td>
+              <Td>{l.labelOwner}</Td>
+              <Td>{l.prepOwner}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {view.lines.map((l) => (
-              <tr key={l.lineNo}>
-                <td className="py-1 pr-4">{l.sku}</td>
-                <td className="py-1 pr-4">{l.name}</td>
-                <td className="py-1 pr-4 font-mono text-xs">{l.sellerSku}</td>
-                <td className="py-1 pr-4 font-mono text-xs">{l.fnsku ?? '—'}</td>
-                <td className="py-1 pr-4 text-right">{l.quantity}</td>
-                <td className="py-1 pr-4">{l.labelOwner}</td>
-                <td className="py-1 pr-4">{l.prepOwner}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </section>
 
       {view.step === 'done' && <Confirmed view={view} waiting={waiting} reload={reload} />}
@@ -366,37 +367,35 @@ function Transport({ view, waiting, reload }: { view: InboundView; waiting: bool
 
 function ShipmentsTable({ view }: { view: InboundView }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th scope="col" className="py-1 pr-4">Amazon shipment</th>
-            <th scope="col" className="py-1 pr-4">Ship to</th>
-            <th scope="col" className="py-1 pr-4">Boxes</th>
-            <th scope="col" className="py-1 pr-4">Carrier</th>
-            <th scope="col" className="py-1 pr-4 text-right">Shipping charge</th>
-            <th scope="col" className="py-1 pr-4">Delivery window</th>
-            <th scope="col" className="py-1 pr-4">Amazon status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {view.shipments.map((s) => (
-            <tr key={s.id}>
-              <td className="py-1 pr-4 font-mono text-xs">{s.confirmationId ?? s.shipmentId}</td>
-              <td className="py-1 pr-4">
-                {s.warehouseId}
-                {s.destination ? <span className="block text-xs text-slate-500">{[s.destination.addressLine1, s.destination.city, s.destination.stateOrProvinceCode, s.destination.postalCode].filter(Boolean).join(', ')}</span> : null}
-              </td>
-              <td className="py-1 pr-4">{view.boxes.filter((b) => b.amazonShipmentId === s.id).length}</td>
-              <td className="py-1 pr-4">{s.partnered === null ? '—' : s.partnered ? `Amazon-partnered (${s.carrier})` : 'Another carrier'}</td>
-              <td className="py-1 pr-4 text-right">{s.charge !== null && s.currency ? money({ minor: s.charge, currency: s.currency }) : '—'}</td>
-              <td className="py-1 pr-4">{s.deliveryWindowStart ? `${formatUtcDate(s.deliveryWindowStart)} – ${formatUtcDate(s.deliveryWindowEnd!)}` : s.partnered ? 'Set by the carrier' : '—'}</td>
-              <td className="py-1 pr-4">{s.amazonStatus ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Shipments at Amazon"
+      head={
+        <>
+          <Th>Amazon shipment</Th>
+          <Th>Ship to</Th>
+          <Th>Boxes</Th>
+          <Th>Carrier</Th>
+          <Th align="right">Shipping charge</Th>
+          <Th>Delivery window</Th>
+          <Th>Amazon status</Th>
+        </>
+      }
+    >
+      {view.shipments.map((s) => (
+        <tr key={s.id}>
+          <Td className="font-mono text-xs">{s.confirmationId ?? s.shipmentId}</Td>
+          <Td>
+            {s.warehouseId}
+            {s.destination ? <span className="block text-xs text-slate-500">{[s.destination.addressLine1, s.destination.city, s.destination.stateOrProvinceCode, s.destination.postalCode].filter(Boolean).join(', ')}</span> : null}
+          </Td>
+          <Td>{view.boxes.filter((b) => b.amazonShipmentId === s.id).length}</Td>
+          <Td>{s.partnered === null ? '—' : s.partnered ? `Amazon-partnered (${s.carrier})` : 'Another carrier'}</Td>
+          <Td align="right">{s.charge !== null && s.currency ? money({ minor: s.charge, currency: s.currency }) : '—'}</Td>
+          <Td>{s.deliveryWindowStart ? `${formatUtcDate(s.deliveryWindowStart)} – ${formatUtcDate(s.deliveryWindowEnd!)}` : s.partnered ? 'Set by the carrier' : '—'}</Td>
+          <Td>{s.amazonStatus ?? '—'}</Td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -427,26 +426,26 @@ function Confirmed({ view, waiting, reload }: { view: InboundView; waiting: bool
               <h2 className="mb-2 font-semibold text-slate-900">Tracking numbers: shipment {s.confirmationId ?? s.shipmentId} (another carrier)</h2>
               <StepForm act={saveTrackingAction} view={view} onDone={reload}>
                 <input type="hidden" name="shipmentId" value={s.id} />
-                <table className="text-sm">
-                  <thead>
-                    <tr className="text-left text-slate-600">
-                      <th scope="col" className="py-1 pr-4">Box</th>
-                      <th scope="col" className="py-1 pr-4">FBA box id</th>
-                      <th scope="col" className="py-1 pr-4">Tracking number</th>
+                <Table
+                  caption={`Tracking numbers of shipment ${s.confirmationId ?? s.shipmentId}`}
+                  head={
+                    <>
+                      <Th>Box</Th>
+                      <Th>FBA box id</Th>
+                      <Th>Tracking number</Th>
+                    </>
+                  }
+                >
+                  {boxes.map((b) => (
+                    <tr key={b.id}>
+                      <Td>{b.boxNo}</Td>
+                      <Td className="font-mono text-xs">{b.amazonBoxId}</Td>
+                      <Td>
+                        <CellInput name={`tracking.${b.id}`} label={`Tracking number, box ${b.boxNo}`} defaultValue={s.tracking.find((t) => t.boxId === b.amazonBoxId)?.trackingId} className="w-56" />
+                      </Td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {boxes.map((b) => (
-                      <tr key={b.id}>
-                        <td className="py-1 pr-4">{b.boxNo}</td>
-                        <td className="py-1 pr-4 font-mono text-xs">{b.amazonBoxId}</td>
-                        <td className="py-1 pr-4">
-                          <CellInput name={`tracking.${b.id}`} label={`Tracking number, box ${b.boxNo}`} defaultValue={s.tracking.find((t) => t.boxId === b.amazonBoxId)?.trackingId} className="w-56" />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </Table>
                 <Submit disabled={waiting}>{s.tracking.length ? 'Send tracking numbers again' : 'Send tracking numbers'}</Submit>
               </StepForm>
             </section>
@@ -466,32 +465,32 @@ function Confirmed({ view, waiting, reload }: { view: InboundView; waiting: bool
         <h2 id="inbound-boxes" className="mb-2 font-semibold text-slate-900">
           Boxes
         </h2>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="py-1 pr-4">Box</th>
-              <th scope="col" className="py-1 pr-4">FBA box id</th>
-              <th scope="col" className="py-1 pr-4">Size</th>
-              <th scope="col" className="py-1 pr-4">Weight</th>
-              <th scope="col" className="py-1 pr-4">Contents</th>
+        <Table
+          caption="Boxes of this shipment"
+          head={
+            <>
+              <Th>Box</Th>
+              <Th>FBA box id</Th>
+              <Th>Size</Th>
+              <Th>Weight</Th>
+              <Th>Contents</Th>
+            </>
+          }
+        >
+          {view.boxes.map((b) => (
+            <tr key={b.id}>
+              <Td>{b.boxNo}</Td>
+              <Td className="font-mono text-xs">{b.amazonBoxId ?? '—'}</Td>
+              <Td>
+                {b.length} × {b.width} × {b.height} {b.dimensionUnit.toLowerCase()}
+              </Td>
+              <Td>
+                {b.weight} {b.weightUnit.toLowerCase()}
+              </Td>
+              <Td>{b.items.map((i) => `${view.lines.find((l) => l.lineNo === i.lineNo)?.sku ?? i.lineNo} × ${i.quantity}`).join(', ')}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {view.boxes.map((b) => (
-              <tr key={b.id}>
-                <td className="py-1 pr-4">{b.boxNo}</td>
-                <td className="py-1 pr-4 font-mono text-xs">{b.amazonBoxId ?? '—'}</td>
-                <td className="py-1 pr-4">
-                  {b.length} × {b.width} × {b.height} {b.dimensionUnit.toLowerCase()}
-                </td>
-                <td className="py-1 pr-4">
-                  {b.weight} {b.weightUnit.toLowerCase()}
-                </td>
-                <td className="py-1 pr-4">{b.items.map((i) => `${view.lines.find((l) => l.lineNo === i.lineNo)?.sku ?? i.lineNo} × ${i.quantity}`).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </section>
     </>
   );
