@@ -12,10 +12,7 @@ export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
   const shipped = rows.reduce((n, r) => n + r.shipped, 0);
   const received = rows.reduce((n, r) => n + r.received, 0);
   return (
-    <section aria-labelledby="receipts-title" className="space-y-2">
-      <h3 id="receipts-title" className="font-semibold">
-        Receipts
-      </h3>
+    <div className="space-y-2">
       <p className="text-sm text-slate-600">
         {received} of {shipped} units received by Amazon.
       </p>
@@ -54,6 +51,6 @@ export function ReceiptsTable({ rows }: { rows: ReceiptRow[] }) {
           </tr>
         ))}
       </Table>
-    </section>
+    </div>
   );
 }

@@ -33,7 +33,10 @@ function DocumentRow({ initial }: { initial: LabelDocumentJson }) {
   const progressText = doc.status === 'queued' ? 'Waiting for the worker…' : doc.total ? `${doc.done.toLocaleString('en-US')} of ${doc.total.toLocaleString('en-US')} labels` : 'Making the PDF…';
   return (
     <tr data-testid="label-document">
-      <Td>{KIND[doc.kind]}</Td>
+      <Td>
+        {KIND[doc.kind]}
+        {doc.fileName && <span className="block text-xs text-slate-500">{doc.fileName}</span>}
+      </Td>
       <Td>{doc.formatLabel}</Td>
       <Td className="min-w-56">
         {active(doc) ? (
