@@ -1,45 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { BOX_SHEETS } from '@/lib/labels/sheets';
 import { decodeLabelValues } from '@/test/label-decode';
-import { sandboxUrl } from '../support/sandbox';
+import { atStep, createInbound } from '../support/inbound-wizard';
+import { registerSandboxSeller } from '../support/sandbox';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { InboundWizardSeed } from './inbound-wizard.seed';
 
 const seeded = readSeed<InboundWizardSeed>('integration/inbound-wizard');
-const DEMO_APP = { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret' };
 
 test.use({ storageState: sessionFile('admin') });
 
-/** The step the wizard shows, once Amazon has answered the previous one (the sandbox runs at 60×). */
-async function atStep(page: Page, title: string) {
-  await expect(page.getByRole('region', { name: title })).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByRole('status').filter({ hasText: 'Waiting for Amazon' })).toHaveCount(0, { timeout: 45_000 });
-}
-
 test('New inbound shipment: goods → packing → boxes (a reload resumes) → placement → shipping charges → delivery window → Confirm', async ({ page, request }) => {
   test.setTimeout(240_000);
-  const res = await request.post(`${sandboxUrl()}/_sandbox/sellers`, {
-    data: {
-      sellerId: seeded.sellerId,
-      refreshToken: seeded.refreshToken,
-      storeName: seeded.connectionName,
-      marketplaceIds: ['ATVPDKIKX0DER'],
-      ...DEMO_APP,
-      items: seeded.skus.map((sku) => ({ sellerSku: sku, productName: sku, fulfillable: 5 })),
-    },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
+  await registerSandboxSeller(request, { sellerId: seeded.sellerId, refreshToken: seeded.refreshToken, storeName: seeded.connectionName }, seeded.skus.map((sku) => ({ sellerSku: sku, productName: sku, fulfillable: 5 })));
   const [cup, mug] = seeded.skus;
 
-  await page.goto(`/integration/fba/${seeded.connectionId}/inbound/new`);
+  await createInbound(page, seeded.connectionId, seeded.warehouse, [
+    [cup, 12],
+    [mug, 6],
+  ]);
   await expect(page.getByRole('heading', { name: 'New inbound shipment' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Ship from (Setup tab)' })).toContainText('1 Depot Rd');
-  await page.getByRole('combobox', { name: /^From location/ }).selectOption({ label: seeded.warehouse });
-  await page.getByLabel('SKU, line 1').fill(cup);
-  await page.getByLabel('Quantity, line 1').fill('12');
-  await page.getByLabel('SKU, line 2').fill(mug);
-  await page.getByLabel('Quantity, line 2').fill('6');
   await page.getByLabel('Label owner, line 2').selectOption('AMAZON');
   await page.screenshot({ path: screenshotPath('inbound-1-goods.png'), fullPage: true });
   await page.getByRole('button', { name: 'Create inbound plan' }).click();

@@ -20,10 +20,20 @@ export function sandboxUrl(): string {
 /** A seller of the demo app, selling in the US, with the FBA inventory given. */
 export async function addSandboxSeller(request: APIRequestContext, storeName: string, items: SandboxItem[] = []): Promise<SandboxSeller> {
   const id = uniq();
-  const seller = { sellerId: `A${id}E2ESELL`, refreshToken: `Atzr|e2e-${id}`, storeName };
+  return registerSandboxSeller(request, { sellerId: `A${id}E2ESELL`, refreshToken: `Atzr|e2e-${id}`, storeName }, items);
+}
+
+/** A seller whose id and token a seed chose (its connection is already stored), made at the sandbox. */
+export async function registerSandboxSeller(request: APIRequestContext, seller: SandboxSeller, items: SandboxItem[] = []): Promise<SandboxSeller> {
   const res = await request.post(`${sandboxUrl()}/_sandbox/sellers`, { data: { ...seller, marketplaceIds: ['ATVPDKIKX0DER'], ...DEMO_APP, items } });
   expect(res.ok(), await res.text()).toBe(true);
   return seller;
+}
+
+/** An admin call to the sandbox (its clock, its faults). */
+export async function sandboxAdmin(request: APIRequestContext, path: string, data: unknown) {
+  const res = await request.post(`${sandboxUrl()}${path}`, { data });
+  expect(res.ok(), await res.text()).toBe(true);
 }
 
 /** Amazon's inventory of a sandbox seller, replaced or added to item by item. */
