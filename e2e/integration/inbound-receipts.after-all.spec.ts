@@ -4,7 +4,7 @@ import { registerSandboxSeller, sandboxAdmin } from '../support/sandbox';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { InboundReceiptsSeed } from './inbound-receipts.after-all.seed';
 
-// Moves the sandbox's shared clock 100 hours ahead (Amazon receives and closes the shipment), so it
+// Moves the sandbox's shared clock a week ahead (Amazon receives and closes the shipment), so it
 // runs after the main specs (the company-wide project), and sets the short-receipt fault only while
 // its own placement is generated.
 
@@ -49,8 +49,8 @@ test('Download follows the shipment to Closed; a short receipt shows its discrep
   await expect(page.getByTestId('inbound-status')).toHaveText('Ready to Ship', { timeout: 45_000 });
   const transferNumber = (await page.getByRole('link', { name: /^TR-\d{5}$/ }).first().textContent())!;
 
-  // Picked up, in transit, delivered, received and closed at Amazon: 100 hours later.
-  await sandboxAdmin(request, '/_sandbox/clock', { advanceSeconds: 100 * 3600 });
+  // Picked up on the ready-to-ship day, then in transit, delivered, received and closed at Amazon (96 hours): a week later.
+  await sandboxAdmin(request, '/_sandbox/clock', { advanceSeconds: 7 * 24 * 3600 });
   await page.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Inbound Shipments' }).click();
   const row = page.getByTestId('inbound-row').filter({ hasText: transferNumber });
   await expect(row.getByText('Ready to Ship')).toBeVisible();

@@ -12,7 +12,8 @@ import { formatUtcDate } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { inboundFilterQuery, listInbound, readInboundListParams, type InboundListRow } from '@/lib/inbound/list';
 import { getLatestInboundRun } from '@/lib/inbound/status-download';
-import { formatPrice } from '@/lib/money';
+import { formatMinor } from '@/lib/fba/amazon-money';
+import { formatLabelOf } from '@/lib/labels/documents';
 import { isUuid } from '@/lib/validation/id';
 import { DeleteInboundButton } from './delete-button';
 import { DownloadPanel } from './download-panel';
@@ -143,7 +144,7 @@ function InboundTable({ rows, connectionId, base }: { rows: InboundListRow[]; co
             <StatusBadge status={r.status} />
           </Td>
           <Td className="font-mono text-sm">{r.amazonIds.length > 0 ? r.amazonIds.join(', ') : '—'}</Td>
-          <Td align="right">{r.estimatedCharges === null ? '—' : `${formatPrice(r.estimatedCharges)} ${r.currency ?? ''}`.trim()}</Td>
+          <Td align="right">{r.estimatedCharges === null ? '—' : `${formatMinor(r.estimatedCharges, r.currency ?? 'USD')} ${r.currency ?? ''}`.trim()}</Td>
           <Td>
             {r.labels.length === 0 ? (
               '—'
@@ -151,7 +152,7 @@ function InboundTable({ rows, connectionId, base }: { rows: InboundListRow[]; co
               <ul className="space-y-0.5">
                 {r.labels.map((l) => (
                   <li key={l.id}>
-                    <a href={`/api/labels/${l.id}`}>{LABEL_KIND[l.kind] ?? l.kind}</a> <span className="text-xs text-slate-500">({l.format})</span>
+                    <a href={`/api/labels/${l.id}`}>{LABEL_KIND[l.kind] ?? l.kind}</a> <span className="text-xs text-slate-500">({formatLabelOf(l.kind, l.format)})</span>
                   </li>
                 ))}
               </ul>
