@@ -8,6 +8,9 @@ import { shipTransfer } from '@/lib/stock/transfers';
 import { aggregateInboundStatus, inboundStatusOf, type InboundStatus } from './inbound-status';
 import { logInbound, moveInbound } from './inbound-write';
 
+/** Amazon's shipment statuses past the wizard's last one (READY_TO_SHIP), in its order. */
+const AFTER_READY = ['SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'CHECKED_IN', 'RECEIVING', 'CLOSED'];
+
 /**
  * Amazon confirmed the transportation (and delivery windows): the wizard is done. In the drain's
  * transaction: Amazon's statuses on each shipment, Draft → Amazon's status (Ready to Ship), the
@@ -22,14 +25,18 @@ export async function confirmedRecord(tx: Tx, inboundId: string, details: Inboun
     if (inbound) await logInbound(tx, inboundId, 'Amazon confirmed the transportation, but the shipment had moved on here; nothing changed.', null, now);
     return;
   }
+  // The wizard ends at Ready to Ship. Should Amazon already be further (the carrier picked the boxes
+  // up, or more, before this answer was read), the status download takes it from there: it moves
+  // the status on and reads the receipts, which it would skip for a shipment recorded as CLOSED.
+  const atMost = (s: string | undefined) => (s && AFTER_READY.includes(s) ? 'READY_TO_SHIP' : (s ?? null));
   for (const d of details)
-    await tx.update(inboundAmazonShipments).set({ amazonStatus: d.status ?? null, confirmationId: d.shipmentConfirmationId ?? null, statusUpdatedAt: now }).where(eq(inboundAmazonShipments.shipmentId, d.shipmentId));
+    await tx.update(inboundAmazonShipments).set({ amazonStatus: atMost(d.status), confirmationId: d.shipmentConfirmationId ?? null, statusUpdatedAt: now }).where(eq(inboundAmazonShipments.shipmentId, d.shipmentId));
   const shipments = await tx.select().from(inboundAmazonShipments).where(eq(inboundAmazonShipments.inboundId, inboundId)).orderBy(asc(inboundAmazonShipments.shipmentId));
   const quoted = shipments.filter((s) => s.partnered && s.charge !== null);
   const currency = quoted[0]?.currency ?? inbound.currency;
   const charges = quoted.filter((s) => s.currency === currency).reduce((n, s) => n + (s.charge ?? 0), 0);
-  const status: InboundStatus = aggregateInboundStatus(details.map((d) => inboundStatusOf(d.status ?? '') ?? 'Ready to Ship')) ?? 'Ready to Ship';
-  const to = status === 'Draft' ? 'Ready to Ship' : status;
+  const status: InboundStatus = aggregateInboundStatus(details.map((d) => inboundStatusOf(atMost(d.status) ?? '') ?? 'Ready to Ship')) ?? 'Ready to Ship';
+  const to = status === 'Draft' || status === 'Working' ? 'Ready to Ship' : status;
   await moveInbound(tx, inboundId, 'Draft', to, {
     message: `Amazon confirmed the shipment${shipments.length === 1 ? '' : 's'} ${shipments.map((s) => s.confirmationId ?? s.shipmentId).join(', ')}: ${to}.`,
     userId: null,

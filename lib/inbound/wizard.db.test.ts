@@ -4,10 +4,12 @@ import type { Db } from '@/db';
 import { inboundAmazonShipments, inboundBoxes, inboundLog, inboundReceipts, inboundShipments, labelDocuments, outbox, stockTransfers } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
 import { createTestDb } from '@/test/db';
+import { drainOutboxUntilIdle } from '@/lib/fulfilment/outbox-drain';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
 import { makeInboundSetup, settleInbound } from '@/test/inbound-wizard-fixtures';
 import { onHand } from '@/test/stock';
 import type { PlacementChoice, TransportChoice } from './inbound-options';
+import { downloadInboundStatuses } from './status-download';
 import { calculateTransport, chooseDelivery, choosePacking, choosePlacement, chooseTransport, confirmInbound, retryInbound, saveBoxes, saveTracking, shipInbound, startInbound } from './wizard';
 
 let db: Db;
@@ -196,5 +198,35 @@ describe('the inbound shipment wizard against Amazon (the sandbox)', () => {
     expect(await transfer()).toBe('In Transit');
     expect(await onHand(db, products[0].id, source.id)).toBe(6);
     await expect(shipInbound(db, { id: row.id }, null)).rejects.toThrow(/has already shipped/);
+  });
+
+  it('Amazon already further when it answers Confirm (the boxes picked up, even closed): Ready to Ship here, and the status download takes it on, receipts included', async () => {
+    const { conn, fba, source, products } = await makeInboundSetup(db, { skus: ['DEMO-014'], stock: 10 });
+    const id = (await startInbound(db, { connectionId: conn.id, from: { locationId: source.id, binId: null }, lines: [line(0, products[0].sku, 5)] }, null)).id;
+    await settle(id);
+    await choosePacking(db, { id, packingOptionId: String((await inbound(id)).packingOptions[0].id) }, null);
+    await settle(id);
+    await saveBoxes(db, { id, boxes: [box(0, [{ lineNo: 1, quantity: 5 }])] }, null);
+    await settle(id);
+    await choosePlacement(db, { id, placementOptionId: ((await inbound(id)).placementOptions as PlacementChoice[])[0].id }, null);
+    await settle(id);
+    await calculateTransport(db, { id, readyToShipOn: '2026-12-04' }, null);
+    await settle(id);
+    const [s] = await shipments(id);
+    await chooseTransport(db, { id, selections: [{ shipmentId: s.id, transportationOptionId: (s.transportationOptions as TransportChoice[]).find((o) => o.partnered)!.id }] }, null);
+    expect((await inbound(id)).step).toBe('review');
+    await confirmInbound(db, { id }, null);
+    // The call is made; Amazon's clock runs on a fortnight before its answer is read.
+    await drainOutboxUntilIdle(db, { workerId: 'inbound-test', clientFor: env.clientFor, now: () => new Date(Date.now() + clock.offsetMs) });
+    await env.sandbox.advance(14 * 24 * 3600);
+    await settle(id);
+    expect(await inbound(id)).toMatchObject({ status: 'Ready to Ship', step: 'done' });
+    expect((await shipments(id))[0].amazonStatus).toBe('READY_TO_SHIP');
+
+    await downloadInboundStatuses(db, conn.id, { clientFor: env.clientFor });
+    expect((await inbound(id)).status).toBe('Closed');
+    const [r] = await db.select().from(inboundReceipts).where(eq(inboundReceipts.amazonShipmentId, s.id));
+    expect(r.received).toBeGreaterThan(0);
+    expect(await onHand(db, products[0].id, fba.id)).toBe(r.received);
   });
 });
