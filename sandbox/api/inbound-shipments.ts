@@ -120,9 +120,14 @@ export const listShipmentItems: ApiHandler = ({ seller, params }) => {
   return ok({ items: shipment.items.map((i) => renderItem(seller, plan, i.msku, i.quantity)) });
 };
 
+/** Tracking numbers may follow the boxes: Amazon takes them until the warehouse checks the shipment in. */
+const TRACKING_CLOSED = new Set(['CHECKED_IN', 'RECEIVING', 'CLOSED', 'CANCELLED', 'DELETED']);
+
 export const updateShipmentTrackingDetails: ApiHandler = (req) => {
-  const plan = activePlan(req.seller, req.params.inboundPlanId);
+  const plan = findPlan(req.seller, req.params.inboundPlanId);
+  if (plan.status === 'VOIDED') throw invalidInput(`Inbound plan ${plan.inboundPlanId} is VOIDED; it can no longer be changed.`);
   const shipment = acceptedShipment(plan, req.params.shipmentId);
+  if (TRACKING_CLOSED.has(shipment.status)) throw invalidInput(`Shipment ${shipment.shipmentId} is ${shipment.status}; its tracking details can no longer be changed.`);
   const parsed = UpdateShipmentTrackingDetailsRequest.safeParse(req.body);
   if (!parsed.success) throw invalidInput(formatZodIssues(parsed.error.issues));
   if (!shipment.selectedTransportationOptionId) throw invalidInput('Confirm a transportation option before sending tracking details.');
