@@ -7,9 +7,11 @@ import { toIso } from './clock';
 import type { SandboxContext } from './context';
 import { ApiError, invalidInput, notFound } from './http';
 import { addSeller, seedDemoSeller } from './seed';
+import { addCustomerReturn } from './customer-returns';
 import { addOrder, reserveOrderStock } from './orders';
-import { createEmptyState, DEFAULT_FAULTS, nextSeq, type SandboxState } from './state';
+import { createEmptyState, DEFAULT_FAULTS, nextSeq, type CustomerReturnRecord, type SandboxState } from './state';
 import { formatZodIssues } from './api/query';
+import { advanceWorld } from './world';
 
 // Admin endpoints under /_sandbox/ (not Amazon's): what tests and demos use to shape the world.
 
@@ -44,6 +46,15 @@ const OrderInput = z.object({
   canceled: z.boolean().optional(),
   isPrime: z.boolean().optional(),
 });
+const ReturnInput = z.object({
+  orderId: z.string().min(1),
+  sellerSku: z.string().min(1),
+  quantity: z.number().int().min(1),
+  disposition: z.string().regex(/^[A-Z_]{3,40}$/).optional(),
+  reason: z.string().regex(/^[A-Z_]{3,40}$/).optional(),
+  returnDate: z.iso.datetime({ offset: true }).optional(),
+  comment: z.string().max(500).optional(),
+});
 const ClockInput = z.object({ advanceMs: z.number().min(0).optional(), advanceSeconds: z.number().min(0).optional(), speed: z.number().positive().max(1_000_000).optional() });
 const FaultsInput = z.object({
   errorShare: share.optional(),
@@ -54,6 +65,7 @@ const FaultsInput = z.object({
   refusedAddresses: z.array(z.string()).optional(),
   lostPackageShare: share.optional(),
   shortReceiptShare: share.optional(),
+  customerReturnShare: share.optional(),
 });
 
 export interface AdminResult {
@@ -81,6 +93,25 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
       return order.amazonOrderId;
     });
     return { status: 201, body: { amazonOrderIds: created } };
+  }
+  const returnsRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/returns$/.exec(route);
+  if (returnsRoute) {
+    const seller = state.sellers[decodeURIComponent(returnsRoute[2])];
+    if (!seller) throw notFound(`Seller ${returnsRoute[2]} not found.`);
+    if (returnsRoute[1] === 'GET') return { status: 200, body: { sellerId: seller.sellerId, returns: Object.values(seller.customerReturns).map(describeReturn) } };
+    const { returns } = parse(z.object({ returns: z.array(ReturnInput).min(1) }), body);
+    // All or nothing: a refused line leaves the earlier lines of the request unrecorded.
+    const now = ctx.clock.now();
+    const before = { ...seller.customerReturns };
+    try {
+      const created = returns.map((r) => addCustomerReturn(state, seller, { ...r, returnMs: r.returnDate ? Date.parse(r.returnDate) : undefined }, now));
+      // Returns dated now or earlier reach the stock at once, as the next request would see them.
+      advanceWorld(state, now);
+      return { status: 201, body: { returns: created.map(describeReturn) } };
+    } catch (e) {
+      seller.customerReturns = before;
+      throw e;
+    }
   }
   const foRoute = /^GET \/_sandbox\/sellers\/([^/]+)\/fulfillment-orders$/.exec(route);
   if (foRoute) {
@@ -154,6 +185,10 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
     default:
       throw notFound(`No admin endpoint ${route}.`);
   }
+}
+
+function describeReturn(r: CustomerReturnRecord) {
+  return { ...r, returnDate: toIso(r.returnMs) };
 }
 
 /** The store keeps one state object; a reset swaps its contents in place. */

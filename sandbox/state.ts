@@ -31,6 +31,8 @@ export interface ReportRecord {
   dataEndTime?: string;
   /** Set when the report is first seen DONE: the document is a snapshot of that moment. */
   reportDocumentId?: string;
+  /** Amazon cancels a report that has nothing to report (no returns in the range) instead of finishing it. */
+  cancelled?: boolean;
 }
 
 export interface ReportDocumentRecord {
@@ -209,6 +211,30 @@ export interface OrderRecord {
   items: { orderItemId: string; sellerSku: string; asin: string; title: string; quantity: number; price: number; reserved?: number }[];
   /** AFN orders placed on the sandbox hold FBA stock until they ship (seeded history does not). */
   stock?: 'reserved' | 'shipped' | 'released';
+  /** Set once the automatic customer return (fault customerReturnShare) of this order was recorded. */
+  autoReturned?: boolean;
+}
+
+/** A customer's return of units of an AFN order, as the FBA customer returns report lists it. */
+export interface CustomerReturnRecord {
+  returnId: string;
+  amazonOrderId: string;
+  marketplaceId: string;
+  sellerSku: string;
+  asin: string;
+  fnSku: string;
+  productName: string;
+  quantity: number;
+  /** Sandbox ms the fulfilment centre processed the return (the report's return-date). */
+  returnMs: number;
+  fulfillmentCenterId: string;
+  detailedDisposition: string;
+  reason: string;
+  status: string;
+  licensePlateNumber: string;
+  customerComments: string;
+  /** Whether the units reached the seller's FBA stock yet (at returnMs, on the sandbox clock). */
+  applied: boolean;
 }
 
 export interface SellerState {
@@ -224,6 +250,7 @@ export interface SellerState {
   inboundPlans: Record<string, InboundPlanRecord>;
   inboundOperations: Record<string, InboundOperationRecord>;
   orders: Record<string, OrderRecord>;
+  customerReturns: Record<string, CustomerReturnRecord>;
 }
 
 export interface FaultSettings {
@@ -242,6 +269,8 @@ export interface FaultSettings {
   lostPackageShare: number;
   /** Share (0–1) of inbound shipments that Amazon receives short by a unit or more. */
   shortReceiptShare: number;
+  /** Share (0–1) of shipped AFN orders a customer returns a unit of, chosen by order id. */
+  customerReturnShare: number;
 }
 
 export const DEFAULT_FAULTS: FaultSettings = {
@@ -253,6 +282,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   refusedAddresses: [],
   lostPackageShare: 0.2,
   shortReceiptShare: 0.3,
+  customerReturnShare: 0,
 };
 
 /** An SP-API application as Amazon knows it: what the consent page names, and its LWA client. */
@@ -307,7 +337,7 @@ export function createEmptyState(nowMs: number, speed: number, urlSecret: string
 }
 
 export function createSellerState(init: Pick<SellerState, 'sellerId' | 'storeName' | 'marketplaceIds' | 'clientId' | 'refreshToken'>): SellerState {
-  return { ...init, inventory: {}, reports: {}, reportDocuments: {}, fulfillmentOrders: {}, inboundPlans: {}, inboundOperations: {}, orders: {} };
+  return { ...init, inventory: {}, reports: {}, reportDocuments: {}, fulfillmentOrders: {}, inboundPlans: {}, inboundOperations: {}, orders: {}, customerReturns: {} };
 }
 
 /** Monotonic, persisted counter: ids stay unique across restarts. */

@@ -111,6 +111,7 @@ function readSnapshot(file: string): SandboxState | null {
     seller.inboundPlans ??= {};
     seller.inboundOperations ??= {};
     seller.orders ??= {};
+    seller.customerReturns ??= {};
   }
   upgradeApplications(state);
   return state;

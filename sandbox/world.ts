@@ -1,3 +1,4 @@
+import { progressCustomerReturns } from './customer-returns';
 import { INBOUND_EFFECTS } from './inbound-effects';
 import { progressInbound } from './inbound-progress';
 import { progressOrders } from './orders';
@@ -11,6 +12,8 @@ import type { SandboxState } from './state';
  */
 export function advanceWorld(state: SandboxState, now: number): void {
   for (const seller of Object.values(state.sellers)) {
+    // Returns first: a returns report reaching DONE now lists the returns dated up to then.
+    progressCustomerReturns(state, seller, now);
     progressReports(state, seller, now);
     progressFulfillmentOrders(state, seller, now);
     progressInbound(state, seller, now, INBOUND_EFFECTS);

@@ -20,4 +20,6 @@ export type InventoryReportRow = {
 /** A row the parser could not read: reported to the user, and the whole report is not applied. */
 export type InventoryReportError = { line: number; message: string };
 
-export type InventoryReportProgress = { phase: 'Requesting report' | 'Waiting for Amazon' | 'Downloading' | 'Parsing'; detail?: string };
+/** Where a report download is (every report the app reads goes through the same phases). */
+export type ReportProgress = { phase: 'Requesting report' | 'Waiting for Amazon' | 'Downloading' | 'Parsing'; detail?: string };
+export type InventoryReportProgress = ReportProgress;

@@ -1,8 +1,9 @@
 import { DomainError } from '@/lib/errors';
-import type { InventoryReportError, InventoryReportProgress, InventoryReportRow } from './inventory-report-types';
-import { isSpApiError, SP_API_OPERATIONS, type SpApiClient } from './sp-api';
+import type { InventoryReportError, InventoryReportRow } from './inventory-report-types';
+import type { SpApiClient } from './sp-api';
 import type { SpEndpointName } from '@/db/schema';
-import { amazonReason, spClientFor } from './connection-client';
+import { spClientFor } from './connection-client';
+import { downloadReport, unreadableRows, type DownloadReportOptions } from './report-download';
 
 export const INVENTORY_REPORT_TYPE = 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA';
 
@@ -97,12 +98,7 @@ export function parseInventoryReport(tsv: string): { rows: InventoryReportRow[];
   return { rows, errors };
 }
 
-export type FetchInventoryReportOptions = {
-  onProgress?: (progress: InventoryReportProgress) => void | Promise<void>;
-  sleep?: (ms: number) => Promise<void>;
-  /** Gives up waiting for Amazon after this long. Default 30 minutes. */
-  maxWaitMs?: number;
-};
+export type FetchInventoryReportOptions = DownloadReportOptions;
 
 /** A report every row of which was read; its rows are applied whole or not at all. */
 export type InventoryReport = { rows: InventoryReportRow[]; reportId: string };
@@ -113,64 +109,27 @@ export type ReportConnection = { id: string; endpoint: SpEndpointName; refreshTo
 /** Fetches a connection's inventory report; fetchReportFor in the app, a stand-in in tests. */
 export type FetchReport = (connection: ReportConnection, options?: FetchInventoryReportOptions) => Promise<InventoryReport>;
 
-// Amazon takes from seconds to many minutes to build the report: poll often at first, then less,
-// never faster than getReport's published rate (the client's token bucket enforces it too).
-const FIRST_POLL_MS = Math.max(1000, 1000 / SP_API_OPERATIONS.getReport.rate);
-const MAX_POLL_MS = 60_000;
-const DEFAULT_MAX_WAIT_MS = 30 * 60_000;
-const LISTED_ERRORS = 5;
-
 /** Why a report with unreadable rows is refused: the first few rows by line, and how many more. */
 export function unreadableReport(errors: InventoryReportError[]): DomainError {
-  const listed = errors.slice(0, LISTED_ERRORS).map((e) => (e.line > 0 ? `Line ${e.line}: ${e.message}` : e.message));
-  const more = errors.length > LISTED_ERRORS ? ` …and ${errors.length - LISTED_ERRORS} more.` : '';
-  return new DomainError('AMAZON_ERROR', `Amazon's inventory report has unreadable rows, so nothing was changed. ${listed.join(' ')}${more}`);
+  return unreadableRows("Amazon's inventory report has unreadable rows, so nothing was changed.", errors);
 }
 
 /**
  * The one way the app gets Amazon's FBA inventory report: request it, wait for Amazon to build it,
- * download and parse it. Every failure is a DomainError with one wording whoever asked (the
- * Catalog's sync, a stocktake's Sync, Auto-Sync): Amazon's words when Amazon failed, the lines
- * when rows could not be read (a partly read report would zero the quantities of the rows it
- * skipped, so it is refused whole). Never call it inside a database transaction.
+ * download and parse it (lib/fba/report-download.ts does the first three). Every failure is a
+ * DomainError with one wording whoever asked (the Catalog's sync, a stocktake's Sync, Auto-Sync):
+ * Amazon's words when Amazon failed, the lines when rows could not be read (a partly read report
+ * would zero the quantities of the rows it skipped, so it is refused whole). Never call it inside
+ * a database transaction.
  */
 export async function fetchInventoryReport(client: SpApiClient, options: FetchInventoryReportOptions & { marketplaceId: string }): Promise<InventoryReport> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const progress = async (p: InventoryReportProgress) => options.onProgress?.(p);
-  let parsed: ReturnType<typeof parseInventoryReport>;
-  let reportId: string;
-  try {
-    await progress({ phase: 'Requesting report' });
-    reportId = await client.createReport({ reportType: INVENTORY_REPORT_TYPE, marketplaceIds: [options.marketplaceId] });
-    const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-    let waited = 0;
-    let delay = FIRST_POLL_MS;
-    let documentId: string | undefined;
-    while (!documentId) {
-      await progress({ phase: 'Waiting for Amazon', detail: `report ${reportId}` });
-      if (waited >= maxWaitMs)
-        throw new DomainError('AMAZON_ERROR', `Amazon had not finished the inventory report after ${Math.round(maxWaitMs / 60_000)} minutes; try again later.`);
-      await sleep(delay);
-      waited += delay;
-      delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-      const report = await client.getReport(reportId);
-      if (report.processingStatus === 'CANCELLED')
-        throw new DomainError('AMAZON_ERROR', `Amazon cancelled inventory report ${reportId} (it does so when there is nothing to report); nothing was changed.`);
-      if (report.processingStatus === 'FATAL') throw new DomainError('AMAZON_ERROR', `Amazon could not build inventory report ${reportId} (FATAL); nothing was changed.`);
-      if (report.processingStatus === 'DONE') {
-        if (!report.reportDocumentId) throw new DomainError('AMAZON_ERROR', `Amazon finished inventory report ${reportId} without a document.`);
-        documentId = report.reportDocumentId;
-      }
-    }
-    await progress({ phase: 'Downloading' });
-    const document = await client.getReportDocument(documentId);
-    const text = await client.downloadReportDocument(document);
-    await progress({ phase: 'Parsing' });
-    parsed = parseInventoryReport(text);
-  } catch (e) {
-    if (isSpApiError(e)) throw new DomainError('AMAZON_ERROR', `The inventory report failed. ${amazonReason(e)}`);
-    throw e;
-  }
+  const { reportId, text } = await downloadReport(
+    client,
+    { spec: { reportType: INVENTORY_REPORT_TYPE, marketplaceIds: [options.marketplaceId] }, name: 'inventory report', consequence: 'nothing was changed' },
+    options,
+  );
+  await options.onProgress?.({ phase: 'Parsing' });
+  const parsed = parseInventoryReport(text ?? '');
   if (parsed.errors.length > 0) throw unreadableReport(parsed.errors);
   return { rows: parsed.rows, reportId };
 }

@@ -1,9 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
-import { CreateReportSpecification, INVENTORY_REPORT_TYPES, REPORT_COLUMNS, type InventoryReportType, type ProcessingStatus } from '../../lib/fba/sp-api/models/reports';
+import { CreateReportSpecification, CUSTOMER_RETURNS_REPORT_TYPE, REPORT_COLUMNS, SANDBOX_REPORT_TYPES, type InventoryReportType, type ProcessingStatus } from '../../lib/fba/sp-api/models/reports';
 import { totalQuantity } from '../catalog';
 import { toIso } from '../clock';
+import { renderCustomerReturnsReport } from '../customer-returns';
 import { ok, type ApiHandler } from '../context';
 import { ApiError, invalidInput, notFound, sendApiError } from '../http';
 import { nextSeq, type InventoryItem, type ReportRecord, type SandboxState, type SellerState } from '../state';
@@ -15,19 +16,37 @@ const DONE_MS = 45_000;
 const URL_LIFETIME_MS = 5 * 60_000;
 // Amazon compresses larger documents; the sandbox does the same above this size.
 const GZIP_ABOVE_BYTES = 2048;
+// The returns report covers the last 30 days unless dataStartTime says otherwise.
+const DEFAULT_RANGE_MS = 30 * 24 * 3600_000;
 
 export function reportStatus(report: ReportRecord, now: number): ProcessingStatus {
   if (now < report.createdMs + QUEUED_MS) return 'IN_QUEUE';
   if (now < report.createdMs + DONE_MS) return 'IN_PROGRESS';
-  return 'DONE';
+  return report.cancelled ? 'CANCELLED' : 'DONE';
 }
 
-/** Materialises documents of reports that reached DONE: a snapshot of the stock at that moment. */
+/**
+ * Materialises documents of reports that reached DONE: a snapshot of the stock at that moment, or
+ * the returns dated in the report's range up to its DONE time. Like Amazon, a returns report with
+ * no rows is CANCELLED rather than DONE.
+ */
 export function progressReports(state: SandboxState, seller: SellerState, now: number): void {
   for (const report of Object.values(seller.reports)) {
-    if (report.reportDocumentId || reportStatus(report, now) !== 'DONE') continue;
+    if (report.reportDocumentId || report.cancelled || reportStatus(report, now) !== 'DONE') continue;
+    let content: string | null;
+    if (report.reportType === CUSTOMER_RETURNS_REPORT_TYPE) {
+      const doneMs = report.createdMs + DONE_MS;
+      const endMs = Math.min(doneMs, report.dataEndTime ? Date.parse(report.dataEndTime) : doneMs);
+      const startMs = report.dataStartTime ? Date.parse(report.dataStartTime) : report.createdMs - DEFAULT_RANGE_MS;
+      content = renderCustomerReturnsReport(seller, { startMs, endMs, marketplaceIds: report.marketplaceIds });
+    } else {
+      content = renderInventoryReport(report.reportType as InventoryReportType, Object.values(seller.inventory));
+    }
+    if (content === null) {
+      report.cancelled = true;
+      continue;
+    }
     const reportDocumentId = `amzn1.spdoc.1.4.na.${report.reportId}.${nextSeq(state)}`;
-    const content = renderInventoryReport(report.reportType as InventoryReportType, Object.values(seller.inventory));
     seller.reportDocuments[reportDocumentId] = { reportDocumentId, content, gzip: Buffer.byteLength(content) > GZIP_ABOVE_BYTES };
     report.reportDocumentId = reportDocumentId;
   }
@@ -37,10 +56,13 @@ export const createReport: ApiHandler = ({ state, seller, body, now }) => {
   const parsed = CreateReportSpecification.safeParse(body);
   if (!parsed.success) throw invalidInput(formatZodIssues(parsed.error.issues));
   const spec = parsed.data;
-  if (!(INVENTORY_REPORT_TYPES as readonly string[]).includes(spec.reportType)) {
-    throw invalidInput(`Invalid reportType ${spec.reportType}. The sandbox serves ${INVENTORY_REPORT_TYPES.join(', ')}.`);
+  if (!(SANDBOX_REPORT_TYPES as readonly string[]).includes(spec.reportType)) {
+    throw invalidInput(`Invalid reportType ${spec.reportType}. The sandbox serves ${SANDBOX_REPORT_TYPES.join(', ')}.`);
   }
   for (const id of spec.marketplaceIds) assertSellerMarketplace(seller, id);
+  if (spec.dataStartTime && spec.dataEndTime && Date.parse(spec.dataStartTime) > Date.parse(spec.dataEndTime)) {
+    throw invalidInput('dataStartTime must not be after dataEndTime.');
+  }
   const reportId = String(50_000_000_000 + nextSeq(state));
   seller.reports[reportId] = {
     reportId,
@@ -67,6 +89,7 @@ export const getReport: ApiHandler = ({ seller, params, now }) => {
     processingStatus: status,
     ...(status !== 'IN_QUEUE' ? { processingStartTime: toIso(report.createdMs + QUEUED_MS) } : {}),
     ...(status === 'DONE' ? { processingEndTime: toIso(report.createdMs + DONE_MS), reportDocumentId: report.reportDocumentId } : {}),
+    ...(status === 'CANCELLED' ? { processingEndTime: toIso(report.createdMs + DONE_MS) } : {}),
   });
 };
 

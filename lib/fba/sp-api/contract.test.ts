@@ -43,8 +43,11 @@ describe('contract with the Swagger models', () => {
     const reportId = await client.createReport({ reportType: 'GET_AFN_INVENTORY_DATA', marketplaceIds: [US] });
     await client.createReport({ reportType: 'GET_NOPE', marketplaceIds: [US] }).catch(ignore);
     await client.getReport(reportId);
+    // No returns yet: Amazon cancels a returns report with nothing to report.
+    const returnsId = await client.createReport({ reportType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', marketplaceIds: [US], dataStartTime: '2026-03-01T00:00:00Z', dataEndTime: '2026-04-01T12:00:00Z' });
     await sandbox.advance(60);
     const report = await client.getReport(reportId);
+    expect((await client.getReport(returnsId)).processingStatus).toBe('CANCELLED');
     await client.getReport('0').catch(ignore);
     await client.getReportDocument(report.reportDocumentId ?? '');
     await client.getReportDocument('missing').catch(ignore);
