@@ -16,7 +16,7 @@ export const SHIP_TO = { name: 'Amazon.com Services LLC', addressLine1: '2496 W 
  * A confirmed inbound shipment written directly: one transfer, `skus` lines, one Amazon shipment
  * with `boxes` boxes (box ids `<confirmationId>U00000n`), each holding one unit of every line.
  */
-export async function makeConfirmedInbound(db: Db, o: { connectionId: string; toLocationId: string; confirmationId: string; boxes: number; skus?: number; partnered?: boolean; shipmentId?: string }) {
+export async function insertConfirmedInbound(db: Db, o: { connectionId: string; toLocationId: string; confirmationId: string; boxes: number; skus?: number; partnered?: boolean; shipmentId?: string }) {
   seq += 1;
   const from = await makeLocation(db);
   const [transfer] = await db.insert(stockTransfers).values({ number: `TR-L${Date.now().toString(36)}${seq}`, fromLocationId: from.id, toLocationId: o.toLocationId }).returning();

@@ -6,7 +6,7 @@ import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
 import { makeProduct, makeUser } from '@/test/fixtures';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
-import { confirmSandboxShipment, decodeLabelValues, makeConfirmedInbound } from '@/test/label-fixtures';
+import { confirmSandboxShipment, decodeLabelValues, insertConfirmedInbound } from '@/test/label-fixtures';
 import { drainLabelDocuments, getLabelDocument, getLabelPdf, listLabelDocuments, queueInboundLabels, queueLabelDocument, queueProductLabels } from './documents';
 import { BOX_SHEETS, FNSKU_SHEETS } from './sheets';
 
@@ -23,7 +23,7 @@ const row = async (id: string) => (await db.select().from(labelDocuments).where(
 
 describe('label documents', () => {
   it('queued → running → done with the PDF: box labels of a confirmed inbound shipment', async () => {
-    const { inbound, boxes } = await makeConfirmedInbound(db, { connectionId: conn.conn.id, toLocationId: conn.location.id, confirmationId: 'FBA15LABEL01', boxes: 3 });
+    const { inbound, boxes } = await insertConfirmedInbound(db, { connectionId: conn.conn.id, toLocationId: conn.location.id, confirmationId: 'FBA15LABEL01', boxes: 3 });
     const queued = await queueInboundLabels(db, inbound.id, userId);
     expect(queued.map((d) => [d.kind, d.format, d.status])).toEqual([
       ['box', 'PackageLabel_Thermal', 'queued'],
@@ -101,7 +101,7 @@ describe('shipping labels from Amazon (the sandbox)', () => {
     const client = fs.clientFor(dbConn);
     const at = await confirmSandboxShipment(client, (s) => fs.sandbox.advance(s), 2);
     expect(at.confirmationId).toMatch(/^FBA/);
-    const { inbound } = await makeConfirmedInbound(db, { connectionId: conn.conn.id, toLocationId: conn.location.id, confirmationId: at.confirmationId, shipmentId: at.shipmentId, boxes: 2, partnered: true });
+    const { inbound } = await insertConfirmedInbound(db, { connectionId: conn.conn.id, toLocationId: conn.location.id, confirmationId: at.confirmationId, shipmentId: at.shipmentId, boxes: 2, partnered: true });
     const [, shipping] = await queueInboundLabels(db, inbound.id, userId);
     expect(shipping.kind).toBe('shipping');
     await drainLabelDocuments(db, { clientFor: fs.clientFor });
@@ -110,7 +110,7 @@ describe('shipping labels from Amazon (the sandbox)', () => {
     expect(done.pdf!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(fs.count('getLabels')).toBe(1);
 
-    const { inbound: unknown } = await makeConfirmedInbound(db, { connectionId: conn.conn.id, toLocationId: conn.location.id, confirmationId: 'FBA000000000', boxes: 1 });
+    const { inbound: unknown } = await insertConfirmedInbound(db, { connectionId: conn.conn.id, toLocationId: conn.location.id, confirmationId: 'FBA000000000', boxes: 1 });
     const [, refused] = await queueInboundLabels(db, unknown.id, userId);
     await drainLabelDocuments(db, { clientFor: fs.clientFor });
     expect((await row(refused.id)).error).toMatch(/^Amazon said: /);
