@@ -18,7 +18,7 @@ export function WizardSteps({ current, skipDelivery = false }: { current: Step; 
   return (
     <ol aria-label="Inbound shipment steps" className="mb-4 flex flex-wrap gap-x-1 gap-y-2 text-sm">
       {steps.map((s, i) => {
-        const state = i < at ? 'done' : i === at ? 'current' : 'todo';
+        const state = i < at ? 'done' : i === at ? 'current' : 'upcoming';
         return (
           <li
             key={s}
