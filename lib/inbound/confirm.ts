@@ -1,15 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { fbaConnections, inboundAmazonShipments, inboundShipments, stockTransfers } from '@/db/schema';
-import { isDomainError } from '@/lib/errors';
+import { fbaConnections, inboundAmazonShipments, inboundShipments } from '@/db/schema';
 import type { InboundShipment } from '@/lib/fba/sp-api/models/inbound';
 import { queueInboundLabels } from '@/lib/labels/documents';
-import { shipTransfer } from '@/lib/stock/transfers';
-import { aggregateInboundStatus, inboundStatusOf, type InboundStatus } from './inbound-status';
-import { logInbound, moveInbound } from './inbound-write';
+import { aggregateInboundStatus, AMAZON_SHIPMENT_WALK, inboundStatusOf, type InboundStatus } from './inbound-status';
+import { logInbound, moveInbound, shipInboundTransfer } from './inbound-write';
 
-/** Amazon's shipment statuses past the wizard's last one (READY_TO_SHIP), in its order. */
-const AFTER_READY = ['SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'CHECKED_IN', 'RECEIVING', 'CLOSED'];
+/** Amazon's shipment statuses past the wizard's last one (READY_TO_SHIP). */
+const AFTER_READY: readonly string[] = AMAZON_SHIPMENT_WALK.slice(AMAZON_SHIPMENT_WALK.indexOf('READY_TO_SHIP') + 1);
 
 /**
  * Amazon confirmed the transportation (and delivery windows): the wizard is done. In the drain's
@@ -44,21 +42,8 @@ export async function confirmedRecord(tx: Tx, inboundId: string, details: Inboun
     at: now,
   });
   const [conn] = await tx.select({ foCreateStatus: fbaConnections.foCreateStatus }).from(fbaConnections).where(eq(fbaConnections.id, inbound.connectionId));
-  if (conn?.foCreateStatus === 'Shipped') await shipInboundTransfer(tx, inbound.transferId, inboundId, now);
+  if (conn?.foCreateStatus === 'Shipped') await shipInboundTransfer(tx, { transferId: inbound.transferId, inboundId, userId: null, at: now });
   // The box labels (ours) and the shipping labels (Amazon's) of each shipment, made by the worker.
   const labels = await queueInboundLabels(tx, inboundId, null);
   await logInbound(tx, inboundId, `Labels queued: ${labels.length} document${labels.length === 1 ? '' : 's'} (box and shipping labels per shipment).`, null, now);
-}
-
-/** Ships the shipment's transfer (Draft → In Transit), in a savepoint: a refusal is logged, not raised. */
-export async function shipInboundTransfer(tx: Tx, transferId: string, inboundId: string, now: Date, userId: string | null = null) {
-  const [transfer] = await tx.select({ number: stockTransfers.number, status: stockTransfers.status }).from(stockTransfers).where(eq(stockTransfers.id, transferId));
-  if (!transfer || transfer.status !== 'Draft') return;
-  try {
-    await shipTransfer(tx, transferId, userId);
-    await logInbound(tx, inboundId, `Transfer ${transfer.number} shipped: the goods left the source location.`, userId, now);
-  } catch (e) {
-    if (!isDomainError(e)) throw e;
-    await logInbound(tx, inboundId, `Transfer ${transfer.number} could not ship: ${e.message} Ship it from the transfer page when the stock is there.`, userId, now);
-  }
 }

@@ -4,10 +4,10 @@ import { inboundAmazonShipments, inboundBoxItems, inboundBoxes, inboundReceipts,
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { InboundAddress, InboundBox, InboundShipment } from '@/lib/fba/sp-api/models/inbound';
 import { DomainError } from '@/lib/errors';
-import { confirmedRecord, shipInboundTransfer } from './confirm';
+import { confirmedRecord } from './confirm';
 import { deliveryWindowChoice, packingChoice, placementChoice, transportChoice, type DeliveryWindowChoice, type PackingChoice, type PlacementChoice } from './inbound-options';
 import { INBOUND_OUTBOX, type Flow, type InboundOutboxKind, type StageContext } from './inbound-outbox';
-import { logInbound } from './inbound-write';
+import { logInbound, shipInboundTransfer } from './inbound-write';
 import { sourceAddressOf } from './ship-from';
 
 // The Amazon side of each wizard step: the calls (stages) and what is recorded when they are done.
@@ -354,7 +354,7 @@ const tracking: Flow = {
     return async (tx, now) => {
       await logInbound(tx, ctx.inbound.id, `Amazon has the tracking numbers of shipment ${String(ctx.payload.label)}.`, null, now);
       // Tracking numbers mean the boxes left with the carrier.
-      await shipInboundTransfer(tx, ctx.inbound.transferId, ctx.inbound.id, now);
+      await shipInboundTransfer(tx, { transferId: ctx.inbound.transferId, inboundId: ctx.inbound.id, userId: null, at: now });
     };
   },
 };

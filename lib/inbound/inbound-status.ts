@@ -37,6 +37,9 @@ export const inboundStatus = statusTable<InboundStatus>({
 /** The statuses the status download (hourly, and Download) no longer reads: the seed's three, and Closed. */
 export const INBOUND_FINAL: readonly InboundStatus[] = ['Closed', 'Cancelled', 'Deleted', 'Error'];
 
+/** Amazon's statuses in the order a shipment walks them (2024-03-20; v0 says WORKING for READY_TO_SHIP). */
+export const AMAZON_SHIPMENT_WALK = ['WORKING', 'READY_TO_SHIP', 'SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'CHECKED_IN', 'RECEIVING', 'CLOSED'] as const;
+
 /** Amazon's shipment status word (2024-03-20 or v0) as ours; null for words that say nothing new (UNCONFIRMED, ABANDONED, MIXED). */
 export function inboundStatusOf(amazon: string): InboundStatus | null {
   const map: Record<string, InboundStatus> = {

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { inboundLog, inboundShipments } from '@/db/schema';
+import { inboundLog, inboundShipments, stockTransfers } from '@/db/schema';
+import { isDomainError } from '@/lib/errors';
+import { shipTransfer } from '@/lib/stock/transfers';
 import { inboundStatus, type InboundStatus } from './inbound-status';
 
 type InboundRow = typeof inboundShipments.$inferSelect;
@@ -40,4 +42,28 @@ export async function moveInbound(
   });
   await logInbound(tx, inboundId, opts.message, opts.userId, at);
   return row;
+}
+
+/**
+ * The one way an inbound shipment's transfer ships (Draft → In Transit: the goods leave the source
+ * location), logged on the shipment: at Confirm, by Ship, with tracking numbers, or when Amazon
+ * reports the goods shipped. A refusal (the stock is no longer at the source) is raised to a person
+ * who pressed Ship (`refusal: 'throw'`); for Amazon's answers it is logged in a savepoint and the
+ * transfer stays Draft for the user to ship later. False when nothing shipped.
+ */
+export async function shipInboundTransfer(
+  tx: Tx,
+  o: { transferId: string; inboundId: string; userId: string | null; at: Date; why?: string; refusal?: 'log' | 'throw' },
+): Promise<boolean> {
+  const [transfer] = await tx.select({ number: stockTransfers.number, status: stockTransfers.status }).from(stockTransfers).where(eq(stockTransfers.id, o.transferId));
+  if (!transfer || transfer.status !== 'Draft') return false;
+  try {
+    await shipTransfer(tx, o.transferId, o.userId);
+  } catch (e) {
+    if (o.refusal === 'throw' || !isDomainError(e)) throw e;
+    await logInbound(tx, o.inboundId, `Transfer ${transfer.number} could not ship: ${e.message} Ship it from this page when the stock is there.`, o.userId, o.at);
+    return false;
+  }
+  await logInbound(tx, o.inboundId, `Transfer ${transfer.number} shipped: ${o.why ?? 'the goods left the source location'}.`, o.userId, o.at);
+  return true;
 }

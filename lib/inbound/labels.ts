@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { FNSKU_FORMATS, inboundShipmentLines, inboundShipments } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { queueInboundLabels, queueLabelDocument } from '@/lib/labels/documents';
-import { resolveProductLabels } from '@/lib/labels/product-labels';
+import { queueInboundLabels, queueProductLabels } from '@/lib/labels/documents';
 import { logInbound } from './inbound-write';
 
 type FnskuFormat = (typeof FNSKU_FORMATS)[number];
@@ -26,10 +25,8 @@ export async function queueShipmentProductLabels(db: Db, input: { id: string; fo
     .from(inboundShipmentLines)
     .where(and(eq(inboundShipmentLines.inboundId, row.id), eq(inboundShipmentLines.labelOwner, 'SELLER')));
   if (lines.length === 0) throw new DomainError('INVALID_INPUT', 'No unit of this shipment is yours to label: Amazon labels them, or they need no label.');
-  // Refused now, naming the product, if one has no FNSKU (or manufacturer barcode) to print.
-  await resolveProductLabels(db, row.connectionId, lines.map((l) => ({ ...l, quantity: 0 })));
   return db.transaction(async (tx) => {
-    const doc = await queueLabelDocument(tx, { kind: 'fnsku', connectionId: row.connectionId, inboundId: row.id, format: input.format, request: { items: lines }, requestedBy: userId });
+    const doc = await queueProductLabels(tx, { connectionId: row.connectionId, inboundId: row.id, format: input.format, items: lines }, userId);
     await logInbound(tx, row.id, `Product labels queued: ${lines.reduce((n, l) => n + l.quantity, 0)} labels.`, userId);
     return doc;
   });

@@ -6,9 +6,9 @@ import { spClientFor } from '@/lib/fba/connection-client';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
 import type { SpApiClient } from '@/lib/fba/sp-api';
-import { completeTransferAsReceived, receiveTransferLines, shipTransfer } from '@/lib/stock/transfers';
-import { aggregateInboundStatus, INBOUND_FINAL, inboundStatus, inboundStatusOf, type InboundStatus } from './inbound-status';
-import { logInbound, moveInbound } from './inbound-write';
+import { completeTransferAsReceived, receiveTransferLines } from '@/lib/stock/transfers';
+import { aggregateInboundStatus, AMAZON_SHIPMENT_WALK, INBOUND_FINAL, inboundStatus, inboundStatusOf, type InboundStatus } from './inbound-status';
+import { logInbound, moveInbound, shipInboundTransfer } from './inbound-write';
 
 // The status download (Download on the tab, and hourly): what Amazon says of each open inbound
 // shipment made here — its shipments' statuses and, once Amazon receives, the units received —
@@ -29,7 +29,7 @@ export type StatusDownloadDeps = {
 export const SHIPMENT_IDS_PER_CALL = 50;
 
 /** Amazon's statuses in the order a shipment walks them; a read never moves a shipment back. */
-const WALK = ['WORKING', 'READY_TO_SHIP', 'SHIPPED', 'IN_TRANSIT', 'DELIVERED', 'CHECKED_IN', 'RECEIVING', 'CLOSED'];
+const WALK: readonly string[] = AMAZON_SHIPMENT_WALK;
 const RECEIVED_FROM = WALK.indexOf('RECEIVING');
 const SHIPPED_FROM = WALK.indexOf('SHIPPED');
 
@@ -137,9 +137,8 @@ async function applyToShipment(db: Db, shipment: OpenShipment, read: AmazonRead,
 
     const [transfer] = await tx.select().from(stockTransfers).where(eq(stockTransfers.id, row.transferId)).for('update');
     if (transfer.status === 'Draft' && statuses.some((s) => inWalkFrom(s, SHIPPED_FROM))) {
-      await shipTransfer(tx, transfer.id, null);
-      transfer.status = 'In Transit';
-      await logInbound(tx, row.id, `Transfer ${transfer.number} shipped: Amazon reports the goods shipped, so they left ${row.name.replace(/^.* from /, '')}.`, null, at);
+      const why = `Amazon reports the goods shipped, so they left ${row.name.replace(/^.* from /, '')}`;
+      if (await shipInboundTransfer(tx, { transferId: transfer.id, inboundId: row.id, userId: null, at, why })) transfer.status = 'In Transit';
       changed = true;
     }
 

@@ -1,12 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { inboundAmazonShipments, inboundBoxes, inboundLog, inboundReceipts, inboundShipments, labelDocuments, outbox, stockTransfers } from '@/db/schema';
+import { inboundAmazonShipments, inboundBoxes, inboundLog, inboundReceipts, inboundShipmentLines, inboundShipments, labelDocuments, outbox, products, stockTransfers } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
 import { createTestDb } from '@/test/db';
 import { drainOutboxUntilIdle } from '@/lib/fulfilment/outbox-drain';
 import { startFulfilmentSandbox } from '@/test/fulfilment-sandbox';
+import { makeConfirmedInbound } from '@/test/inbound-fixtures';
 import { makeInboundSetup, settleInbound } from '@/test/inbound-wizard-fixtures';
+import { createAdjustment } from '@/lib/stock/adjustments';
+import { queueShipmentProductLabels } from './labels';
 import { onHand } from '@/test/stock';
 import type { PlacementChoice, TransportChoice } from './inbound-options';
 import { downloadInboundStatuses } from './status-download';
@@ -228,5 +231,33 @@ describe('the inbound shipment wizard against Amazon (the sandbox)', () => {
     const [r] = await db.select().from(inboundReceipts).where(eq(inboundReceipts.amazonShipmentId, s.id));
     expect(r.received).toBeGreaterThan(0);
     expect(await onHand(db, products[0].id, fba.id)).toBe(r.received);
+  });
+
+  it("Amazon reports the goods shipped but the stock has left the source: the refusal is logged, Amazon's status still recorded, and Ship works once the stock is back", async () => {
+    const f = await makeConfirmedInbound(db, env, { lines: [{ quantity: 4 }], shipped: false });
+    const line = f.lines[0];
+    await createAdjustment(db, { reason: 'Sold elsewhere', lines: [{ sku: line.sku, locationId: f.source.id, binId: null, quantity: -4, unitCost: null }] }, null);
+    await env.sandbox.advance(2 * 24 * 3600);
+    await downloadInboundStatuses(db, f.connection.conn.id, { clientFor: env.clientFor });
+    const row = await inbound(f.inbound.id);
+    expect(row.status).not.toBe('Ready to Ship');
+    expect((await db.select().from(stockTransfers).where(eq(stockTransfers.id, f.transfer.id)))[0].status).toBe('Draft');
+    const log = (await db.select().from(inboundLog).where(eq(inboundLog.inboundId, row.id)).orderBy(asc(inboundLog.id))).map((l) => l.message);
+    expect(log).toContainEqual(expect.stringMatching(/^Transfer TR-\S+ could not ship: .*Ship it from this page when the stock is there\.$/));
+    // A person pressing Ship is told why; with the stock back, Ship works.
+    await expect(shipInbound(db, { id: row.id }, null)).rejects.toThrow(/Not enough stock|None of SKU|available/);
+    await createAdjustment(db, { reason: 'Found', lines: [{ sku: line.sku, locationId: f.source.id, binId: null, quantity: 4, unitCost: 10_000 }] }, null);
+    await shipInbound(db, { id: row.id }, null);
+    expect((await db.select().from(stockTransfers).where(eq(stockTransfers.id, f.transfer.id)))[0].status).toBe('In Transit');
+  });
+
+  it('Print product labels of a confirmed shipment: one document of the units you label', async () => {
+    const f = await makeConfirmedInbound(db, env, { lines: [{ quantity: 3 }, { quantity: 2 }] });
+    await db.update(inboundShipmentLines).set({ labelOwner: 'AMAZON' }).where(and(eq(inboundShipmentLines.inboundId, f.inbound.id), eq(inboundShipmentLines.lineNo, 2)));
+    await db.update(products).set({ fnsku: 'X00PRINT01' }).where(eq(products.id, f.lines[0].productId));
+    const doc = await queueShipmentProductLabels(db, { id: f.inbound.id, format: 'a4-24' }, null);
+    expect(doc).toMatchObject({ kind: 'fnsku', format: 'a4-24', total: 3, status: 'queued' });
+    const [row] = await db.select().from(labelDocuments).where(eq(labelDocuments.id, doc.id));
+    expect(row.inboundId).toBe(f.inbound.id);
   });
 });

@@ -2,15 +2,15 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections, fbaListings, inboundAmazonShipments, inboundBoxItems, inboundBoxes, inboundShipmentLines, inboundShipments, locations, outbox, stockTransfers } from '@/db/schema';
 import { DomainError, isDomainError } from '@/lib/errors';
-import { enqueue } from '@/lib/fulfilment/outbox-queue';
+import { enqueue, pendingCalls } from '@/lib/fulfilment/outbox-queue';
 import { assertAvailable } from '@/lib/stock/availability';
 import { findProductsBySku } from '@/lib/stock/product-lookup';
 import { assertPlaces } from '@/lib/stock/places';
-import { createTransfer, shipTransfer } from '@/lib/stock/transfers';
+import { createTransfer } from '@/lib/stock/transfers';
 import type { DeliveryWindowChoice, PackingChoice, PlacementChoice, TransportChoice } from './inbound-options';
 import { INBOUND_OUTBOX, type InboundOutboxKind } from './inbound-outbox';
 import { INBOUND_FINAL } from './inbound-status';
-import { logInbound } from './inbound-write';
+import { logInbound, shipInboundTransfer } from './inbound-write';
 import { shipFromOf } from './ship-from';
 import type { BoxesInput, NewInboundInput } from './wizard-inputs';
 
@@ -111,12 +111,7 @@ async function lockAt(tx: Tx, id: string, steps: Step[]): Promise<InboundRow> {
   if (!row || row.deletedAt) throw new DomainError('NOT_FOUND', 'That inbound shipment no longer exists.');
   if (row.status !== 'Draft' || row.step === 'done') throw new DomainError('INVALID_TRANSITION', `Inbound shipment ${row.name} is confirmed (${row.status}): its wizard is closed.`);
   if (!steps.includes(row.step)) throw new DomainError('STALE_STATE', `Inbound shipment ${row.name} changed since you opened it (it is at the ${row.step} step now). Reload and try again.`);
-  const [busy] = await tx
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.subjectId, id), inArray(outbox.status, ['pending', 'sending'])))
-    .limit(1);
-  if (busy) throw new DomainError('STALE_STATE', 'Amazon is still working on the previous step. Wait until it answers, then try again.');
+  if ((await pendingCalls(tx, id)).length) throw new DomainError('STALE_STATE', 'Amazon is still working on the previous step. Wait until it answers, then try again.');
   return row;
 }
 
@@ -308,12 +303,7 @@ export async function saveTracking(db: Db, input: { id: string; shipmentId: stri
       return t && b.amazonBoxId ? [{ boxId: b.amazonBoxId, trackingId: t }] : [];
     });
     if (Object.keys(problems).length) throw new DomainError('INVALID_INPUT', 'Every box needs its tracking number.', problems);
-    const [busy] = await tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.subjectId, row.id), inArray(outbox.status, ['pending', 'sending'])))
-      .limit(1);
-    if (busy) throw new DomainError('STALE_STATE', 'Amazon is still working on the previous change. Wait until it answers, then try again.');
+    if ((await pendingCalls(tx, row.id)).length) throw new DomainError('STALE_STATE', 'Amazon is still working on the previous change. Wait until it answers, then try again.');
     await tx.update(inboundAmazonShipments).set({ tracking: items }).where(eq(inboundAmazonShipments.id, s.id));
     await logInbound(tx, row.id, `Tracking numbers entered for shipment ${s.confirmationId ?? s.shipmentId}: ${items.map((i) => i.trackingId).join(', ')}.`, userId);
     await enqueue(tx, INBOUND_OUTBOX.tracking, row.id, { amazonShipmentId: s.id });
@@ -326,7 +316,6 @@ export async function shipInbound(db: Db, input: { id: string }, userId: string 
     const row = await lockConfirmed(tx, input.id);
     const [transfer] = await tx.select({ status: stockTransfers.status, number: stockTransfers.number }).from(stockTransfers).where(eq(stockTransfers.id, row.transferId));
     if (transfer?.status !== 'Draft') throw new DomainError('INVALID_TRANSITION', `Transfer ${transfer?.number ?? ''} is ${transfer?.status ?? 'gone'}: it has already shipped.`);
-    await shipTransfer(tx, row.transferId, userId);
-    await logInbound(tx, row.id, `Transfer ${transfer.number} shipped: the goods left the source location.`, userId);
+    await shipInboundTransfer(tx, { transferId: row.transferId, inboundId: row.id, userId, at: new Date(), refusal: 'throw' });
   });
 }

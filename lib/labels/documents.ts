@@ -114,11 +114,15 @@ export async function queueInboundLabels(tx: Db | Tx, inboundId: string, userId:
   return out;
 }
 
-/** Product labels from the Catalog: one document of the chosen products and counts. */
-export async function queueProductLabels(db: Db, input: { connectionId: string; format: FnskuFormat; items: { productId: string; quantity: number }[] }, userId: string | null) {
+/** Product labels (the Catalog's chosen products and counts, or an inbound shipment's units): one document. */
+export async function queueProductLabels(
+  db: Db | Tx,
+  input: { connectionId: string; inboundId?: string | null; format: FnskuFormat; items: { productId: string; quantity: number }[] },
+  userId: string | null,
+) {
   // Refuse now what the worker would refuse (a product without an FNSKU), with the product's name.
   await resolveProductLabels(db, input.connectionId, input.items.map((i) => ({ ...i, quantity: 0 })));
-  return queueLabelDocument(db, { kind: 'fnsku', connectionId: input.connectionId, format: input.format, request: { items: input.items }, requestedBy: userId });
+  return queueLabelDocument(db, { kind: 'fnsku', connectionId: input.connectionId, inboundId: input.inboundId ?? null, format: input.format, request: { items: input.items }, requestedBy: userId });
 }
 
 /** A shipment's or a connection's label documents, newest first (the indexes on (inbound_id | connection_id, created_at)). */
