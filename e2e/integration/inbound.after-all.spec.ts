@@ -191,6 +191,7 @@ test('Download follows the shipment to Closed; a short receipt shows its discrep
   // The transfer says so too: ten shipped, the rest never arrived.
   await page.getByRole('link', { name: transferNumber }).first().click();
   await expect(page.getByText(`Received short: ${10 - receivedUnits} of 10 units never arrived`)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('inbound-transfer-short.png'), fullPage: true });
 
   // The FBA location holds exactly what Amazon received.
   await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(sku)}&location=${receiptsSeed.fbaLocationId}`);
