@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { products } from './catalog';
+import { customers, products } from './catalog';
 import { locations, priceTiers } from './reference';
 import { stocktakes } from './stock';
 
@@ -24,6 +24,23 @@ export const amazonStores = pgTable(
     endpoint: text('endpoint', { enum: SP_ENDPOINTS }).notNull().default('sandbox'),
     /** The store name Amazon returned when the credentials were verified. */
     amazonStoreName: text('amazon_store_name'),
+    // Orders from this store (issue 11). Amazon-fulfilled (AFN) orders are sold from the FBA
+    // location of the store's seller; merchant-fulfilled (MFN) orders from the location chosen here,
+    // which may itself be an FBA location (then they go out as fulfilment orders).
+    /** Where AFN orders are sold from: the external location of an FBA connection of this seller. */
+    afnLocationId: uuid('afn_location_id').references(() => locations.id),
+    /** Where MFN orders are picked from. */
+    mfnLocationId: uuid('mfn_location_id').references(() => locations.id),
+    /** The customer the store's sales are made out to (created with the mapping). */
+    customerId: uuid('customer_id').references(() => customers.id),
+    /** "Download orders every 15 minutes". */
+    ordersEnabled: boolean('orders_enabled').notNull().default(false),
+    /** Orders last updated at Amazon before this are not downloaded (the first run starts here). */
+    ordersFrom: timestamp('orders_from', { withTimezone: true }),
+    /** LastUpdatedAfter of the next download: Amazon's LastUpdatedBefore of the last one that finished. */
+    lastOrdersAt: timestamp('last_orders_at', { withTimezone: true }),
+    /** The end of the last customer returns report read (its dataEndTime). */
+    lastReturnsAt: timestamp('last_returns_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -134,8 +151,11 @@ export const fbaListings = pgTable(
 );
 
 export const SYNC_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-/** What a run does: fill the Catalog or a stocktake's counts from the inventory report, or download inbound shipment statuses. */
-export const SYNC_RUN_KINDS = ['catalog', 'stocktake', 'inbound'] as const;
+/**
+ * What a run does: fill the Catalog or a stocktake's counts from the inventory report, download
+ * inbound shipment statuses, or download an Amazon store's orders and customer returns.
+ */
+export const SYNC_RUN_KINDS = ['catalog', 'stocktake', 'inbound', 'orders'] as const;
 
 /**
  * One queued run that fetches a connection's FBA inventory report for the worker: a Catalog sync
@@ -147,7 +167,10 @@ export const fbaSyncRuns = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: SYNC_RUN_KINDS }).notNull().default('catalog'),
-    connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
+    /** The FBA connection of a catalog, stocktake or inbound run (null for an 'orders' run). */
+    connectionId: uuid('connection_id').references(() => fbaConnections.id),
+    /** The Amazon store of an 'orders' run. */
+    amazonStoreId: uuid('amazon_store_id').references(() => amazonStores.id),
     /** The stocktake a 'stocktake' run fills (null for a Catalog sync). */
     stocktakeId: uuid('stocktake_id').references(() => stocktakes.id),
     /** 'force': a person pressed the button (Force Sync, stocktake Sync); 'schedule': the worker's own. */
@@ -174,7 +197,11 @@ export const fbaSyncRuns = pgTable(
     uniqueIndex('fba_sync_runs_one_active_stocktake').on(t.stocktakeId).where(sql`${t.status} IN ('queued', 'running')`),
     // One inbound status download (Download on the Inbound Shipments tab, or the hourly job) per connection.
     uniqueIndex('fba_sync_runs_one_active_inbound').on(t.connectionId).where(sql`${t.status} IN ('queued', 'running') AND ${t.kind} = 'inbound'`),
+    // One orders download per Amazon store.
+    uniqueIndex('fba_sync_runs_one_active_orders').on(t.amazonStoreId).where(sql`${t.status} IN ('queued', 'running') AND ${t.kind} = 'orders'`),
+    index('fba_sync_runs_store_idx').on(t.amazonStoreId, t.createdAt),
     check('fba_sync_runs_stocktake_kind', sql`(${t.kind} = 'stocktake') = (${t.stocktakeId} IS NOT NULL)`),
+    check('fba_sync_runs_target', sql`(${t.kind} = 'orders') = (${t.amazonStoreId} IS NOT NULL) AND (${t.kind} = 'orders') = (${t.connectionId} IS NULL)`),
   ],
 );
 

@@ -8,3 +8,5 @@ export * from './sale';
 export * from './fulfilment';
 export * from './inbound';
 export * from './labels';
+export * from './channel';
+export * from './returns';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
+import { connectionOf, drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
 import { applyInventoryReport } from './catalog-update';
 import { fetchReportFor, type FetchInventoryReportOptions, type FetchReport } from './inventory-report';
@@ -38,7 +38,7 @@ export async function requestInventorySync(db: Db, connectionId: string, trigger
 function catalogWork(deps: SyncDeps): RunWork {
   const now = deps.now ?? (() => new Date());
   return async ({ db, run, progress, finish }) => {
-    const [conn] = await db.select().from(fbaConnections).where(eq(fbaConnections.id, run.connectionId));
+    const [conn] = await db.select().from(fbaConnections).where(eq(fbaConnections.id, connectionOf(run)));
     if (!conn || conn.status !== 'Active') throw new DomainError('INVALID_TRANSITION', 'The FBA connection was disconnected.');
     const report = await (deps.fetchReport ?? fetchReportFor)(conn, { sleep: deps.sleep, onProgress: (p) => progress({ phase: p.phase }) });
     const total = report.rows.length;

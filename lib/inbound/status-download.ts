@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db';
 import { fbaConnections, inboundAmazonShipments, inboundReceipts, inboundShipmentLines, inboundShipments, stockTransfers } from '@/db/schema';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { spClientFor } from '@/lib/fba/connection-client';
-import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
+import { connectionOf, drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import { completeTransferAsReceived, receiveTransferLines } from '@/lib/stock/transfers';
@@ -246,7 +246,7 @@ function inboundWork(deps: StatusDownloadDeps): RunWork {
   const now = deps.now ?? (() => new Date());
   return async ({ db, run, progress, finish }) => {
     await progress({ phase: 'Reading shipments' });
-    const result = await downloadInboundStatuses(db, run.connectionId, {
+    const result = await downloadInboundStatuses(db, connectionOf(run), {
       ...deps,
       onProgress: (p) => progress(p.phase === 'Reading shipments' ? { phase: p.phase } : { phase: WRITING_PHASE.inbound, done: p.done, total: p.total }),
     });

@@ -12,18 +12,35 @@ import { ACTIVE_RUN_STATUSES, runStatus, type RunStatus } from './run-status';
 
 export type Run = typeof fbaSyncRuns.$inferSelect;
 
-/** What a run fills: a connection's Catalog, one stocktake, or a connection's inbound shipment statuses. */
-export type RunTarget = { kind: 'catalog'; connectionId: string } | { kind: 'stocktake'; stocktakeId: string } | { kind: 'inbound'; connectionId: string };
+/**
+ * What a run fills: a connection's Catalog, one stocktake, a connection's inbound shipment
+ * statuses, or an Amazon store's orders and returns.
+ */
+export type RunTarget =
+  | { kind: 'catalog'; connectionId: string }
+  | { kind: 'stocktake'; stocktakeId: string }
+  | { kind: 'inbound'; connectionId: string }
+  | { kind: 'orders'; amazonStoreId: string };
+
+/** What a queued run's row names: a connection (and the stocktake of a stocktake run), or an Amazon store. */
+export type RunInsert = { kind: 'catalog' | 'inbound'; connectionId: string } | { kind: 'stocktake'; stocktakeId: string; connectionId: string } | { kind: 'orders'; amazonStoreId: string };
 
 /**
  * A run still queued or running after this long was orphaned (the process stopped mid-run): it is
  * failed, so the one-active-run indexes let a new one start. Longer than the report wait bound.
  */
 export const STALE_RUN_MS = 2 * 60 * 60_000;
-const ONE_ACTIVE: Record<RunKind, string> = { catalog: 'fba_sync_runs_one_active', stocktake: 'fba_sync_runs_one_active_stocktake', inbound: 'fba_sync_runs_one_active_inbound' };
+const ONE_ACTIVE: Record<RunKind, string> = {
+  catalog: 'fba_sync_runs_one_active',
+  stocktake: 'fba_sync_runs_one_active_stocktake',
+  inbound: 'fba_sync_runs_one_active_inbound',
+  orders: 'fba_sync_runs_one_active_orders',
+};
 
 function sameTarget(t: RunTarget): SQL | undefined {
-  return t.kind === 'stocktake' ? eq(fbaSyncRuns.stocktakeId, t.stocktakeId) : and(eq(fbaSyncRuns.kind, t.kind), eq(fbaSyncRuns.connectionId, t.connectionId));
+  if (t.kind === 'stocktake') return eq(fbaSyncRuns.stocktakeId, t.stocktakeId);
+  if (t.kind === 'orders') return and(eq(fbaSyncRuns.kind, t.kind), eq(fbaSyncRuns.amazonStoreId, t.amazonStoreId));
+  return and(eq(fbaSyncRuns.kind, t.kind), eq(fbaSyncRuns.connectionId, t.connectionId));
 }
 
 /** A status change of one run, checked by the table and compare-and-set on `from`; undefined when another process moved it first. */
@@ -41,7 +58,7 @@ async function moveRun(db: Db | Tx, id: string, from: RunStatus, to: RunStatus, 
  * Queues a run for the worker, or returns the run already queued or running for the same target
  * (a partial unique index allows one): pressing the button twice joins the first run.
  */
-export async function queueRun(db: Db, target: RunTarget & { connectionId: string }, trigger: Run['trigger'], userId: string | null, now = new Date()): Promise<Run> {
+export async function queueRun(db: Db, target: RunInsert, trigger: Run['trigger'], userId: string | null, now = new Date()): Promise<Run> {
   await failStaleRuns(db, now, target);
   // Twice: the active run may finish between our refused insert and the read of it.
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -144,4 +161,10 @@ export async function getLatestRun(db: Db | Tx, target: RunTarget): Promise<RunJ
     .orderBy(desc(fbaSyncRuns.createdAt), desc(fbaSyncRuns.id))
     .limit(1);
   return run ? toRunJson(run) : null;
+}
+
+/** The FBA connection a catalog, stocktake or inbound run works on (every such row names one: a check constraint). */
+export function connectionOf(run: Run): string {
+  if (!run.connectionId) throw new Error(`Run ${run.id} (${run.kind}) names no FBA connection.`);
+  return run.connectionId;
 }

@@ -31,7 +31,7 @@ export function toRunJson(run: RunRow): RunJson {
 export const isActive = (run: Pick<RunJson, 'status'> | null | undefined): boolean => !!run && isActiveRun(run.status);
 
 /** The phase a run writes its result in, per kind: the one phase that counts rows. */
-export const WRITING_PHASE: Record<RunKind, string> = { catalog: 'Updating catalog', stocktake: 'Updating counts', inbound: 'Updating shipments' };
+export const WRITING_PHASE: Record<RunKind, string> = { catalog: 'Updating catalog', stocktake: 'Updating counts', inbound: 'Updating shipments', orders: 'Importing orders' };
 
 // Amazon's report phases do not report their own progress, so the bar advances by phase and,
 // while the result is written, by rows.
