@@ -8,8 +8,8 @@ import type { SandboxContext } from './context';
 import { ApiError, invalidInput, notFound } from './http';
 import { addSeller, seedDemoSeller } from './seed';
 import { addCustomerReturn } from './customer-returns';
-import { addOrder, reserveOrderStock } from './orders';
-import { createEmptyState, DEFAULT_FAULTS, nextSeq, type CustomerReturnRecord, type SandboxState } from './state';
+import { addOrder, cancelOrder, describeOrder, reserveOrderStock } from './orders';
+import { createEmptyState, DEFAULT_FAULTS, nextSeq, type CustomerReturnRecord, type SandboxState, type SellerState } from './state';
 import { formatZodIssues } from './api/query';
 import { advanceWorld } from './world';
 
@@ -39,13 +39,26 @@ const SellerInput = z.object({
   refreshToken: z.string().min(1),
   items: z.array(ItemInput).optional(),
 });
+const ShipToInput = z.object({
+  name: z.string().min(1).max(100),
+  line1: z.string().min(1).max(180),
+  line2: z.string().min(1).max(60).optional(),
+  city: z.string().min(1).max(50),
+  state: z.string().min(1).max(50).optional(),
+  postalCode: z.string().min(1).max(20),
+  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  phone: z.string().min(1).max(30).optional(),
+});
 const OrderInput = z.object({
   fulfillmentChannel: z.enum(['AFN', 'MFN']),
   items: z.array(z.object({ sellerSku: z.string().min(1), quantity: z.number().int().min(1), price: z.number().min(0).optional() })).min(1),
   purchaseDate: z.iso.datetime().optional(),
   canceled: z.boolean().optional(),
   isPrime: z.boolean().optional(),
+  shipTo: ShipToInput.optional(),
 });
+/** One request may place this many orders (benchmarks of a store's 10,000 orders). */
+const MAX_ORDERS_PER_REQUEST = 10_000;
 const ReturnInput = z.object({
   orderId: z.string().min(1),
   sellerSku: z.string().min(1),
@@ -84,15 +97,28 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
   const route = `${method} ${pathname.replace(/\/+$/, '')}`;
   const ordersRoute = /^POST \/_sandbox\/sellers\/([^/]+)\/orders$/.exec(route);
   if (ordersRoute) {
-    const seller = state.sellers[decodeURIComponent(ordersRoute[1])];
-    if (!seller) throw notFound(`Seller ${ordersRoute[1]} not found.`);
-    const { orders } = parse(z.object({ orders: z.array(OrderInput).min(1) }), body);
+    const seller = sellerOf(state, ordersRoute[1]);
+    const { orders } = parse(z.object({ orders: z.array(OrderInput).min(1).max(MAX_ORDERS_PER_REQUEST) }), body);
+    const now = ctx.clock.now();
     const created = orders.map((o) => {
-      const order = addOrder(seller, { ...o, purchaseMs: o.purchaseDate ? Date.parse(o.purchaseDate) : ctx.clock.now() }, nextSeq(state));
-      reserveOrderStock(seller, order, ctx.clock.now());
+      const order = addOrder(seller, { ...o, purchaseMs: o.purchaseDate ? Date.parse(o.purchaseDate) : now }, nextSeq(state));
+      reserveOrderStock(seller, order, now);
       return order.amazonOrderId;
     });
     return { status: 201, body: { amazonOrderIds: created } };
+  }
+  const orderRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/orders\/([^/]+?)(\/cancel)?$/.exec(route);
+  if (orderRoute && (orderRoute[1] === 'GET') === !orderRoute[4]) {
+    const seller = sellerOf(state, orderRoute[2]);
+    const id = decodeURIComponent(orderRoute[3]);
+    const order = Object.hasOwn(seller.orders, id) ? seller.orders[id] : undefined;
+    if (!order) throw notFound(`Order ${id} not found.`);
+    const now = ctx.clock.now();
+    if (orderRoute[4]) {
+      if (order.purchaseMs > now) throw new ApiError(409, 'Conflict', `Order ${id} is not placed until ${toIso(order.purchaseMs)}: it cannot be canceled before.`);
+      cancelOrder(seller, order, now);
+    }
+    return { status: 200, body: describeOrder(order, now) };
   }
   const returnsRoute = /^(GET|POST) \/_sandbox\/sellers\/([^/]+)\/returns$/.exec(route);
   if (returnsRoute) {
@@ -185,6 +211,13 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
     default:
       throw notFound(`No admin endpoint ${route}.`);
   }
+}
+
+function sellerOf(state: SandboxState, rawId: string): SellerState {
+  const id = decodeURIComponent(rawId);
+  const seller = Object.hasOwn(state.sellers, id) ? state.sellers[id] : undefined;
+  if (!seller) throw notFound(`Seller ${rawId} not found.`);
+  return seller;
 }
 
 function describeReturn(r: CustomerReturnRecord) {

@@ -8,7 +8,7 @@ import { CONSENT_PATH, handleConsent } from './consent';
 import type { SandboxContext } from './context';
 import { renderHomePage } from './home-page';
 import { serveLabel } from './labels';
-import { ApiError, newRequestId, parseBody, readRawBody, sendApiError, sendJson, sleep } from './http';
+import { ADMIN_MAX_BODY, ApiError, newRequestId, parseBody, readRawBody, sendApiError, sendJson, sleep } from './http';
 import { matchOperation } from './router';
 import { advanceWorld } from './world';
 
@@ -55,7 +55,7 @@ async function handleRequest(ctx: SandboxContext, req: IncomingMessage, res: Ser
     return serveLabel(state, url.pathname, url.searchParams, ctx.clock.now(), res);
   }
   if (url.pathname.startsWith('/_sandbox/')) {
-    const body = parseBody(await readRawBody(req), req.headers['content-type']);
+    const body = parseBody(await readRawBody(req, ADMIN_MAX_BODY), req.headers['content-type']);
     advanceWorld(state, ctx.clock.now());
     const result = handleAdmin(ctx, method, url.pathname, body);
     ctx.store.markDirty();

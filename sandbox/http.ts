@@ -58,13 +58,16 @@ export function sendRedirect(res: ServerResponse, location: string): void {
 
 const MAX_BODY = 1_000_000;
 
-export async function readRawBody(req: IncomingMessage): Promise<string> {
+/** Amazon's APIs take small bodies; the admin endpoints take more (10,000 orders in one request). */
+export const ADMIN_MAX_BODY = 20_000_000;
+
+export async function readRawBody(req: IncomingMessage, maxBytes = MAX_BODY): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY) throw new ApiError(413, 'RequestEntityTooLarge', 'The request is too large.');
+    if (size > maxBytes) throw new ApiError(413, 'RequestEntityTooLarge', 'The request is too large.');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

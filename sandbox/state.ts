@@ -213,6 +213,21 @@ export interface OrderRecord {
   stock?: 'reserved' | 'shipped' | 'released';
   /** Set once the automatic customer return (fault customerReturnShare) of this order was recorded. */
   autoReturned?: boolean;
+  /** The buyer's ship-to address as given to the admin create; absent: derived from the order id (orders.ts shipToOf). */
+  shipTo?: ShipToRecord;
+  /** The seller's confirmShipment of an MFN order (the sandbox keeps one package per order). */
+  shipment?: { packageReferenceId: string; carrierCode: string; trackingNumber: string; shipDateMs: number; confirmedMs: number };
+}
+
+export interface ShipToRecord {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+  countryCode: string;
+  phone?: string;
 }
 
 /** A customer's return of units of an AFN order, as the FBA customer returns report lists it. */

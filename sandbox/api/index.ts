@@ -29,7 +29,7 @@ import {
 } from './inbound-shipments';
 import { getLabels, getShipmentItemsByShipmentId, getShipments } from './inbound-v0';
 import { getInventorySummaries } from './inventory';
-import { getOrderItems, getOrders } from './orders';
+import { confirmShipment, getOrderAddress, getOrderItems, getOrders } from './orders';
 import {
   cancelFulfillmentOrder,
   createFulfillmentOrder,
@@ -87,4 +87,6 @@ export const API_HANDLERS: Record<OperationName, ApiHandler> = {
   getShipmentItemsByShipmentId,
   getOrders,
   getOrderItems,
+  getOrderAddress,
+  confirmShipment,
 };

@@ -1,13 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { ORDER_STATUSES } from '../../lib/fba/sp-api/models/orders';
 import { toIso } from '../clock';
 import { ok, type ApiHandler } from '../context';
-import { invalidInput, notFound } from '../http';
+import { invalidInput } from '../http';
 import { currencyOf } from '../marketplaces';
-import { orderStatusAt } from '../orders';
-import type { OrderRecord } from '../state';
+import { confirmOrderShipment, findPlacedOrder, orderStatusAt, shipToOf } from '../orders';
+import type { OrderRecord, SellerState } from '../state';
 import { assertSellerMarketplace, parseDateParam, readList } from './query';
 
-// Orders v0 getOrders / getOrderItems.
+// Orders v0 getOrders / getOrderItems / getOrderAddress / confirmShipment.
 
 const HOUR = 3600_000;
 
@@ -22,14 +23,38 @@ interface OrdersFilter {
   size: number;
 }
 
-function encodeToken(offset: number, filter: OrdersFilter): string {
-  return Buffer.from(JSON.stringify({ o: offset, f: filter })).toString('base64url');
+// A query's matching orders are listed (filtered and sorted) once, at its first page; NextToken
+// names that listing, so each further page costs O(page), not a sort of every order. Listings live
+// in memory only: after a restart (or once evicted) a token lists again from its filter, whose
+// upper bound was fixed at the first page.
+const LISTINGS_PER_SELLER = 32;
+const listings = new WeakMap<SellerState, Map<string, OrderRecord[]>>();
+
+function keepListing(seller: SellerState, orders: OrderRecord[]): string {
+  let kept = listings.get(seller);
+  if (!kept) listings.set(seller, (kept = new Map()));
+  if (kept.size >= LISTINGS_PER_SELLER) kept.delete(kept.keys().next().value as string);
+  const id = randomBytes(9).toString('base64url');
+  kept.set(id, orders);
+  return id;
 }
 
-function decodeToken(token: string): { offset: number; filter: OrdersFilter } {
+interface PageToken {
+  offset: number;
+  filter: OrdersFilter & { before: number };
+  listing: string;
+}
+
+function encodeToken(token: PageToken): string {
+  return Buffer.from(JSON.stringify({ o: token.offset, f: token.filter, l: token.listing })).toString('base64url');
+}
+
+function decodeToken(token: string): PageToken {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; f?: OrdersFilter };
-    if (typeof parsed.o === 'number' && parsed.f && Array.isArray(parsed.f.m)) return { offset: parsed.o, filter: parsed.f };
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; f?: OrdersFilter; l?: unknown };
+    if (typeof parsed.o === 'number' && parsed.f && Array.isArray(parsed.f.m) && typeof parsed.f.before === 'number' && typeof parsed.l === 'string') {
+      return { offset: parsed.o, filter: parsed.f as PageToken['filter'], listing: parsed.l };
+    }
   } catch {
     // fall through to the error below
   }
@@ -92,35 +117,64 @@ function renderOrder(order: OrderRecord, now: number) {
     IsGlobalExpressEnabled: false,
     IsSoldByAB: false,
     IsISPU: false,
+    ...(current.status !== 'Pending' ? { ShippingAddress: publicAddress(order) } : {}),
   };
+}
+
+/** What getOrders shows of the ship-to address without a Restricted Data Token: no name, street or phone. */
+function publicAddress(order: OrderRecord) {
+  const to = shipToOf(order);
+  return { City: to.city, ...(to.state ? { StateOrRegion: to.state } : {}), PostalCode: to.postalCode, CountryCode: to.countryCode };
+}
+
+/** The orders a filter matches at `now`, in Amazon's order: by the filtered date, then by id. */
+function listOrders(seller: SellerState, filter: PageToken['filter'], now: number): OrderRecord[] {
+  const rows: { order: OrderRecord; time: number }[] = [];
+  for (const o of Object.values(seller.orders)) {
+    if (o.purchaseMs > now || !filter.m.includes(o.marketplaceId)) continue;
+    const current = orderStatusAt(o, now);
+    const time = filter.field === 'created' ? o.purchaseMs : current.atMs;
+    if (time < filter.after || time > filter.before) continue;
+    if (filter.st.length > 0 && !filter.st.includes(current.status)) continue;
+    if (filter.fc.length > 0 && !filter.fc.includes(o.fulfillmentChannel)) continue;
+    if (filter.ids.length > 0 && !filter.ids.includes(o.amazonOrderId)) continue;
+    rows.push({ order: o, time });
+  }
+  rows.sort((a, b) => a.time - b.time || (a.order.amazonOrderId < b.order.amazonOrderId ? -1 : a.order.amazonOrderId > b.order.amazonOrderId ? 1 : 0));
+  return rows.map((r) => r.order);
 }
 
 export const getOrders: ApiHandler = ({ seller, query, now }) => {
   const token = query.get('NextToken');
-  const { offset, filter } = token ? decodeToken(token) : { offset: 0, filter: readFilter(query) };
+  let page: PageToken;
+  let orders: OrderRecord[] | undefined;
+  if (token) {
+    page = decodeToken(token);
+    orders = listings.get(seller)?.get(page.listing);
+  } else {
+    const filter = readFilter(query);
+    // The listing ends at the first page's moment: later pages show the same orders.
+    page = { offset: 0, filter: { ...filter, before: Math.min(filter.before ?? now, now) }, listing: '' };
+  }
+  const { filter, offset } = page;
   if (filter.m.length === 0) throw invalidInput("Missing required parameter 'MarketplaceIds'.");
   for (const id of filter.m) assertSellerMarketplace(seller, id);
-  const time = (o: OrderRecord) => (filter.field === 'created' ? o.purchaseMs : orderStatusAt(o, now).atMs);
-  const matching = Object.values(seller.orders)
-    .filter((o) => o.purchaseMs <= now && filter.m.includes(o.marketplaceId))
-    .filter((o) => time(o) >= filter.after && (filter.before === null || time(o) <= filter.before))
-    .filter((o) => filter.st.length === 0 || filter.st.includes(orderStatusAt(o, now).status))
-    .filter((o) => filter.fc.length === 0 || filter.fc.includes(o.fulfillmentChannel))
-    .filter((o) => filter.ids.length === 0 || filter.ids.includes(o.amazonOrderId))
-    .sort((a, b) => time(a) - time(b) || a.amazonOrderId.localeCompare(b.amazonOrderId));
-  const more = offset + filter.size < matching.length;
+  if (!orders) {
+    orders = listOrders(seller, filter, now);
+    page.listing = keepListing(seller, orders);
+  }
+  const more = offset + filter.size < orders.length;
   return ok({
     payload: {
-      Orders: matching.slice(offset, offset + filter.size).map((o) => renderOrder(o, now)),
-      ...(more ? { NextToken: encodeToken(offset + filter.size, filter) } : {}),
-      ...(filter.field === 'created' ? { CreatedBefore: toIso(now) } : { LastUpdatedBefore: toIso(now) }),
+      Orders: orders.slice(offset, offset + filter.size).map((o) => renderOrder(o, now)),
+      ...(more ? { NextToken: encodeToken({ ...page, offset: offset + filter.size }) } : {}),
+      ...(filter.field === 'created' ? { CreatedBefore: toIso(filter.before) } : { LastUpdatedBefore: toIso(filter.before) }),
     },
   });
 };
 
 export const getOrderItems: ApiHandler = ({ seller, params, now }) => {
-  const order = seller.orders[params.orderId];
-  if (!order || order.purchaseMs > now) throw notFound(`Order ${params.orderId} not found.`);
+  const order = findPlacedOrder(seller, params.orderId, now);
   const shipped = orderStatusAt(order, now).status === 'Shipped';
   const currency = currencyOf(order.marketplaceId);
   return ok({
@@ -144,4 +198,32 @@ export const getOrderItems: ApiHandler = ({ seller, params, now }) => {
       })),
     },
   });
+};
+
+/** The full ship-to address (PII); none while the order is Pending, as at Amazon. */
+export const getOrderAddress: ApiHandler = ({ seller, params, now }) => {
+  const order = findPlacedOrder(seller, params.orderId, now);
+  if (orderStatusAt(order, now).status === 'Pending') return ok({ payload: { AmazonOrderId: order.amazonOrderId } });
+  const to = shipToOf(order);
+  return ok({
+    payload: {
+      AmazonOrderId: order.amazonOrderId,
+      ShippingAddress: {
+        Name: to.name,
+        AddressLine1: to.line1,
+        ...(to.line2 ? { AddressLine2: to.line2 } : {}),
+        City: to.city,
+        ...(to.state ? { StateOrRegion: to.state } : {}),
+        PostalCode: to.postalCode,
+        CountryCode: to.countryCode,
+        ...(to.phone ? { Phone: to.phone } : {}),
+        AddressType: 'Residential',
+      },
+    },
+  });
+};
+
+export const confirmShipment: ApiHandler = ({ seller, params, body, now }) => {
+  confirmOrderShipment(findPlacedOrder(seller, params.orderId, now), body, now);
+  return ok(null, 204);
 };

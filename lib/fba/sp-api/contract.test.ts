@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, SP_API_OPERATIONS, type OperationName } from './models/operations';
 import { SwaggerContract } from './testing/swagger-contract';
+import { DEMO_SELLER } from '../../../sandbox/index';
 import { US, TEST_ADDRESS, createDemoClient, startTestSandbox, type TestSandbox } from './testing/harness';
 import type { ExchangeEvent } from './transport';
 
@@ -221,6 +222,28 @@ describe('contract with the Swagger models', () => {
     await client.getOrderItems(orders[0].AmazonOrderId);
     await client.getOrders({ MarketplaceIds: [US] }).catch(ignore);
     await client.getOrderItems('111-0000000-0000000').catch(ignore);
+
+    // An MFN order: its address while Pending (none) and after; the seller confirms its shipment.
+    const placed = await sandbox.admin<{ amazonOrderIds: string[] }>('POST', `/_sandbox/sellers/${DEMO_SELLER.sellerId}/orders`, {
+      orders: [
+        { fulfillmentChannel: 'MFN', items: [{ sellerSku: 'DEMO-005', quantity: 2 }], shipTo: { name: 'Ann Lee', line1: '1 Pike St', line2: 'Unit 4', city: 'Seattle', state: 'WA', postalCode: '98101', countryCode: 'US', phone: '+1 206-555-0101' } },
+        { fulfillmentChannel: 'AFN', items: [{ sellerSku: 'DEMO-006', quantity: 1 }] },
+      ],
+    });
+    const [mfn, afn] = placed.amazonOrderIds;
+    await client.getOrderAddress(mfn);
+    await sandbox.advance(3600);
+    await client.getOrders({ MarketplaceIds: [US], AmazonOrderIds: [mfn, afn], LastUpdatedAfter: '2026-03-01T00:00:00Z' });
+    await client.getOrderAddress(mfn);
+    await client.getOrderAddress('111-0000000-0000000').catch(ignore);
+    const [item] = (await client.getOrderItems(mfn)).items;
+    const shipment = (orderItemId: string) => ({
+      marketplaceId: US,
+      packageDetail: { packageReferenceId: '1', carrierCode: 'UPS', carrierName: 'UPS', shippingMethod: 'Ground', trackingNumber: '1Z999', shipDate: '2026-04-05T10:00:00Z', orderItems: [{ orderItemId, quantity: 2 }] },
+    });
+    await client.confirmShipment(mfn, shipment(item.OrderItemId));
+    await client.confirmShipment(afn, shipment(item.OrderItemId)).catch(ignore);
+    await client.confirmShipment('111-0000000-0000000', shipment(item.OrderItemId)).catch(ignore);
   });
 
   it('finds every exchange valid against the models', () => {

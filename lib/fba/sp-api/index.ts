@@ -16,5 +16,5 @@ export type {
   PackageTrackingDetails,
 } from './models/outbound';
 export type { InboundPlan, InboundShipment, InboundOperationStatus, V0ShipmentStatus } from './models/inbound';
-export type { Order, OrderItem, OrderStatus } from './models/orders';
+export type { ConfirmShipmentRequest, Order, OrderItem, OrderShippingAddress, OrderStatus } from './models/orders';
 export type { MarketplaceParticipation } from './models/sellers';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeEvent } from './transport';
 import { DEMO_SELLER } from '../../../sandbox/index';
 import { US, createDemoClient, startTestSandbox, type TestSandbox } from './testing/harness';
 
@@ -6,10 +7,14 @@ import { US, createDemoClient, startTestSandbox, type TestSandbox } from './test
 
 let sandbox: TestSandbox;
 let client: ReturnType<typeof createDemoClient>;
+const exchanges: ExchangeEvent[] = [];
 beforeAll(async () => {
   sandbox = await startTestSandbox({ rateScale: 1000, startTime: new Date('2026-07-15T12:00:00Z') });
-  client = createDemoClient(sandbox.url);
+  client = createDemoClient(sandbox.url, { onExchange: (e) => exchanges.push(e) });
 });
+
+const placeOrder = async (order: object) =>
+  (await sandbox.admin<{ amazonOrderIds: string[] }>('POST', `/_sandbox/sellers/${DEMO_SELLER.sellerId}/orders`, { orders: [order] })).amazonOrderIds[0];
 afterAll(() => sandbox.close());
 
 describe('Orders v0', () => {
@@ -53,5 +58,38 @@ describe('Orders v0', () => {
     expect(second.orders).toHaveLength(5);
     expect(second.orders[0].AmazonOrderId).not.toBe(first.orders[0].AmazonOrderId);
     await expect(client.getOrders({ MarketplaceIds: [US] })).rejects.toMatchObject({ status: 400, code: 'InvalidInput' });
+  });
+
+  it('reads an MFN order\'s ship-to address once it is Unshipped, and confirms its shipment', async () => {
+    const shipTo = { name: 'Ann Lee', line1: '1 Pike St', city: 'Seattle', state: 'WA', postalCode: '98101', countryCode: 'US' };
+    const id = await placeOrder({ fulfillmentChannel: 'MFN', items: [{ sellerSku: 'DEMO-003', quantity: 2 }], shipTo });
+    expect(await client.getOrderAddress(id)).toBeNull();
+    await sandbox.advance(3600);
+    expect(await client.getOrderAddress(id)).toEqual({ Name: 'Ann Lee', AddressLine1: '1 Pike St', City: 'Seattle', StateOrRegion: 'WA', PostalCode: '98101', CountryCode: 'US', AddressType: 'Residential' });
+    const { orders } = await client.getOrders({ MarketplaceIds: [US], AmazonOrderIds: [id], CreatedAfter: '2026-07-01T00:00:00Z' });
+    expect(orders[0].ShippingAddress).toEqual({ City: 'Seattle', StateOrRegion: 'WA', PostalCode: '98101', CountryCode: 'US' });
+
+    const [item] = (await client.getOrderItems(id)).items;
+    await client.confirmShipment(id, {
+      marketplaceId: US,
+      packageDetail: { packageReferenceId: '1', carrierCode: 'USPS', trackingNumber: '9400111899560000000000', shipDate: new Date().toISOString(), orderItems: [{ orderItemId: item.OrderItemId, quantity: 2 }] },
+    });
+    expect((await client.getOrderItems(id)).items[0].QuantityShipped).toBe(2);
+    const [after] = (await client.getOrders({ MarketplaceIds: [US], AmazonOrderIds: [id], CreatedAfter: '2026-07-01T00:00:00Z' })).orders;
+    expect(after).toMatchObject({ OrderStatus: 'Shipped', NumberOfItemsShipped: 2, NumberOfItemsUnshipped: 0 });
+  });
+
+  it('refuses confirmShipment of an AFN order with Amazon\'s words, once (a 400 is not retried)', async () => {
+    const id = await placeOrder({ fulfillmentChannel: 'AFN', items: [{ sellerSku: 'DEMO-004', quantity: 1 }] });
+    await sandbox.advance(3600);
+    const [item] = (await client.getOrderItems(id)).items;
+    const calls = exchanges.length;
+    const refused = client.confirmShipment(id, {
+      marketplaceId: US,
+      packageDetail: { packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z1', shipDate: new Date().toISOString(), orderItems: [{ orderItemId: item.OrderItemId, quantity: 1 }] },
+    });
+    await expect(refused).rejects.toMatchObject({ status: 400, code: 'InvalidInput', message: expect.stringContaining('fulfilled by Amazon (AFN)') });
+    expect(exchanges.slice(calls).filter((e) => e.operation === 'confirmShipment')).toHaveLength(1);
+    await expect(client.getOrderAddress('111-0000000-0000000')).rejects.toMatchObject({ status: 404, code: 'NotFound' });
   });
 });

@@ -75,6 +75,8 @@ export const SP_API_OPERATIONS = {
 
   getOrders: { method: 'GET', path: '/orders/v0/orders', rate: 0.0167, burst: 20, model: ORDERS },
   getOrderItems: { method: 'GET', path: '/orders/v0/orders/{orderId}/orderItems', rate: 0.5, burst: 30, model: ORDERS },
+  getOrderAddress: { method: 'GET', path: '/orders/v0/orders/{orderId}/address', rate: 0.5, burst: 30, model: ORDERS },
+  confirmShipment: { method: 'POST', path: '/orders/v0/orders/{orderId}/shipmentConfirmation', rate: 2, burst: 10, model: ORDERS },
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationName = keyof typeof SP_API_OPERATIONS;

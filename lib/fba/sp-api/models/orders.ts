@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './common';
 
 // Orders v0 (PascalCase, as in the model): read by the Amazon sales channel (roadmap).
 
@@ -9,6 +10,29 @@ export const FulfillmentChannel = z.enum(['MFN', 'AFN']);
 export type FulfillmentChannel = z.infer<typeof FulfillmentChannel>;
 
 const OrderMoney = z.object({ CurrencyCode: z.string().optional(), Amount: z.string().optional() });
+
+/**
+ * Amazon's Address. getOrders gives only the non-PII part (City, StateOrRegion, PostalCode,
+ * CountryCode) once the order is past Pending; getOrderAddress gives the whole (Name and
+ * AddressLine1 need a Restricted Data Token at Amazon).
+ */
+export const OrderShippingAddress = z.object({
+  Name: z.string().optional(),
+  CompanyName: z.string().optional(),
+  AddressLine1: z.string().optional(),
+  AddressLine2: z.string().optional(),
+  AddressLine3: z.string().optional(),
+  City: z.string().optional(),
+  County: z.string().optional(),
+  District: z.string().optional(),
+  StateOrRegion: z.string().optional(),
+  Municipality: z.string().optional(),
+  PostalCode: z.string().optional(),
+  CountryCode: z.string().optional(),
+  Phone: z.string().optional(),
+  AddressType: z.enum(['Residential', 'Commercial']).optional(),
+});
+export type OrderShippingAddress = z.infer<typeof OrderShippingAddress>;
 
 export const Order = z.object({
   AmazonOrderId: z.string(),
@@ -29,6 +53,7 @@ export const Order = z.object({
   LatestShipDate: z.string().optional(),
   IsPrime: z.boolean().optional(),
   IsBusinessOrder: z.boolean().optional(),
+  ShippingAddress: OrderShippingAddress.optional(),
 });
 export type Order = z.infer<typeof Order>;
 
@@ -58,3 +83,28 @@ export type OrderItem = z.infer<typeof OrderItem>;
 export const GetOrderItemsResponse = z.object({
   payload: z.object({ AmazonOrderId: z.string(), OrderItems: z.array(OrderItem), NextToken: z.string().optional() }),
 });
+
+/** getOrderAddress: no ShippingAddress while the order is Pending. */
+export const GetOrderAddressResponse = z.object({
+  payload: z.object({ AmazonOrderId: z.string(), BuyerCompanyName: z.string().optional(), ShippingAddress: OrderShippingAddress.optional() }),
+});
+
+/** confirmShipment's body (ConfirmShipmentRequest): one package of an MFN order, shipped by the seller. */
+export const ConfirmShipmentRequest = z.object({
+  marketplaceId: z.string().min(1),
+  codCollectionMethod: z.literal('DirectPayment').optional(),
+  packageDetail: z.object({
+    packageReferenceId: z.string().min(1),
+    carrierCode: z.string().min(1),
+    carrierName: z.string().optional(),
+    shippingMethod: z.string().optional(),
+    trackingNumber: z.string().min(1),
+    shipDate: Timestamp,
+    shipFromSupplySourceId: z.string().optional(),
+    orderItems: z.array(z.object({ orderItemId: z.string().min(1), quantity: z.number().int().min(1), transparencyCodes: z.array(z.string()).optional() })).min(1),
+  }),
+});
+export type ConfirmShipmentRequest = z.infer<typeof ConfirmShipmentRequest>;
+
+/** confirmShipment answers 204 with no body. */
+export const ConfirmShipmentResponse = z.object({}).loose();
