@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '@/db';
 import { recordHeartbeat } from '@/lib/jobs/heartbeats';
 import { runJob, slotOf } from '@/lib/jobs/run-job';
+import { channelDrains, channelJobs } from './channel';
 import { fbaAutoSyncJobs } from './fba-auto-sync';
 import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
@@ -15,15 +16,16 @@ import type { DrainSpec, JobSpec } from './types';
  * - fba.auto-sync-stock  hourly at :05, connections whose Auto-Sync Stock is due (daily/weekly/monthly at their hour)
  * - fba.fo-tracking      00:51 and 12:51, fulfilment orders Amazon changed since the last run (packages, tracking, status)
  * - fba.inbound-status   hourly at :17, every active connection's open inbound shipments (statuses, receipts)
+ * - amazon.orders        every 15 minutes, each Amazon store's changed orders (→ sales) and customer returns (→ credit notes)
  */
-export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulfilmentJobs, ...inboundJobs];
+export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulfilmentJobs, ...inboundJobs, ...channelJobs];
 
 /**
  * Continuous drains: queued runs of the buttons that call Amazon (Force Sync, stocktake Sync), and
  * the outbox (fba.outbox, every 2 s: fulfilment orders sent, changed, released, cancelled, refreshed),
- * Download on the Inbound Shipments tab (fba.inbound-download), and label PDFs (fba.labels, every 2 s).
+ * Download on the Inbound Shipments tab (fba.inbound-download), Download orders of an Amazon store (amazon.orders-download), and label PDFs (fba.labels, every 2 s).
  */
-export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains, ...labelDrains];
+export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains, ...labelDrains, ...channelDrains];
 
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process

@@ -102,6 +102,7 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
     const now = ctx.clock.now();
     const created = orders.map((o) => {
       const order = addOrder(seller, { ...o, purchaseMs: o.purchaseDate ? Date.parse(o.purchaseDate) : now }, nextSeq(state));
+      order.addedMs = now;
       reserveOrderStock(seller, order, now);
       return order.amazonOrderId;
     });

@@ -122,6 +122,11 @@ export function progressOrders(seller: SellerState, now: number): void {
 }
 
 /** The timeline entry in force at `now` (the first, Pending, for an order not placed yet). */
+/** Amazon's LastUpdateDate of the order at `now`: its last status change, never before it was added. */
+export function lastUpdateMs(order: OrderRecord, now: number): number {
+  return Math.max(orderStatusAt(order, now).atMs, order.addedMs ?? 0);
+}
+
 export function orderStatusAt(order: OrderRecord, now: number): OrderRecord['timeline'][number] {
   const { timeline } = order;
   for (let i = timeline.length - 1; i > 0; i -= 1) if (timeline[i].atMs <= now) return timeline[i];

@@ -208,6 +208,12 @@ export interface OrderRecord {
   /** Status changes on the sandbox clock; the status at t is the last one reached by t. */
   timeline: { status: 'Pending' | 'Unshipped' | 'Shipped' | 'Canceled'; atMs: number }[];
   isPrime: boolean;
+  /**
+   * When the admin API added the order (sandbox ms). An order added with a past purchase date was
+   * still not at Amazon before then: its LastUpdateDate is never earlier, so a download that ran in
+   * between still finds it (as Amazon's own orders, whose LastUpdateDate is when they changed).
+   */
+  addedMs?: number;
   items: { orderItemId: string; sellerSku: string; asin: string; title: string; quantity: number; price: number; reserved?: number }[];
   /** AFN orders placed on the sandbox hold FBA stock until they ship (seeded history does not). */
   stock?: 'reserved' | 'shipped' | 'released';

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { amazonOrderState } from '@/lib/channel/amazon-order-state';
 import { authorisationStatus } from '@/lib/fba/authorisation-status';
 import { connectionStatus } from '@/lib/fba/connection-status';
 import { foStatus } from '@/lib/fulfilment/fo-status';
@@ -13,7 +14,7 @@ import { StatusBadge, type BadgeStatus } from './status-badge';
 const badge = (status: BadgeStatus) => renderToStaticMarkup(createElement(StatusBadge, { status }));
 const colourOf = (html: string) => /bg-(\w+)-/.exec(html)?.[1];
 
-const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus, saleOrderStatus, saleStageStatus, foStatus];
+const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus, saleOrderStatus, saleStageStatus, foStatus, amazonOrderState];
 
 describe('StatusBadge', () => {
   it.each(TABLES.flatMap((t) => t.statuses.map((s) => [t.document, s] as const)))('a %s that is %s shows its status in a colour', (_, status) => {

@@ -1,3 +1,4 @@
+import type { AmazonOrderState } from '@/lib/channel/amazon-order-state';
 import type { AuthorisationStatus } from '@/lib/fba/authorisation-status';
 import type { ConnectionStatus } from '@/lib/fba/connection-status';
 import type { FoStatus } from '@/lib/fulfilment/fo-status';
@@ -24,7 +25,7 @@ const TONE_CLASS: Record<Tone, string> = {
  * tables' status types, so a status added to a table without a colour here fails the type check;
  * users and workers are Active or Inactive.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | 'Inactive', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | 'Inactive', Tone> = {
   Draft: 'draft',
   'Not Started': 'draft',
   Authorised: 'done',
@@ -52,6 +53,10 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Closed: 'done',
   Deleted: 'stopped',
   Error: 'failed',
+  // Amazon store orders: made into a sale, waiting on something here, or never imported.
+  Imported: 'done',
+  Held: 'working',
+  Skipped: 'stopped',
 };
 
 export type BadgeStatus = keyof typeof TONE;

@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 
 export type FoundProduct = { id: string; sku: string; name: string; unitCost: number | null };
 
-const skuKey = (sku: string) => sku.trim().toLowerCase();
+export const skuKey = (sku: string) => sku.trim().toLowerCase();
 
 /**
  * Products by SKU, case-insensitively (SKUs are unique by lower(sku)), in one query whatever the

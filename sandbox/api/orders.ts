@@ -4,7 +4,7 @@ import { toIso } from '../clock';
 import { ok, type ApiHandler } from '../context';
 import { invalidInput } from '../http';
 import { currencyOf } from '../marketplaces';
-import { confirmOrderShipment, findPlacedOrder, orderStatusAt, shipToOf } from '../orders';
+import { confirmOrderShipment, findPlacedOrder, lastUpdateMs, orderStatusAt, shipToOf } from '../orders';
 import type { OrderRecord, SellerState } from '../state';
 import { assertSellerMarketplace, parseDateParam, readList } from './query';
 
@@ -96,7 +96,7 @@ function renderOrder(order: OrderRecord, now: number) {
   return {
     AmazonOrderId: order.amazonOrderId,
     PurchaseDate: toIso(order.purchaseMs),
-    LastUpdateDate: toIso(current.atMs),
+    LastUpdateDate: toIso(lastUpdateMs(order, now)),
     OrderStatus: current.status,
     FulfillmentChannel: order.fulfillmentChannel,
     SalesChannel: 'Amazon.com',
@@ -133,7 +133,7 @@ function listOrders(seller: SellerState, filter: PageToken['filter'], now: numbe
   for (const o of Object.values(seller.orders)) {
     if (o.purchaseMs > now || !filter.m.includes(o.marketplaceId)) continue;
     const current = orderStatusAt(o, now);
-    const time = filter.field === 'created' ? o.purchaseMs : current.atMs;
+    const time = filter.field === 'created' ? o.purchaseMs : lastUpdateMs(o, now);
     if (time < filter.after || time > filter.before) continue;
     if (filter.st.length > 0 && !filter.st.includes(current.status)) continue;
     if (filter.fc.length > 0 && !filter.fc.includes(o.fulfillmentChannel)) continue;

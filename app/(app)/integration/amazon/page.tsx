@@ -39,7 +39,7 @@ export default async function AmazonStoresPage({ searchParams }: { searchParams:
         </p>
       )}
       <p className="mb-4 max-w-3xl text-slate-600">
-        Connected Amazon stores. A store can then be used for FBA under{' '}
+        Connected Amazon stores. Open a store to choose where its orders are sold from and to download them as sales. A store can also be used for FBA under{' '}
         <Link href="/integration/fba/new?tab=existing">Integration → Fulfilment by Amazon → Use an existing Amazon connection</Link>. Connect with Amazon to sign in at
         Amazon and authorise the app there; Amazon then names the seller and hands over the token.
       </p>
@@ -61,7 +61,9 @@ export default async function AmazonStoresPage({ searchParams }: { searchParams:
         >
           {stores.map((s) => (
             <tr key={s.id} data-testid={`store-${s.name}`}>
-              <Td className="font-medium">{s.name}</Td>
+              <Td className="font-medium">
+                <Link href={`/integration/amazon/${s.id}/orders`}>{s.name}</Link>
+              </Td>
               <Td className="font-mono text-sm">{s.sellerId}</Td>
               <Td>
                 <ul>

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { amazonOrderOfSale } from '@/lib/channel/order-list';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatUtcDate } from '@/lib/format/date';
@@ -29,7 +30,7 @@ export default async function SalePage({ params, searchParams }: { params: Promi
   const db = await getDb();
   const sale = isUuid(id) ? await getSale(db, id) : null;
   if (!sale) notFound();
-  const sp = await searchParams;
+  const [sp, fromAmazon] = await Promise.all([searchParams, amazonOrderOfSale(db, sale.id)]);
   const reachable = reachableStages(sale);
   const tab: SaleStage = STAGES.includes(sp.tab as SaleStage) && reachable[sp.tab as SaleStage] ? (sp.tab as SaleStage) : 'Order';
   const status: Record<SaleStage, string> = { Order: sale.orderStatus, Pick: sale.pickStatus, Pack: sale.packStatus, Ship: sale.shipStatus, Invoice: sale.invoiceStatus };
@@ -38,6 +39,13 @@ export default async function SalePage({ params, searchParams }: { params: Promi
       <PageHeader title={`Sale ${sale.number}`} crumbs={['Sale', 'Sales']}>
         <StatusBadge status={sale.orderStatus} />
       </PageHeader>
+      {fromAmazon && (
+        <p className="mb-3 text-slate-700" data-testid="amazon-order">
+          From Amazon order <span className="font-mono">{fromAmazon.amazonOrderId}</span> of{' '}
+          <Link href={`/integration/amazon/${fromAmazon.storeId}/orders?q=${encodeURIComponent(fromAmazon.amazonOrderId)}`}>{fromAmazon.storeName}</Link>:{' '}
+          {fromAmazon.fulfillmentChannel === 'AFN' ? 'fulfilled by Amazon' : 'merchant fulfilled'}, {fromAmazon.amazonStatus} at Amazon.
+        </p>
+      )}
       {sp.done && (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
           {sp.done}
