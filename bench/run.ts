@@ -1,4 +1,5 @@
 // npm run bench — every benchmark in bench/, one after another (they measure time: never in parallel).
+import { benchAmazonOrders } from './amazon-orders';
 import { benchShipAuthorise } from './ship-authorise';
 import { benchFoTracking } from './fo-tracking';
 import { benchLabels } from './labels';
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<unknown>][] = [
   ['ship-authorise', () => benchShipAuthorise()],
   ['fo-tracking', benchFoTracking],
   ['labels', () => benchLabels()],
+  ['amazon-orders', () => benchAmazonOrders()],
 ];
 
 let failed = 0;

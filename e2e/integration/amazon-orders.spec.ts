@@ -122,6 +122,6 @@ test('Amazon store orders: AFN orders become sales shipped by Amazon, MFN orders
   await expect(rowOf(page, afnToCancel).getByText('Cancelled')).toBeVisible();
   await expect(rowOf(page, heldForListing).getByText('Imported')).toBeVisible();
   await rowOf(page, afnToCancel).getByRole('link').click();
-  await expect(page.getByRole('heading', { name: /^Sale SO-/ }).locator('..')).toContainText('Voided');
+  await expect(page.getByRole('navigation', { name: 'Stages' })).toContainText('Voided');
   await expect(page.getByText(`Amazon cancelled order ${afnToCancel}`)).toBeVisible();
 });

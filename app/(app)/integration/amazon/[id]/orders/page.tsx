@@ -140,7 +140,7 @@ function OrdersTable({ rows }: { rows: OrderListRow[] }) {
     >
       {rows.map((r) => (
         <tr key={r.id} data-testid="amazon-order-row">
-          <Td className="font-mono text-sm">{r.amazonOrderId}</Td>
+          <Td className="whitespace-nowrap font-mono text-sm">{r.amazonOrderId}</Td>
           <Td className="whitespace-nowrap tabular-nums">{formatUtcDate(r.purchaseDate)}</Td>
           <Td>
             <abbr title={CHANNEL[r.fulfillmentChannel]} className="no-underline">
