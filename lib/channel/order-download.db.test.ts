@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { amazonOrders, amazonStores, fbaSyncRuns, fulfilmentOrders, sales } from '@/db/schema';
+import { amazonOrders, amazonStores, fbaSyncRuns, fulfilmentOrders, outbox, saleLog, sales } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { createSpApiClient, type SpApiClient } from '@/lib/fba/sp-api';
 import type { OperationName } from '@/lib/fba/sp-api/models/operations';
 import { DEMO_CREDENTIALS, startTestSandbox, type TestSandbox } from '@/lib/fba/sp-api/testing/harness';
+import { drainOutboxUntilIdle } from '@/lib/fulfilment/outbox-drain';
+import { authorisePick } from '@/lib/sale/pick';
+import { authoriseShip, copyFromPack } from '@/lib/sale/ship';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { makeFbaConnection } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
@@ -45,6 +48,8 @@ async function place(orders: { fulfillmentChannel: 'AFN' | 'MFN'; items: { selle
 beforeAll(async () => {
   sandbox = await startTestSandbox({ clockSpeed: 1, rateScale: 100 });
   process.env.SANDBOX_URL = sandbox.url;
+  process.env.SANDBOX_RATE_SCALE = '100';
+  process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 5).toString('base64');
   client = createSpApiClient({
     credentials: { ...DEMO_CREDENTIALS, refreshToken: token },
     endpoint: { sandboxUrl: sandbox.url },
@@ -126,6 +131,36 @@ describe('Download orders', () => {
     expect(result.cancelled).toBe(1);
     expect((await rowOf(order)).state).toBe('Cancelled');
     expect((await saleOf(row.saleId!)).orderStatus).toBe('Voided');
+  });
+
+  it('an MFN order shipped from our own location is confirmed to Amazon with its carrier and tracking number', async () => {
+    const [order] = await place([{ fulfillmentChannel: 'MFN', items: [{ sellerSku: skus[0], quantity: 1 }], hoursAgo: 1 }]);
+    await downloadStoreOrders(db, storeId, deps());
+    const saleId = (await rowOf(order)).saleId!;
+    await authorisePick(db, saleId, {}, null);
+    const lines = (await copyFromPack(db, await saleOf(saleId))).map((l) => ({ pickLineNo: l.pickLineNo, quantity: l.quantity }));
+    await authoriseShip(db, { saleId, lines, shippingOption: 'Standard', carrier: 'ups', trackingNumber: '1Z999AA10123456784', skipFulfilment: false }, null);
+    await drainOutboxUntilIdle(db, { workerId: 'orders-test', clientFor: () => client });
+    const atAmazon = await sandbox.admin<{ status: string; shipment: { carrierCode: string; trackingNumber: string } | null }>('GET', `/_sandbox/sellers/${sellerId}/orders/${order}`);
+    expect(atAmazon.status).toBe('Shipped');
+    expect(atAmazon.shipment).toMatchObject({ carrierCode: 'UPS', trackingNumber: '1Z999AA10123456784' });
+    expect((await rowOf(order)).amazonStatus).toBe('Shipped');
+    const log = (await db.select().from(saleLog).where(eq(saleLog.saleId, saleId))).map((l) => l.message);
+    expect(log).toContain(`Amazon confirmed order ${order} as shipped (tracking 1Z999AA10123456784).`);
+    // The next download sees Amazon's Shipped and changes nothing of the sale.
+    expect((await downloadStoreOrders(db, storeId, deps())).cancelled).toBe(0);
+  });
+
+  it('a shipment without a tracking number is not confirmed, and the sale log says what to do', async () => {
+    const [order] = await place([{ fulfillmentChannel: 'MFN', items: [{ sellerSku: skus[1], quantity: 1 }], hoursAgo: 1 }]);
+    await downloadStoreOrders(db, storeId, deps());
+    const saleId = (await rowOf(order)).saleId!;
+    await authorisePick(db, saleId, {}, null);
+    const lines = (await copyFromPack(db, await saleOf(saleId))).map((l) => ({ pickLineNo: l.pickLineNo, quantity: l.quantity }));
+    await authoriseShip(db, { saleId, lines, shippingOption: 'Standard', carrier: null, trackingNumber: null, skipFulfilment: false }, null);
+    expect(await db.select().from(outbox).where(eq(outbox.subjectId, (await rowOf(order)).id))).toHaveLength(0);
+    const log = (await db.select().from(saleLog).where(eq(saleLog.saleId, saleId))).map((l) => l.message);
+    expect(log.some((m) => m.startsWith('Amazon is not told this order shipped: it needs a tracking number.'))).toBe(true);
   });
 
   it('the worker runs a queued download and the run says what it did', async () => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { outbox } from '@/db/schema';
+import type { AmazonOutboxKind } from '@/lib/channel/confirm-shipment';
 import type { InboundOutboxKind } from '@/lib/inbound/inbound-outbox';
 import type { FO_OUTBOX } from './fo-status';
 
@@ -10,7 +11,7 @@ export type OutboxKind = (typeof FO_OUTBOX)[keyof typeof FO_OUTBOX];
  * Records the intent to call Amazon, in the caller's transaction beside the change that needs the
  * call. Nothing here talks to Amazon: the worker's outbox drain does, after this commits.
  */
-export async function enqueue(tx: Tx, kind: OutboxKind | InboundOutboxKind, subjectId: string, payload: Record<string, unknown> = {}, at: Date = new Date()) {
+export async function enqueue(tx: Tx, kind: OutboxKind | InboundOutboxKind | AmazonOutboxKind, subjectId: string, payload: Record<string, unknown> = {}, at: Date = new Date()) {
   const [row] = await tx.insert(outbox).values({ kind, subjectId, payload, createdAt: at, nextAttemptAt: at }).returning({ id: outbox.id });
   return row!.id;
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fulfilmentOrders, saleShipLines, saleShipments } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { queueShipmentConfirmation } from '@/lib/channel/confirm-shipment';
 import { createFulfilmentOrders } from '@/lib/fulfilment/create';
 import { logFo, moveFo } from '@/lib/fulfilment/fo-write';
 import { pendingCalls } from '@/lib/fulfilment/outbox-queue';
@@ -64,6 +65,7 @@ export async function authoriseShip(db: Db | Tx, input: Omit<ShipInput, 'saleId'
     const fos = input.skipFulfilment ? [] : await createFulfilmentOrders(tx, { saleId: sale.id, shipmentId: shipment.id, userId });
     const what = input.skipFulfilment ? 'Skip fulfilment: no fulfilment order created' : fos.length ? `fulfilment order${fos.length > 1 ? 's' : ''} ${fos.map((f) => `${f.number} (${f.location})`).join(', ')} created` : 'no item ships from an external location';
     const next = await moveStage(tx, sale, 'Ship', 'Authorised', `Authorised: shipment ${seq}, ${input.shippingOption}; ${what}.`, userId, set);
+    await queueShipmentConfirmation(tx, sale.id, { seq, carrier: input.carrier, trackingNumber: input.trackingNumber, fulfilmentOrders: fos.length });
     return { sale: next, shipment, fulfilmentOrders: fos };
   });
 }
