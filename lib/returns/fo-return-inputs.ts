@@ -18,7 +18,8 @@ const ReturnQuantity = quantityText({ sign: 'nonNegative', message: 'Enter how m
 export const FoReturnInput = z
   .object({
     id: Id,
-    reasonCode: requiredText('Return reason', 100),
+    // Absent (Amazon's reasons not loaded yet) reads as blank: "Return reason is required."
+    reasonCode: z.preprocess((v) => v ?? '', requiredText('Return reason', 100)),
     comment: optionalText('Comment', RETURN_COMMENT_MAX),
   })
   .catchall(z.union([z.string(), z.array(z.string())]))

@@ -338,7 +338,8 @@ export async function returnReasonCodes(db: Db, orderId: string, sellerSku: stri
     .where(eq(fulfilmentOrders.id, orderId));
   if (!row) throw new DomainError('NOT_FOUND', 'Unknown fulfilment order.');
   try {
-    const codes = await clientFor(row.conn).listReturnReasonCodes({ sellerSku, marketplaceId: row.conn.marketplaceId, sellerFulfillmentOrderId: amazonIdOf(row.fo), language: 'en_US' });
+    // The marketplace is what Amazon needs; the order id would only tell it the marketplace again.
+    const codes = await clientFor(row.conn).listReturnReasonCodes({ sellerSku, marketplaceId: row.conn.marketplaceId, language: 'en_US' });
     return codes.map((c) => ({ code: c.returnReasonCode, description: c.translatedDescription || c.description }));
   } catch (e) {
     if (isSpApiError(e)) throw new DomainError('AMAZON_ERROR', `Amazon could not list the return reasons. ${amazonReason(e)}`);
