@@ -90,9 +90,16 @@ export async function writeCreditNote(
     /** Stock sources of the sale besides the sale itself (an Amazon order's row), for the return cost. */
     costSourceIds?: string[];
     at?: Date;
+    /**
+     * Lock the sale (default). A fulfilment order's return is written under its order's lock
+     * instead (taking the sale's after it could deadlock with a sale stage that locks the sale, then
+     * its orders); its lines' unique external keys still refuse a second write.
+     */
+    lockSale?: boolean;
   },
 ): Promise<WrittenCreditNote | null> {
-  const [sale] = await tx.select({ id: sales.id, number: sales.number }).from(sales).where(eq(sales.id, note.saleId)).for('update');
+  const saleQuery = tx.select({ id: sales.id, number: sales.number }).from(sales).where(eq(sales.id, note.saleId));
+  const [sale] = note.lockSale === false ? await saleQuery : await saleQuery.for('update');
   if (!sale) return null;
   const keys = [...new Set(note.lines.map((l) => l.externalKey))];
   if (keys.length === 0) return null;

@@ -260,7 +260,7 @@ export async function applyReturnItems(tx: Tx, fo: Pick<FoRow, 'id' | 'saleId' |
     returnedAt: at,
   }));
   const rmas = [...new Set(received.map((r) => r.row.amazonRmaId ?? r.row.returnAuthorizationId).filter(Boolean))].join(', ');
-  const note = await writeCreditNote(tx, { saleId: fo.saleId, source: 'fo_return', reference: rmas || fo.number, lines, userId: null, at: now });
+  const note = await writeCreditNote(tx, { saleId: fo.saleId, source: 'fo_return', reference: rmas || fo.number, lines, userId: null, at: now, lockSale: false });
   if (note) await tx.update(fulfilmentReturns).set({ creditNoteId: note.id }).where(inArray(fulfilmentReturns.id, received.map((r) => r.row.id)));
   const words = received.map((r) => `${r.row.sellerReturnItemId} ${r.condition}`).join(', ');
   await logFo(tx, fo.id, `Amazon received the returned unit${received.length > 1 ? 's' : ''}: ${words}${note ? `; credit note ${note.number}` : ''}.`, null, now);
