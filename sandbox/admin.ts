@@ -9,7 +9,7 @@ import { ApiError, invalidInput, notFound } from './http';
 import { addSeller, seedDemoSeller } from './seed';
 import { addCustomerReturn } from './customer-returns';
 import { addOrder, cancelOrder, describeOrder, reserveOrderStock } from './orders';
-import { createEmptyState, DEFAULT_FAULTS, nextSeq, type CustomerReturnRecord, type SandboxState, type SellerState } from './state';
+import { createEmptyState, DEFAULT_FAULTS, nextSeq, RETURN_RECEIVED_CONDITIONS, type CustomerReturnRecord, type SandboxState, type SellerState } from './state';
 import { formatZodIssues } from './api/query';
 import { advanceWorld } from './world';
 
@@ -139,6 +139,21 @@ export function handleAdmin(ctx: SandboxContext, method: string, pathname: strin
       seller.customerReturns = before;
       throw e;
     }
+  }
+  const foReturnRoute = /^POST \/_sandbox\/sellers\/([^/]+)\/fulfillment-returns\/([^/]+)$/.exec(route);
+  if (foReturnRoute) {
+    // The condition a fulfilment order's return item will arrive in (Sellable unless chosen here).
+    const seller = state.sellers[decodeURIComponent(foReturnRoute[1])];
+    if (!seller) throw notFound(`Seller ${foReturnRoute[1]} not found.`);
+    const id = decodeURIComponent(foReturnRoute[2]);
+    const { condition } = parse(z.object({ condition: z.enum(RETURN_RECEIVED_CONDITIONS) }), body);
+    const item = Object.values(seller.fulfillmentOrders)
+      .flatMap((o) => o.returnItems)
+      .find((r) => r.sellerReturnItemId === id);
+    if (!item) throw notFound(`Return item ${id} not found for seller ${seller.sellerId}.`);
+    if (item.status === 'Processed') throw new ApiError(409, 'Conflict', `Return item ${id} was already processed (${item.returnReceivedCondition ?? 'Sellable'}).`);
+    item.condition = condition;
+    return { status: 200, body: { sellerReturnItemId: id, condition, processAt: toIso(item.processAtMs ?? item.statusChangedMs) } };
   }
   const foRoute = /^GET \/_sandbox\/sellers\/([^/]+)\/fulfillment-orders$/.exec(route);
   if (foRoute) {

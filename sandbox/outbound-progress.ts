@@ -17,9 +17,38 @@ const FULFILLMENT_CENTERS = ['ABE2', 'PHX6', 'ONT8', 'MDW2'] as const;
 const LINES_PER_SHIPMENT = 2;
 const UNITS_PER_PACKAGE = 3;
 
+/** How long after createFulfillmentReturn the fulfilment centre receives and processes a returned unit. */
+export const RETURN_PROCESS_MS = 4 * 24 * HOUR;
+
 /** Applies every transition whose time has come; safe to call on every request. */
 export function progressFulfillmentOrders(state: SandboxState, seller: SellerState, now: number): void {
-  for (const order of Object.values(seller.fulfillmentOrders)) progressOrder(state, seller, order, now);
+  for (const order of Object.values(seller.fulfillmentOrders)) {
+    progressOrder(state, seller, order, now);
+    progressReturns(seller, order, now);
+  }
+}
+
+/**
+ * A return item is Processed when its day comes, in the condition chosen for it (Sellable unless
+ * the admin route said otherwise): a Sellable unit goes back to the seller's fulfillable stock,
+ * any other to unfulfillable.
+ */
+function progressReturns(seller: SellerState, order: FulfillmentOrderRecord, now: number): void {
+  for (const item of order.returnItems) {
+    if (item.status !== 'New') continue;
+    const at = item.processAtMs ?? item.statusChangedMs + RETURN_PROCESS_MS;
+    if (now < at) continue;
+    const condition = item.condition ?? 'Sellable';
+    item.status = 'Processed';
+    item.statusChangedMs = at;
+    item.returnReceivedCondition = condition;
+    const line = order.items.find((i) => i.sellerFulfillmentOrderItemId === item.sellerFulfillmentOrderItemId);
+    const stock = line ? inventoryOf(seller, line.sellerSku) : undefined;
+    if (!stock) continue;
+    if (condition === 'Sellable') stock.fulfillable += 1;
+    else stock.unfulfillable += 1;
+    stock.lastUpdatedMs = Math.max(stock.lastUpdatedMs, at);
+  }
 }
 
 function progressOrder(state: SandboxState, seller: SellerState, order: FulfillmentOrderRecord, now: number): void {

@@ -90,6 +90,7 @@ export function renderReturnItem(item: ReturnItemRecord) {
     status: item.status,
     statusChangedDate: toIso(item.statusChangedMs),
     returnAuthorizationId: item.returnAuthorizationId,
+    ...(item.status === 'Processed' && item.returnReceivedCondition ? { returnReceivedCondition: item.returnReceivedCondition } : {}),
     fulfillmentCenterId: item.fulfillmentCenterId,
   };
 }

@@ -116,7 +116,16 @@ export interface ReturnItemRecord {
   statusChangedMs: number;
   returnAuthorizationId: string;
   fulfillmentCenterId: string;
+  /** When the fulfilment centre processes the unit (sandbox ms); set at request. */
+  processAtMs?: number;
+  /** The condition the unit will arrive in (admin; Sellable when unset), and once Processed, Amazon's returnReceivedCondition. */
+  condition?: ReturnReceivedCondition;
+  returnReceivedCondition?: ReturnReceivedCondition;
 }
+
+/** Amazon's ReturnItemDisposition. */
+export const RETURN_RECEIVED_CONDITIONS = ['Sellable', 'Defective', 'CustomerDamaged', 'CarrierDamaged', 'FulfillerDamaged'] as const;
+export type ReturnReceivedCondition = (typeof RETURN_RECEIVED_CONDITIONS)[number];
 
 export interface ReturnAuthorizationRecord {
   returnAuthorizationId: string;

@@ -5,6 +5,7 @@ import { amazonOrderState } from '@/lib/channel/amazon-order-state';
 import { authorisationStatus } from '@/lib/fba/authorisation-status';
 import { connectionStatus } from '@/lib/fba/connection-status';
 import { foStatus } from '@/lib/fulfilment/fo-status';
+import { foReturnStatus } from '@/lib/returns/fo-return-status';
 import { saleOrderStatus, saleStageStatus } from '@/lib/sale/sale-status';
 import { adjustmentStatus } from '@/lib/stock/adjustment-status';
 import { transferStatus } from '@/lib/stock/transfer-status';
@@ -14,7 +15,7 @@ import { StatusBadge, type BadgeStatus } from './status-badge';
 const badge = (status: BadgeStatus) => renderToStaticMarkup(createElement(StatusBadge, { status }));
 const colourOf = (html: string) => /bg-(\w+)-/.exec(html)?.[1];
 
-const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus, saleOrderStatus, saleStageStatus, foStatus, amazonOrderState];
+const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus, saleOrderStatus, saleStageStatus, foStatus, amazonOrderState, foReturnStatus];
 
 describe('StatusBadge', () => {
   it.each(TABLES.flatMap((t) => t.statuses.map((s) => [t.document, s] as const)))('a %s that is %s shows its status in a colour', (_, status) => {

@@ -3,6 +3,7 @@ import type { AuthorisationStatus } from '@/lib/fba/authorisation-status';
 import type { ConnectionStatus } from '@/lib/fba/connection-status';
 import type { FoStatus } from '@/lib/fulfilment/fo-status';
 import type { InboundStatus } from '@/lib/inbound/inbound-status';
+import type { FoReturnStatus } from '@/lib/returns/fo-return-status';
 import type { SaleOrderStatus, SaleStageStatus } from '@/lib/sale/sale-status';
 import type { AdjustmentStatus } from '@/lib/stock/adjustment-status';
 import type { TransferStatus } from '@/lib/stock/transfer-status';
@@ -25,7 +26,7 @@ const TONE_CLASS: Record<Tone, string> = {
  * tables' status types, so a status added to a table without a colour here fails the type check;
  * users and workers are Active or Inactive.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | 'Inactive', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | FoReturnStatus | 'Inactive', Tone> = {
   Draft: 'draft',
   'Not Started': 'draft',
   Authorised: 'done',
@@ -57,6 +58,10 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Imported: 'done',
   Held: 'working',
   Skipped: 'stopped',
+  // Fulfilment order returns (Authorised is above): asked of Amazon, back at Amazon's warehouse, or refused by Amazon.
+  Requested: 'working',
+  Received: 'done',
+  Refused: 'failed',
 };
 
 export type BadgeStatus = keyof typeof TONE;

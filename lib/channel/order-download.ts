@@ -5,6 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { amazonMoney } from '@/lib/fba/amazon-money';
 import { spClientFor } from '@/lib/fba/connection-client';
 import type { Order, OrderItem, SpApiClient } from '@/lib/fba/sp-api';
+import { downloadStoreReturns, type CustomerReturnsResult } from '@/lib/returns/customer-returns';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
 import { applyAmazonOrder, retryHeldOrders, type DownloadedOrder, type ImportOutcome, type StoreForImport } from './order-import';
@@ -23,8 +24,8 @@ export type OrdersDownloadDeps = {
   clientFor?: ClientForStore;
   now?: () => Date;
   onProgress?: (p: { done: number; total: number }) => Promise<void>;
-  /** The returns step after the orders (the store's FBA customer returns report); none by default in tests. */
-  returns?: (db: Db, store: Store, client: SpApiClient) => Promise<string | null>;
+  /** The returns step after the orders: the store's FBA customer returns report by default; null skips it. */
+  returns?: ((db: Db, store: Store, client: SpApiClient) => Promise<string | null>) | null;
 };
 
 /** The first download reaches this far back when the Setup did not say. */
@@ -180,6 +181,21 @@ export function describeDownload(s: DownloadSummary): string {
   return `${seen} order${seen === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
 }
 
+/** What the returns step did, for the run's summary. */
+export function describeReturns(r: CustomerReturnsResult): string | null {
+  if (r.lines === 0 && r.unmatched === 0) return 'No new customer returns.';
+  const parts = [
+    r.creditNotes > 0 && `${r.creditNotes} credit note${r.creditNotes === 1 ? '' : 's'}`,
+    r.restocked > 0 && `${r.restocked} unit${r.restocked === 1 ? '' : 's'} back in stock`,
+    r.unsellable > 0 && `${r.unsellable} unsellable`,
+    r.unmatched > 0 && `${r.unmatched} for orders not imported here`,
+  ].filter(Boolean);
+  return `Customer returns: ${parts.join(', ')}.`;
+}
+
+/** The returns step of a download: Amazon's FBA customer returns report since the last one, as credit notes. */
+export const storeReturns = async (db: Db, store: Store, client: SpApiClient) => describeReturns(await downloadStoreReturns(db, store.id, client));
+
 /**
  * Download orders: queues the store's 'orders' run (a second press joins the first). Refused until
  * the store's Setup says where its orders are sold from.
@@ -198,9 +214,10 @@ function ordersWork(deps: OrdersDownloadDeps): RunWork {
       onProgress: (p) => progress({ phase: WRITING_PHASE.orders, done: p.done, total: p.total }),
     });
     let returns: string | null = null;
-    if (deps.returns) {
+    const step = deps.returns === undefined ? storeReturns : deps.returns;
+    if (step) {
       await progress({ phase: 'Reading returns' });
-      returns = await deps.returns(db, result.store, (deps.clientFor ?? spClientFor)(result.store));
+      returns = await step(db, result.store, (deps.clientFor ?? spClientFor)(result.store));
     }
     const seen = result.imported + result.held + result.cancelled + result.skipped + result.shipped + result.unchanged;
     return db.transaction((tx) => finish(tx, { summary: [describeDownload(result), returns].filter(Boolean).join(' '), done: seen, total: seen, at: now() }));

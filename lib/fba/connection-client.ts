@@ -4,7 +4,9 @@
 // (LWA tokens, pacing, retries, Amazon's operations) is lib/fba/sp-api/client.ts, which knows
 // nothing of connections, the environment or the database.
 import crypto from 'node:crypto';
-import type { SpEndpointName } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { amazonStores, type SpEndpointName } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/secret-box';
 import { DomainError } from '@/lib/errors';
 import { consentPageBase } from './consent-page';
@@ -93,6 +95,16 @@ export function spClientFor(conn: { id: string; endpoint: SpEndpointName; refres
     g.__spClients.set(key, client);
   }
   return client;
+}
+
+/** The long-lived client of a stored Amazon store (Integration → Amazon), as `spClientFor` gives a connection's. */
+export async function clientForStore(db: Db | Tx, storeId: string): Promise<SpApiClient> {
+  const [store] = await db
+    .select({ id: amazonStores.id, endpoint: amazonStores.endpoint, refreshTokenEnc: amazonStores.refreshTokenEnc })
+    .from(amazonStores)
+    .where(eq(amazonStores.id, storeId));
+  if (!store) throw new DomainError('NOT_FOUND', 'That Amazon store no longer exists.');
+  return spClientFor(store);
 }
 
 /** Amazon's own words for a failed call, for a form or a log (never the token). */

@@ -21,5 +21,6 @@ export function pendingWords(kind: string): string {
   if (kind === FO_OUTBOX.update) return 'sending the change';
   if (kind === FO_OUTBOX.cancel) return 'asking Amazon to cancel';
   if (kind === FO_OUTBOX.refresh) return 'reading the status';
+  if (kind === 'fo.return') return 'sending the return request';
   return 'waiting for Amazon';
 }

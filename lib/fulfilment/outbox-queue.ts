@@ -3,9 +3,11 @@ import type { Db, Tx } from '@/db';
 import { outbox } from '@/db/schema';
 import type { AmazonOutboxKind } from '@/lib/channel/confirm-shipment';
 import type { InboundOutboxKind } from '@/lib/inbound/inbound-outbox';
+import type { FO_RETURN_OUTBOX } from '@/lib/returns/fo-return-status';
 import type { FO_OUTBOX } from './fo-status';
 
-export type OutboxKind = (typeof FO_OUTBOX)[keyof typeof FO_OUTBOX];
+/** The fulfilment orders' kinds, and `fo.return` (createFulfillmentReturn for an order's requested return items). */
+export type OutboxKind = (typeof FO_OUTBOX)[keyof typeof FO_OUTBOX] | typeof FO_RETURN_OUTBOX;
 
 /**
  * Records the intent to call Amazon, in the caller's transaction beside the change that needs the

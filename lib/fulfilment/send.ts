@@ -8,6 +8,8 @@ import { amazonIdOf, createOrderBody, updateOrderBody } from './amazon-order';
 import { FO_OUTBOX, foStatus, type FoStatus } from './fo-status';
 import { logFo, moveFo } from './fo-write';
 import type { OutboxHandler, OutboxRow, SendResult } from '@/lib/outbox/types';
+import { FO_RETURN_OUTBOX } from '@/lib/returns/fo-return-status';
+import { giveUpFoReturn, sendFoReturn } from '@/lib/returns/fo-returns';
 import { applyAmazonOrder, logSale, type ClientFor } from './tracking';
 
 export type { SendResult };
@@ -25,7 +27,7 @@ export async function sendOutboxRow(db: Db, row: OutboxRow, clientFor: ClientFor
   const [conn] = await db.select().from(fbaConnections).where(eq(fbaConnections.id, fo.connectionId));
   if (!conn || conn.status !== 'Active') {
     const error = 'The FBA connection of this order is not active: nothing was sent to Amazon.';
-    return { outcome: 'refused', error, record: (tx, now) => refusedRecord(tx, fo, row, error, now) };
+    return { outcome: 'refused', error, record: (tx, now) => (row.kind === FO_RETURN_OUTBOX ? giveUpFoReturn(tx, row, error, now) : refusedRecord(tx, fo, row, error, now)) };
   }
   const client = clientFor(conn);
   try {
@@ -41,6 +43,8 @@ export async function sendOutboxRow(db: Db, row: OutboxRow, clientFor: ClientFor
         const amazonNow = client.amazonNow();
         return { outcome: 'done', record: async (tx, now) => void (await applyAmazonOrder(tx, fo.id, detail, now, amazonNow)) };
       }
+      case FO_RETURN_OUTBOX:
+        return await sendFoReturn(db, client, row, fo);
       default:
         return { outcome: 'refused', error: `Unknown outbox kind ${row.kind}.`, record: async () => {} };
     }
@@ -152,6 +156,7 @@ async function sendCancel(client: SpApiClient, fo: FoRow): Promise<SendResult> {
 export const foOutboxHandler: OutboxHandler = {
   send: sendOutboxRow,
   giveUp: async (tx, row, message, at) => {
+    if (row.kind === FO_RETURN_OUTBOX) return giveUpFoReturn(tx, row, message, at);
     await tx.update(fulfilmentOrders).set({ lastError: message }).where(eq(fulfilmentOrders.id, row.subjectId));
     await logFo(tx, row.subjectId, message, null, at);
   },

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { fbaConnections, fulfilmentOrderItems, fulfilmentOrders, fulfilmentPackageItems, fulfilmentPackages, saleLog } from '@/db/schema';
+import { fbaConnections, fulfilmentOrderItems, fulfilmentOrders, fulfilmentPackageItems, fulfilmentPackages, fulfilmentReturns, saleLog } from '@/db/schema';
 import { spClientFor } from '@/lib/fba/connection-client';
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { FulfillmentOrder, GetFulfillmentOrderResult } from '@/lib/fba/sp-api/models/outbound';
+import { applyReturnItems } from '@/lib/returns/fo-returns';
 import { amazonIdOf } from './amazon-order';
 import { mapAmazonStatus } from './amazon-status';
 import { foStatus, type FoStatus } from './fo-status';
@@ -24,7 +25,7 @@ const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a
  * Applies what Amazon says of one order (getFulfillmentOrder) to ours, in the caller's
  * transaction: new packages with their carrier, tracking number and estimated arrival (logged on
  * the order and on the sale), delivery, the quantities shipped / cancelled / unfulfillable per line,
- * and the status through `mapAmazonStatus` and `moveFo`. Reading the same answer twice changes
+ * return items Amazon processed (lib/returns/fo-returns.ts `applyReturnItems`), and the status through `mapAmazonStatus` and `moveFo`. Reading the same answer twice changes
  * nothing. Returns the order's status afterwards.
  */
 export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfillmentOrderResult, now: Date, amazonNow: Date = now): Promise<FoStatus> {
@@ -95,6 +96,9 @@ export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfi
       .where(and(eq(fulfilmentOrderItems.orderId, orderId), eq(fulfilmentOrderItems.lineNo, lineNo)));
   }
 
+  // Return items Amazon has processed: Received, with a credit note on the sale (and the sellable units back in stock).
+  await applyReturnItems(tx, fo, detail, now);
+
   const mapped = mapAmazonStatus({ status: order.fulfillmentOrderStatus, fulfillmentAction: order.fulfillmentAction ?? null, packages, estimatedArrivalAt: arrival, now: amazonNow });
   const set = { amazonStatus: order.fulfillmentOrderStatus, lastTrackedAt: now, estimatedArrivalAt: arrival ?? fo.estimatedArrivalAt };
   if (mapped.partial && fo.amazonStatus !== 'CompletePartialled' && unfulfilled.length)
@@ -134,6 +138,10 @@ export const TRACKING_OVERLAP_MS = 60_000;
 /** Statuses the tracking run follows: sent, and not final (Completed may still become Delivered). */
 const FOLLOWED: FoStatus[] = ['On Hold', 'Shipped', 'Completed'];
 
+/** Orders with a return Amazon authorised and has not received yet. */
+// Correlated: the outer table named in full (Drizzle may leave single-table columns unqualified).
+const AWAITING_RETURN = sql`EXISTS (SELECT 1 FROM ${fulfilmentReturns} r WHERE r.order_id = fulfilment_orders.id AND r.status = 'Authorised')`;
+
 /** `now` stamps what we record; Amazon's dates (estimated arrivals) are compared with Amazon's clock (`amazonNow`, else the client's). */
 export type TrackingOptions = { now?: Date; amazonNow?: Date; clientFor?: ClientFor };
 
@@ -146,6 +154,8 @@ export type TrackingResult = { connectionId: string; listed: number; read: numbe
  * 2. Orders Amazon completed whose estimated arrival has now passed are read once more, to learn
  *    whether every package was delivered (Delivered) or not (Completed). Amazon does not list an
  *    order as updated when a package is delivered, so this is the only read delivery costs.
+ * 3. Orders with a return Amazon authorised and has not received are read once each, whatever
+ *    their status, until the return arrives.
  * Unchanged orders cost no call. The checkpoint moves only after a run without errors.
  */
 export async function trackConnection(db: Db, conn: Connection, opts: TrackingOptions = {}): Promise<TrackingResult> {
@@ -199,6 +209,13 @@ export async function trackConnection(db: Db, conn: Connection, opts: TrackingOp
       ),
     );
   for (const fo of arrived) toRead.set(fo.id, fo);
+  // Returns Amazon authorised and has not received yet: one read each tells whether they arrived
+  // (Amazon does not list an order as updated when a return item is processed).
+  const awaitingReturns = await db
+    .select()
+    .from(fulfilmentOrders)
+    .where(and(eq(fulfilmentOrders.connectionId, conn.id), AWAITING_RETURN));
+  for (const fo of awaitingReturns) toRead.set(fo.id, fo);
 
   const maxStamp = listed.reduce<number | null>((m, o) => Math.max(m ?? 0, Date.parse(o.statusUpdatedDate)), null);
   for (const fo of toRead.values()) {
@@ -229,7 +246,7 @@ export async function trackAllConnections(db: Db, opts: TrackingOptions = {}) {
       and(
         eq(fbaConnections.status, 'Active'),
         isNull(fbaConnections.disconnectedAt),
-        sql`EXISTS (SELECT 1 FROM ${fulfilmentOrders} WHERE ${fulfilmentOrders.connectionId} = ${fbaConnections.id} AND ${inArray(fulfilmentOrders.status, FOLLOWED)})`,
+        sql`EXISTS (SELECT 1 FROM ${fulfilmentOrders} WHERE ${fulfilmentOrders.connectionId} = ${fbaConnections.id} AND (${inArray(fulfilmentOrders.status, FOLLOWED)} OR ${AWAITING_RETURN}))`,
       ),
     );
   const results: TrackingResult[] = [];

@@ -35,7 +35,7 @@ export const WRITING_PHASE: Record<RunKind, string> = { catalog: 'Updating catal
 
 // Amazon's report phases do not report their own progress, so the bar advances by phase and,
 // while the result is written, by rows.
-const PHASE_PERCENT: Record<string, number> = { Queued: 5, 'Requesting report': 15, 'Reading shipments': 30, 'Waiting for Amazon': 35, Downloading: 60, Parsing: 70 };
+const PHASE_PERCENT: Record<string, number> = { Queued: 5, 'Requesting report': 15, 'Reading orders': 15, 'Reading shipments': 30, 'Waiting for Amazon': 35, Downloading: 60, Parsing: 70, 'Reading returns': 95 };
 const WRITING_PERCENT = 75;
 
 export function percentOf(run: Pick<RunJson, 'kind' | 'status' | 'phase' | 'done' | 'total'>): number {
@@ -50,5 +50,7 @@ export function describeProgress(run: Pick<RunJson, 'kind' | 'status' | 'phase' 
   if (run.phase === WRITING_PHASE[run.kind]) return `${run.phase} ${run.done}/${run.total ?? '?'}`;
   if (run.phase === 'Waiting for Amazon') return 'Waiting for Amazon to prepare the inventory report…';
   if (run.phase === 'Reading shipments') return 'Reading the shipments’ statuses from Amazon…';
+  if (run.phase === 'Reading orders') return 'Reading the orders Amazon changed since the last download…';
+  if (run.phase === 'Reading returns') return 'Reading Amazon’s customer returns report…';
   return `${run.phase ?? 'Starting'}…`;
 }

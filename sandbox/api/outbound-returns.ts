@@ -2,6 +2,7 @@ import { CreateFulfillmentReturnRequest } from '../../lib/fba/sp-api/models/outb
 import { deriveCode } from '../catalog';
 import { ok, type ApiHandler } from '../context';
 import { invalidInput, notFound } from '../http';
+import { RETURN_PROCESS_MS } from '../outbound-progress';
 import { renderReturnAuthorization, renderReturnItem } from '../outbound-view';
 import { nextSeq, type ReturnAuthorizationRecord, type ReturnItemRecord } from '../state';
 import { formatZodIssues, requireParam } from './query';
@@ -60,6 +61,7 @@ export const createFulfillmentReturn: ApiHandler = ({ state, seller, params, bod
         returnComment: item.returnComment,
         status: 'New',
         statusChangedMs: now,
+        processAtMs: now + RETURN_PROCESS_MS,
         returnAuthorizationId: ra.returnAuthorizationId,
         fulfillmentCenterId: fc,
       });

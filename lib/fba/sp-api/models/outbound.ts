@@ -185,9 +185,12 @@ export const ReturnItem = z.object({
   amazonShipmentId: z.string(),
   sellerReturnReasonCode: z.string(),
   returnComment: z.string().optional(),
+  amazonReturnReasonCode: z.string().optional(),
   status: z.enum(['New', 'Processed']),
   statusChangedDate: Timestamp,
   returnAuthorizationId: z.string().optional(),
+  /** The condition the fulfilment centre received the unit in (ReturnItemDisposition), once Processed. */
+  returnReceivedCondition: z.enum(['Sellable', 'Defective', 'CustomerDamaged', 'CarrierDamaged', 'FulfillerDamaged']).optional(),
   fulfillmentCenterId: z.string().optional(),
 });
 export type ReturnItem = z.infer<typeof ReturnItem>;

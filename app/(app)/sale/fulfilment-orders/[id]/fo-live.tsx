@@ -5,15 +5,19 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { FoAddress, FoItems, FoLog, FoPackages, FoStages } from '@/components/fulfilment/fo-details';
+import { FoReturnsPanel } from '@/components/returns/fo-returns-panel';
 import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field } from '@/components/ui/form';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ActionState } from '@/lib/action';
 import { FO_EDIT_LABELS } from '@/lib/fulfilment/fo-inputs';
 import { SHIPPING_OPTIONS } from '@/lib/sale/shipping-options';
-import { foPollInterval, pendingWords } from '@/lib/fulfilment/fo-live';
+import { FO_POLL_OPEN_MS, FO_POLL_PENDING_MS, foPollInterval, pendingWords } from '@/lib/fulfilment/fo-live';
 import { foActionsFor, type FoAction } from '@/lib/fulfilment/fo-status';
 import type { FoView } from '@/lib/fulfilment/fo-view';
+import { FO_RETURN_OPEN } from '@/lib/returns/fo-return-status';
+import type { FoReturnsView } from '@/lib/returns/fo-returns';
+import { requestFoReturnAction } from './actions';
 import { cancelFoAction, editFoAction, processFoAction, refreshFoAction, shipFoAction, voidFoAction } from '../actions';
 
 type Act = (prev: ActionState<{ id: string }>, form: FormData) => Promise<ActionState<{ id: string }>>;
@@ -25,10 +29,21 @@ const BUTTONS: Record<Exclude<FoAction, 'Edit'>, { act: Act; danger?: boolean; d
   Cancel: { act: cancelFoAction, danger: true, done: 'Asked Amazon to cancel.' },
 };
 
-async function fetchOrder(url: string): Promise<FoView> {
+type Live = { order: FoView; returns: FoReturnsView };
+
+async function fetchOrder(url: string): Promise<Live> {
   const res = await fetch(url, { cache: 'no-store' });
   if (!res.ok) throw new Error(res.status === 403 ? 'You are not allowed to see this order.' : 'The order’s status could not be read; it is shown as last read.');
-  return ((await res.json()) as { order: FoView }).order;
+  return (await res.json()) as Live;
+}
+
+/** The order's own pace, and a return still on its way: quick while one waits to be sent, else the open pace. */
+function pollInterval({ order, returns }: Live): number | false {
+  const own = foPollInterval(order.status, order.pending.length);
+  const open = returns.returns.filter((r) => FO_RETURN_OPEN.includes(r.status));
+  if (open.length === 0) return own;
+  const pace = open.some((r) => r.status === 'Requested') ? FO_POLL_PENDING_MS : FO_POLL_OPEN_MS;
+  return own === false ? pace : Math.min(own, pace);
 }
 
 function Submit({ children, disabled, danger }: { children: React.ReactNode; disabled: boolean; danger?: boolean }) {
@@ -45,16 +60,17 @@ function Submit({ children, disabled, danger }: { children: React.ReactNode; dis
  * call to Amazon is pending or the order can still move), shows only the buttons its status
  * allows, and disables them while Amazon has not answered an earlier request.
  */
-export function FoLive({ initial, statusUrl, saleHref }: { initial: FoView; statusUrl: string; saleHref: string }) {
+export function FoLive({ initial, initialReturns, statusUrl, saleHref }: { initial: FoView; initialReturns: FoReturnsView; statusUrl: string; saleHref: string }) {
   const queryClient = useQueryClient();
   const queryKey = ['fulfilment-order', initial.id];
   const { data, error } = useQuery({
     queryKey,
     queryFn: () => fetchOrder(statusUrl),
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data ? foPollInterval(q.state.data.status, q.state.data.pending.length) : false),
+    initialData: { order: initial, returns: initialReturns },
+    refetchInterval: (q) => (q.state.data ? pollInterval(q.state.data) : false),
   });
-  const order = data ?? initial;
+  const order = data?.order ?? initial;
+  const returns = data?.returns ?? initialReturns;
   const [editing, setEditing] = useState(false);
   const reload = () => queryClient.invalidateQueries({ queryKey });
   const waiting = order.pending.length > 0;
@@ -170,6 +186,7 @@ export function FoLive({ initial, statusUrl, saleHref }: { initial: FoView; stat
       <div className="mb-6">
         <FoPackages order={order} />
       </div>
+      <FoReturnsPanel orderId={order.id} data={returns} reasonsUrl={statusUrl.replace(/\/status$/, '/return-reasons')} requestAction={requestFoReturnAction} onRequested={() => void reload()} />
       <h2 className="mb-2 font-semibold text-slate-900">Fulfilment order log</h2>
       <FoLog order={order} />
     </>

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getFoView } from '@/lib/fulfilment/fo-view';
+import { foReturnsOf } from '@/lib/returns/fo-returns';
 import { isUuid } from '@/lib/validation/id';
 import { FoLive } from './fo-live';
 
@@ -16,12 +17,14 @@ const BASE = '/sale/fulfilment-orders';
 export default async function FulfilmentOrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission(PERMISSION.fba);
   const { id } = await params;
-  const order = isUuid(id) ? await getFoView(await getDb(), id) : null;
+  const db = await getDb();
+  const order = isUuid(id) ? await getFoView(db, id) : null;
   if (!order) notFound();
+  const returns = await foReturnsOf(db, order.id);
   return (
     <>
       <PageHeader title={`Fulfilment order ${order.number}`} crumbs={['Sale', 'Fulfilment Orders']} />
-      <FoLive initial={order} statusUrl={`${BASE}/${order.id}/status`} saleHref={`/sale/sales/${order.sale.id}`} />
+      <FoLive initial={order} initialReturns={returns} statusUrl={`${BASE}/${order.id}/status`} saleHref={`/sale/sales/${order.sale.id}`} />
       <p className="mt-4">
         <Link href={BASE}>« All fulfilment orders</Link>
       </p>

@@ -18,6 +18,8 @@ import { defaultBoxes } from '@/lib/sale/pack';
 import { listPlaces, placeValue } from '@/lib/stock/places';
 import { isUuid } from '@/lib/validation/id';
 import { FulfilmentPreview } from '@/components/fulfilment/fulfilment-preview';
+import { CreditNotes } from '@/components/returns/credit-notes';
+import { creditNotesOf } from '@/lib/returns/credit-notes';
 import { InvoiceForm, OrderButtons, PackForm, PaymentForm, PickForm, ShipForm, UndoButton } from './stage-forms';
 
 export const metadata: Metadata = { title: 'Sale' };
@@ -61,6 +63,7 @@ export default async function SalePage({ params, searchParams }: { params: Promi
         {tab === 'Ship' && <ShipTab sale={sale} />}
         {tab === 'Invoice' && <InvoiceTab sale={sale} />}
       </section>
+      <CreditNotes notes={await creditNotesOf(db, sale.id)} />
       <SaleLog log={sale.log} />
       <p className="mt-4">
         <Link href="/sale/sales">« All sales</Link>
