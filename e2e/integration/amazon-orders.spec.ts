@@ -118,10 +118,34 @@ test('Amazon store orders: AFN orders become sales shipped by Amazon, MFN orders
   await dialog.getByRole('button', { name: 'Save mapping' }).click();
   await expect(dialog.getByText(`${seeded.listingSku} is now mapped to ${seeded.lateSku}.`)).toBeVisible();
 
+  // The customer sends back both units of the shipped AFN order: one sellable, one damaged by the customer.
+  const returned = await request.post(`${sandboxUrl()}/_sandbox/sellers/${seeded.sellerId}/returns`, {
+    data: {
+      returns: [
+        { orderId: afnShipped, sellerSku: skuA, quantity: 1, disposition: 'SELLABLE', reason: 'UNWANTED_ITEM' },
+        { orderId: afnShipped, sellerSku: skuA, quantity: 1, disposition: 'CUSTOMER_DAMAGED', reason: 'DEFECTIVE' },
+      ],
+    },
+  });
+  expect(returned.ok(), await returned.text()).toBe(true);
+
   await downloadOrders(page);
+  await expect(page.getByText(/Customer returns: 1 credit note, 1 unit back in stock, 1 unsellable/)).toBeVisible();
   await expect(rowOf(page, afnToCancel).getByText('Cancelled')).toBeVisible();
   await expect(rowOf(page, heldForListing).getByText('Imported')).toBeVisible();
   await rowOf(page, afnToCancel).getByRole('link').click();
   await expect(page.getByRole('navigation', { name: 'Stages' })).toContainText('Voided');
   await expect(page.getByText(`Amazon cancelled order ${afnToCancel}`)).toBeVisible();
+
+  // The returns are a credit note on the AFN order's sale: the sellable unit is back at the FBA location, the damaged one is not.
+  await page.goto(ordersTab);
+  await rowOf(page, afnShipped).getByRole('link').click();
+  const note = page.getByTestId('credit-note');
+  await expect(note).toHaveCount(1);
+  await expect(note.getByRole('row').filter({ hasText: 'SELLABLE' })).toContainText(`Yes (${seeded.fbaLocation})`);
+  await expect(note.getByRole('row').filter({ hasText: 'CUSTOMER_DAMAGED' })).toContainText('No');
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('amazon-afn-returns.png'), fullPage: true });
+  await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(skuA)}&location=${seeded.fbaLocationId}`);
+  await expect(page.getByRole('row').filter({ hasText: seeded.fbaLocation }).getByRole('cell').nth(4)).toHaveText('9');
 });

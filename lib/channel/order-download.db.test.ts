@@ -163,13 +163,19 @@ describe('Download orders', () => {
     expect(log.some((m) => m.startsWith('Amazon is not told this order shipped: it needs a tracking number.'))).toBe(true);
   });
 
-  it('the worker runs a queued download and the run says what it did', async () => {
-    await place([{ fulfillmentChannel: 'AFN', items: [{ sellerSku: skus[0], quantity: 1 }], hoursAgo: 30 }]);
+  it('the worker runs a queued download: the orders, then Amazon’s customer returns report, and the run says what it did', async () => {
+    const [order] = await place([{ fulfillmentChannel: 'AFN', items: [{ sellerSku: skus[0], quantity: 2 }], hoursAgo: 30 }]);
+    await sandbox.admin('POST', `/_sandbox/sellers/${sellerId}/returns`, { returns: [{ orderId: order, sellerSku: skus[0], quantity: 1, disposition: 'SELLABLE' }] });
     const run = await requestOrdersDownload(db, storeId, 'force', null);
     expect((await requestOrdersDownload(db, storeId, 'force', null)).id).toBe(run.id); // a second press joins
-    await drainOrdersDownloads(db, deps());
+    const drained = drainOrdersDownloads(db, deps());
+    // Amazon prepares the returns report in 45 s of its time: let its clock run on.
+    for (let i = 0; i < 20 && (await db.select().from(fbaSyncRuns).where(eq(fbaSyncRuns.id, run.id)))[0].phase !== 'Reading returns'; i++) await new Promise((r) => setTimeout(r, 100));
+    await sandbox.admin('POST', '/_sandbox/clock', { advanceSeconds: 120 });
+    await drained;
     const [done] = await db.select().from(fbaSyncRuns).where(eq(fbaSyncRuns.id, run.id));
     expect(done.status).toBe('done');
     expect(done.summary).toMatch(/1 imported/);
-  });
+    expect(done.summary).toMatch(/Customer returns: 1 credit note, 1 unit back in stock\./);
+  }, 60_000);
 });
