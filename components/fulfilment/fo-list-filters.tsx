@@ -1,14 +1,8 @@
 import Link from 'next/link';
+import { hrefWith } from '@/lib/http/search-params';
 import { foStatus, type FoStatus } from '@/lib/fulfilment/fo-status';
 
 const STATUSES = foStatus.statuses;
-
-function href(base: string, params: Record<string, string | undefined>) {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
-  const s = sp.toString();
-  return s ? `${base}?${s}` : base;
-}
 
 /** The counts per status at the top of the list; each is a link that filters by its status (the other filters kept). */
 export function FoStatusCounts({ base, counts, total, current, keep }: { base: string; counts: Record<FoStatus, number>; total: number; current?: FoStatus; keep: Record<string, string | undefined> }) {
@@ -17,7 +11,7 @@ export function FoStatusCounts({ base, counts, total, current, keep }: { base: s
     return (
       <li key={label}>
         <Link
-          href={href(base, { ...keep, status })}
+          href={hrefWith(base, { ...keep, status })}
           aria-current={active ? 'page' : undefined}
           className={`flex min-w-24 flex-col rounded border px-3 py-2 no-underline ${active ? 'border-indigo-500 bg-indigo-50 ring-1 ring-indigo-500' : 'border-slate-200 bg-white hover:border-indigo-300'}`}
         >

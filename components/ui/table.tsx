@@ -1,13 +1,7 @@
 import Link from 'next/link';
+import { hrefWith } from '@/lib/http/search-params';
 
 type Params = Record<string, string | undefined>;
-
-function href(base: string, params: Params) {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
-  const s = sp.toString();
-  return s ? `${base}?${s}` : base;
-}
 
 /** A column header that sorts the list by a server-side key (toggles asc/desc, restarts paging). */
 /** `keep`: other search params of the list (its filters) that sorting and paging keep. */
@@ -16,7 +10,7 @@ export function SortHeader({ label, sortKey, base, current, align, keep }: { lab
   const dir = active && current.dir === 'asc' ? 'desc' : 'asc';
   return (
     <th scope="col" aria-sort={active ? (current.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={`px-3 py-2 font-semibold ${align === 'right' ? 'text-right' : 'text-left'}`}>
-      <Link href={href(base, { ...keep, q: current.q, sort: sortKey, dir })} className="text-slate-700 hover:text-indigo-700">
+      <Link href={hrefWith(base, { ...keep, q: current.q, sort: sortKey, dir })} className="text-slate-700 hover:text-indigo-700">
         {label}
         <span aria-hidden className="ml-1 text-slate-400">{active ? (current.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
       </Link>
@@ -54,8 +48,8 @@ export function Table({ head, children, caption }: { head: React.ReactNode; chil
 export function Pager({ base, current, next, keep }: { base: string; current: { q?: string; sort: string; dir: string; after?: unknown }; next: string | null; keep?: Params }) {
   return (
     <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-      {current.after ? <Link href={href(base, { ...keep, q: current.q, sort: current.sort, dir: current.dir })}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-      {next ? <Link href={href(base, { ...keep, q: current.q, sort: current.sort, dir: current.dir, after: next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
+      {current.after ? <Link href={hrefWith(base, { ...keep, q: current.q, sort: current.sort, dir: current.dir })}>« First page</Link> : <span className="text-slate-400">« First page</span>}
+      {next ? <Link href={hrefWith(base, { ...keep, q: current.q, sort: current.sort, dir: current.dir, after: next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
     </nav>
   );
 }

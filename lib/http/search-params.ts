@@ -19,3 +19,11 @@ export function readSearchParams(sp: RawSearchParams | URLSearchParams): SearchP
   }
   return out;
 }
+
+/** A link to `base` with the given search params (empty ones left out): the pages' filter, paging and sort links. */
+export function hrefWith(base: string, params: SearchParams): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
+  const s = sp.toString();
+  return s ? `${base}?${s}` : base;
+}

@@ -12,20 +12,13 @@ import { AMAZON_ORDER_STATE_LIST, countAmazonOrders, listAmazonOrders, readOrder
 import { getStoreOrdersSetup } from '@/lib/channel/store-setup';
 import { formatMinor } from '@/lib/fba/amazon-money';
 import { formatUtcDate } from '@/lib/format/date';
-import { readSearchParams } from '@/lib/http/search-params';
+import { hrefWith, readSearchParams } from '@/lib/http/search-params';
 import { isUuid } from '@/lib/validation/id';
 import { OrdersDownloadPanel } from './download-panel';
 
 export const metadata: Metadata = { title: 'Amazon store orders' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-function href(base: string, params: Record<string, string | undefined>) {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
-  const s = sp.toString();
-  return s ? `${base}?${s}` : base;
-}
 
 const CHANNEL = { AFN: 'Fulfilled by Amazon', MFN: 'Merchant fulfilled' } as const;
 
@@ -93,7 +86,7 @@ export default async function AmazonStoreOrdersPage({ params, searchParams }: { 
       </form>
       {counts.Held > 0 && !list.state && (
         <p className="mb-3 text-sm text-amber-900">
-          {counts.Held} order{counts.Held === 1 ? ' is' : 's are'} held: <Link href={href(base, { state: 'Held' })}>see why</Link>. Held orders are imported at the next download once
+          {counts.Held} order{counts.Held === 1 ? ' is' : 's are'} held: <Link href={hrefWith(base, { state: 'Held' })}>see why</Link>. Held orders are imported at the next download once
           fixed.
         </p>
       )}
@@ -111,8 +104,8 @@ export default async function AmazonStoreOrdersPage({ params, searchParams }: { 
         <>
           <OrdersTable rows={page.rows} />
           <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-            {list.after ? <Link href={href(base, keep)}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-            {page.next ? <Link href={href(base, { ...keep, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
+            {list.after ? <Link href={hrefWith(base, keep)}>« First page</Link> : <span className="text-slate-400">« First page</span>}
+            {page.next ? <Link href={hrefWith(base, { ...keep, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
           </nav>
         </>
       )}

@@ -9,7 +9,7 @@ import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getConnection } from '@/lib/fba/connections';
 import { formatUtcDate } from '@/lib/format/date';
-import { readSearchParams } from '@/lib/http/search-params';
+import { hrefWith, readSearchParams } from '@/lib/http/search-params';
 import { inboundFilterQuery, listInbound, readInboundListParams, type InboundListRow } from '@/lib/inbound/list';
 import { getLatestInboundRun } from '@/lib/inbound/status-download';
 import { formatMinor } from '@/lib/fba/amazon-money';
@@ -21,13 +21,6 @@ import { DownloadPanel } from './download-panel';
 export const metadata: Metadata = { title: 'FBA Inbound Shipments' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-function href(base: string, params: Record<string, string | undefined>) {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
-  const s = sp.toString();
-  return s ? `${base}?${s}` : base;
-}
 
 const LABEL_KIND: Record<string, string> = { box: 'Box labels', shipping: 'Shipping labels', fnsku: 'Product labels' };
 
@@ -102,8 +95,8 @@ export default async function InboundShipmentsPage({ params, searchParams }: { p
         <>
           <InboundTable rows={page.rows} connectionId={id} base={base} />
           <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-            {list.after ? <Link href={href(base, keep)}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-            {page.next ? <Link href={href(base, { ...keep, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
+            {list.after ? <Link href={hrefWith(base, keep)}>« First page</Link> : <span className="text-slate-400">« First page</span>}
+            {page.next ? <Link href={hrefWith(base, { ...keep, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
           </nav>
         </>
       )}
