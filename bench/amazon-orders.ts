@@ -2,11 +2,13 @@
 // by Amazon (AFN), 10% merchant fulfilled (MFN), 50 SKUs): each becomes a sale (AFN ones through
 // Invoice). Prints orders per second, SP-API calls per order by operation, what Amazon's published
 // rates would make of those calls, a second download with nothing changed, and peak RSS. The sandbox
-// and PGlite run in this process; Amazon's rates are multiplied by BENCH_RATE_SCALE (default 1000) so
-// the figure is our own work, and the published-rate time is computed from the calls made.
+// runs in this process, the database is PostgreSQL (a scratch database on DATABASE_URL's server) or,
+// with BENCH_DRIVER=pglite, PGlite in process; Amazon's rates are multiplied by BENCH_RATE_SCALE
+// (default 1000) so the figure is our own work, and the published-rate time is computed from the calls.
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { migrateDb, openPglite } from '../db/client';
+import postgres from 'postgres';
+import { migrateDb, openPglite, openPostgres, type DbHandle } from '../db/client';
 import { amazonOrders, amazonStores, sales } from '../db/schema';
 import { downloadStoreOrders } from '../lib/channel/order-download';
 import { saveStoreOrdersSetup } from '../lib/channel/store-setup';
@@ -20,10 +22,29 @@ import { makeLocation, makeProduct } from '../test/fixtures';
 
 const HOUR = 3600_000;
 
+/** The bench's database: a scratch PostgreSQL database (dropped after), or PGlite. */
+async function openBenchDb(): Promise<{ handle: DbHandle; label: string; drop: () => Promise<void> }> {
+  if (process.env.BENCH_DRIVER === 'pglite') return { handle: await openPglite(), label: 'PGlite', drop: async () => {} };
+  const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `fba_bench_orders_${process.pid}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    handle: await openPostgres(url.toString(), 4),
+    label: 'PostgreSQL',
+    drop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 export async function benchAmazonOrders(total = Number(process.env.BENCH_ORDERS ?? 10_000)): Promise<void> {
   const scale = Number(process.env.BENCH_RATE_SCALE ?? 1000);
   const sandbox = await startTestSandbox({ rateScale: scale, clockSpeed: 1 });
-  const handle = await openPglite();
+  const { handle, label, drop } = await openBenchDb();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   try {
@@ -85,7 +106,7 @@ export async function benchAmazonOrders(total = Number(process.env.BENCH_ORDERS 
     const secondSeconds = (performance.now() - t1) / 1000;
     console.log(
       [
-        `amazon orders: ${total} orders of one store (${orders.filter((o) => o.fulfillmentChannel === 'AFN').length} AFN shipped, ${orders.filter((o) => o.fulfillmentChannel === 'MFN').length} MFN), 50 SKUs, PGlite, rates ×${scale}`,
+        `amazon orders: ${total} orders of one store (${orders.filter((o) => o.fulfillmentChannel === 'AFN').length} AFN shipped, ${orders.filter((o) => o.fulfillmentChannel === 'MFN').length} MFN), 50 SKUs, ${label}, rates ×${scale}`,
         `first download: ${first.imported} imported (${imported} rows Imported, ${saleCount} sales), ${first.held} held, in ${seconds.toFixed(1)} s → ${(total / seconds).toFixed(0)} orders/s, ${((seconds * 1000) / total).toFixed(1)} ms per order`,
         `SP-API calls ${callTotal} → ${(callTotal / total).toFixed(3)} per order (${Object.entries(firstCalls).map(([k, v]) => `${k} ${v}`).join(', ')}), 429s ${throttled}`,
         `at Amazon's published rates those calls need at least ${(Math.max(...published.map((p) => p.seconds)) / 3600).toFixed(1)} h (${published.map((p) => `${p.op} ${(p.seconds / 60).toFixed(0)} min`).join(', ')})`,
@@ -96,6 +117,7 @@ export async function benchAmazonOrders(total = Number(process.env.BENCH_ORDERS 
   } finally {
     clearInterval(sampler);
     await handle.close();
+    await drop();
     await sandbox.close();
   }
 }
