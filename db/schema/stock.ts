@@ -160,3 +160,24 @@ export const stockTransferLines = pgTable(
   },
   (t) => [unique('stock_transfer_lines_pk').on(t.transferId, t.lineNo)],
 );
+
+/**
+ * One scan on the floor (Stocktake → Count): the device makes its id, so a scan sent twice (a
+ * retry, a queue replayed after the connection came back) is counted once. Undo marks the row and
+ * takes its quantity off the line again.
+ */
+export const stocktakeScans = pgTable(
+  'stocktake_scans',
+  {
+    id: uuid('id').primaryKey(),
+    stocktakeId: uuid('stocktake_id').notNull().references(() => stocktakes.id),
+    lineId: uuid('line_id').notNull().references(() => stocktakeLines.id),
+    /** What was scanned or typed (SKU, manufacturer barcode or FNSKU). */
+    code: text('code').notNull(),
+    quantity: integer('quantity').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [index('stocktake_scans_stocktake_idx').on(t.stocktakeId, t.userId, t.scannedAt), check('stocktake_scans_quantity_positive', sql`${t.quantity} > 0`)],
+);
