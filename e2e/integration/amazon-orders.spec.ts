@@ -24,11 +24,20 @@ async function placeOrders(request: APIRequestContext, orders: NewOrder[]): Prom
   return ((await res.json()) as { amazonOrderIds: string[] }).amazonOrderIds;
 }
 
+type Run = { id: string; status: string } | null;
+const latestRun = async (page: Page): Promise<Run> => ((await (await page.request.get(`/api/amazon/${seeded.storeId}/orders-status`)).json()) as { run: Run }).run;
+
+/** Download orders, waited for until this press's own run is done (an earlier run's "finished" line is on the page meanwhile). */
 async function downloadOrders(page: Page) {
   await page.goto(ordersTab);
+  const before = await latestRun(page);
   await page.getByRole('button', { name: 'Download orders' }).click();
-  await expect(page.getByText(/Last download finished/)).toBeVisible({ timeout: 60_000 });
+  await expect.poll(async () => {
+    const run = await latestRun(page);
+    return run && run.id !== before?.id ? run.status : 'not started';
+  }, { timeout: 60_000 }).toBe('done');
   await page.reload();
+  await expect(page.getByText(/Last download finished/)).toBeVisible();
 }
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: new RegExp(`^${name}`) });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmptyState, Table, Td, Th } from '@/components/ui/table';
@@ -51,6 +52,11 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
     <>
       <PageHeader title={`Stocktake ${doc.number} — ${doc.location}`} crumbs={['Inventory', 'Stocktake']}>
         <StatusBadge status={doc.status} />
+        {open && (
+          <Link href={`${base}/count`} className={`${buttonClass('primary')} no-underline`}>
+            Count
+          </Link>
+        )}
         {syncable && <FbaSyncButton id={doc.id} />}
         {voidable && <VoidStocktakeForm id={doc.id} number={doc.number} />}
       </PageHeader>

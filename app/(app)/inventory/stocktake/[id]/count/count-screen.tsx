@@ -1,0 +1,350 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActionState } from '@/lib/action';
+import type { ScanResult } from '@/lib/stocktake/scans';
+import { scanAction, undoScanAction } from './actions';
+
+type Bin = { id: string; name: string };
+type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
+
+/** A scan on this device: queued until the server has it, then what the server made of it. */
+type Entry = {
+  scanId: string;
+  code: string;
+  quantity: number;
+  binId: string | null;
+  binName: string | null;
+  state: 'queued' | 'counted' | 'unknown' | 'not-on-stocktake' | 'undone' | 'refused';
+  sku?: string;
+  name?: string;
+  counted?: number | null;
+  message?: string;
+};
+
+type Current = { sku: string; name: string; counted: number | null; bin: string | null };
+type Notice = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+
+const idle = { status: 'idle' } as const;
+
+function formOf(values: Record<string, string>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(values)) form.set(k, v);
+  return form;
+}
+
+/** A short low tone and a buzz: the scan was not counted (the person is looking at the shelf, not the screen). */
+function alarm() {
+  try {
+    navigator.vibrate?.([120, 60, 120]);
+    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!Ctx) return;
+    const ctx = new Ctx();
+    const osc = ctx.createOscillator();
+    osc.type = 'square';
+    osc.frequency.value = 220;
+    osc.connect(ctx.destination);
+    osc.start();
+    osc.stop(ctx.currentTime + 0.35);
+    osc.onended = () => void ctx.close();
+  } catch {
+    // No sound on this device: the message on screen says it.
+  }
+}
+
+const fromRecent = (r: Recent): Entry => ({
+  scanId: r.scanId,
+  code: r.code,
+  quantity: r.quantity,
+  binId: null,
+  binName: r.bin,
+  state: r.undone ? 'undone' : 'counted',
+  sku: r.sku,
+  name: r.name,
+  counted: r.counted,
+});
+
+/**
+ * Stocktake → Count. A keyboard-wedge scanner types the code and Enter into the focused field (the
+ * on-screen keyboard stays closed until "Type a code"); each scan is queued on the device with its
+ * own id and sent at once; without a connection it waits and is sent when the connection is back,
+ * and the server counts each id once.
+ */
+export function CountScreen({ stocktake, userId, bins, back, recent }: { stocktake: { id: string; number: string; location: string }; userId: string; bins: Bin[]; back: string; recent: Recent[] }) {
+  const storageKey = `count-queue:${stocktake.id}:${userId}`;
+  const [entries, setEntries] = useState<Entry[]>(() => recent.map(fromRecent));
+  const [binId, setBinId] = useState<string>(bins[0]?.id ?? '');
+  const [quantity, setQuantity] = useState('1');
+  const [typing, setTyping] = useState(false);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [offline, setOffline] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const sending = useRef(false);
+
+  const binName = useCallback((id: string | null) => bins.find((b) => b.id === id)?.name ?? null, [bins]);
+  const update = (scanId: string, patch: Partial<Entry>) => setEntries((list) => list.map((e) => (e.scanId === scanId ? { ...e, ...patch } : e)));
+
+  const readQueue = useCallback((): Entry[] => {
+    try {
+      return JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Entry[];
+    } catch {
+      return [];
+    }
+  }, [storageKey]);
+  const writeQueue = useCallback((queue: Entry[]) => localStorage.setItem(storageKey, JSON.stringify(queue)), [storageKey]);
+
+  const apply = useCallback(
+    (entry: Entry, result: ScanResult) => {
+      if (result.status === 'counted') {
+        update(entry.scanId, { state: 'counted', sku: result.sku, name: result.name, counted: result.counted, binName: result.bin });
+        setCurrent({ sku: result.sku, name: result.name, counted: result.counted, bin: result.bin });
+        setNotice({ tone: 'ok', text: `${result.sku}: ${result.counted} counted${result.bin ? ` in ${result.bin}` : ''}.` });
+      } else if (result.status === 'unknown') {
+        update(entry.scanId, { state: 'unknown', message: 'No product has this code.' });
+        setNotice({ tone: 'error', text: `Unknown code ${result.code}: no product has this SKU, barcode or FNSKU. Nothing was counted.` });
+        alarm();
+      } else {
+        update(entry.scanId, { state: 'not-on-stocktake', sku: result.sku, name: result.name, message: `${result.sku} is not in this stocktake${result.bin ? ` for bin ${result.bin}` : ''}.` });
+        setNotice({ tone: 'warn', text: `${result.sku} (${result.name}) is not in this stocktake${result.bin ? ` for bin ${result.bin}` : ''}. Add it to count it, or scan another item.` });
+        alarm();
+      }
+    },
+    [],
+  );
+
+  /** Sends the device's queue in order; stops at the first scan that cannot reach the server. */
+  const flush = useCallback(async () => {
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      for (;;) {
+        const [next] = readQueue();
+        if (!next) break;
+        let result: ActionState<ScanResult>;
+        try {
+          result = await scanAction(idle, formOf({ stocktakeId: stocktake.id, scanId: next.scanId, code: next.code, quantity: String(next.quantity), binId: next.binId ?? '' }));
+        } catch {
+          setOffline(true);
+          break;
+        }
+        setOffline(false);
+        writeQueue(readQueue().filter((e) => e.scanId !== next.scanId));
+        if (result.status === 'ok') apply(next, result.data);
+        else if (result.status === 'error') {
+          update(next.scanId, { state: 'refused', message: result.message });
+          setNotice({ tone: 'error', text: result.message });
+          alarm();
+        }
+      }
+    } finally {
+      sending.current = false;
+    }
+  }, [apply, readQueue, stocktake.id, writeQueue]);
+
+  // Scans left queued by an earlier visit are shown and sent; and again whenever the connection comes back.
+  useEffect(() => {
+    // After hydration (the queue lives in this browser only): show what is still queued, then send it.
+    const shown = window.setTimeout(() => {
+      const queued = readQueue();
+      if (queued.length > 0) setEntries((list) => [...queued.filter((q) => !list.some((e) => e.scanId === q.scanId)).reverse(), ...list]);
+      void flush();
+    }, 0);
+    const again = () => void flush();
+    window.addEventListener('online', again);
+    const timer = window.setInterval(() => {
+      if (readQueue().length > 0) void flush();
+    }, 5000);
+    return () => {
+      window.clearTimeout(shown);
+      window.removeEventListener('online', again);
+      window.clearInterval(timer);
+    };
+  }, [flush, readQueue]);
+
+  function submit(raw: string) {
+    const code = raw.trim();
+    if (!code) return;
+    const bin = bins.find((b) => b.name.toLowerCase() === code.toLowerCase());
+    if (bin) {
+      setBinId(bin.id);
+      setNotice({ tone: 'ok', text: `Counting bin ${bin.name}.` });
+      return;
+    }
+    const qty = Number(quantity);
+    if (!Number.isInteger(qty) || qty < 1 || qty > 100_000) {
+      setNotice({ tone: 'error', text: 'Quantity: enter a whole number from 1 to 100,000.' });
+      alarm();
+      return;
+    }
+    const entry: Entry = { scanId: crypto.randomUUID(), code, quantity: qty, binId: binId || null, binName: binName(binId || null), state: 'queued' };
+    writeQueue([...readQueue(), entry]);
+    setEntries((list) => [entry, ...list].slice(0, 30));
+    setQuantity('1');
+    void flush();
+  }
+
+  async function addToStocktake(entry: Entry) {
+    try {
+      const result = await scanAction(idle, formOf({ stocktakeId: stocktake.id, scanId: entry.scanId, code: entry.code, quantity: String(entry.quantity), binId: entry.binId ?? '', add: 'on' }));
+      if (result.status === 'ok') apply(entry, result.data);
+      else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
+    } catch {
+      setOffline(true);
+      setNotice({ tone: 'error', text: 'No connection: add it again when the connection is back.' });
+    }
+    input.current?.focus();
+  }
+
+  async function undo(entry: Entry) {
+    try {
+      const result = await undoScanAction(idle, formOf({ stocktakeId: stocktake.id, scanId: entry.scanId }));
+      if (result.status === 'ok') {
+        update(entry.scanId, { state: 'undone', counted: result.data.counted });
+        if (current?.sku === entry.sku && current?.bin === entry.binName) setCurrent({ ...current!, counted: result.data.counted });
+        setNotice({ tone: 'ok', text: `Scan of ${entry.sku} undone: ${result.data.counted ?? 'not'} counted${entry.binName ? ` in ${entry.binName}` : ''}.` });
+      } else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
+    } catch {
+      setOffline(true);
+      setNotice({ tone: 'error', text: 'No connection: undo again when the connection is back.' });
+    }
+    input.current?.focus();
+  }
+
+  const tone = { ok: 'border-emerald-300 bg-emerald-50 text-emerald-900', warn: 'border-amber-300 bg-amber-50 text-amber-900', error: 'border-red-300 bg-red-50 text-red-800' };
+  const queuedCount = entries.filter((e) => e.state === 'queued').length;
+
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <div className="flex items-baseline justify-between gap-3">
+        <h1 className="text-xl font-semibold">
+          Count {stocktake.number} <span className="block text-base font-normal text-slate-600">{stocktake.location}</span>
+        </h1>
+        <Link href={back} className="shrink-0">
+          Done counting
+        </Link>
+      </div>
+      {offline && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          No connection: {queuedCount} scan{queuedCount === 1 ? ' is' : 's are'} kept on this device and sent when the connection is back.
+        </p>
+      )}
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const field = input.current!;
+          submit(field.value);
+          field.value = '';
+          field.focus();
+        }}
+      >
+        {bins.length > 0 && (
+          <div>
+            <label htmlFor="count-bin" className="mb-1 block font-medium text-slate-700">
+              Bin (or scan its label)
+            </label>
+            <select id="count-bin" value={binId} onChange={(e) => setBinId(e.target.value)} className="h-12 w-full rounded border border-slate-300 bg-white px-3 text-lg">
+              {bins.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label htmlFor="count-code" className="mb-1 block font-medium text-slate-700">
+            Scan or type a code
+          </label>
+          <input
+            id="count-code"
+            ref={input}
+            autoFocus
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            enterKeyHint="enter"
+            inputMode={typing ? 'text' : 'none'}
+            placeholder="SKU, barcode or FNSKU"
+            className="h-14 w-full rounded border-2 border-indigo-400 bg-white px-3 font-mono text-xl"
+          />
+        </div>
+        <div className="flex items-end gap-3">
+          <div className="w-28">
+            <label htmlFor="count-quantity" className="mb-1 block font-medium text-slate-700">
+              Quantity
+            </label>
+            <input id="count-quantity" inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} className="h-12 w-full rounded border border-slate-300 bg-white px-3 text-lg" />
+          </div>
+          <button type="submit" className="h-12 flex-1 rounded bg-indigo-600 px-4 text-lg font-medium text-white hover:bg-indigo-700">
+            Count
+          </button>
+        </div>
+        <button
+          type="button"
+          aria-pressed={typing}
+          onClick={() => {
+            setTyping((t) => !t);
+            input.current?.focus();
+          }}
+          className="min-h-11 w-full rounded border border-slate-300 bg-white px-3 text-slate-700"
+        >
+          {typing ? 'Scanner mode (hide the keyboard)' : 'Type a code (show the keyboard)'}
+        </button>
+      </form>
+      {notice && (
+        <p role={notice.tone === 'ok' ? 'status' : 'alert'} className={`rounded border px-3 py-2 ${tone[notice.tone]}`} data-testid="count-notice">
+          {notice.text}
+        </p>
+      )}
+      {current && (
+        <section aria-label="Current product" className="rounded border border-slate-200 bg-white p-3 shadow-sm">
+          <p className="font-mono text-sm text-slate-600">{current.sku}</p>
+          <p className="font-medium">{current.name}</p>
+          <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid="current-count">
+            {current.counted ?? 0} <span className="text-base font-normal text-slate-600">counted{current.bin ? ` in ${current.bin}` : ''}</span>
+          </p>
+        </section>
+      )}
+      <section aria-labelledby="last-scans">
+        <h2 id="last-scans" className="mb-2 font-semibold">
+          Last scans
+        </h2>
+        {entries.length === 0 ? (
+          <p className="text-slate-600">Nothing scanned yet on this device. Scan an item, or a bin label to change bins.</p>
+        ) : (
+          <ol className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+            {entries.map((e) => (
+              <li key={e.scanId} className="flex items-center justify-between gap-3 px-3 py-2" data-testid="scan-entry">
+                <div className="min-w-0">
+                  <p className={`truncate font-mono text-sm ${e.state === 'undone' ? 'text-slate-400 line-through' : ''}`}>
+                    {e.sku ?? e.code} × {e.quantity}
+                    {e.binName ? ` · ${e.binName}` : ''}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {e.state === 'queued' && 'Waiting to send…'}
+                    {e.state === 'counted' && `Counted: ${e.counted ?? 0} in all`}
+                    {e.state === 'undone' && 'Undone'}
+                    {(e.state === 'unknown' || e.state === 'refused' || e.state === 'not-on-stocktake') && e.message}
+                  </p>
+                </div>
+                {e.state === 'counted' && (
+                  <button type="button" onClick={() => void undo(e)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Undo scan of ${e.sku} × ${e.quantity}`}>
+                    Undo
+                  </button>
+                )}
+                {e.state === 'not-on-stocktake' && (
+                  <button type="button" onClick={() => void addToStocktake(e)} className="min-h-11 shrink-0 rounded border border-indigo-300 bg-indigo-50 px-3 text-sm text-indigo-800">
+                    Add to stocktake
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readSeed, screenshotPath, sessionFile } from '../support/state';
+import type { ScanCountSeed } from './scan-count.seed';
+
+const seeded = readSeed<ScanCountSeed>('inventory/scan-count');
+const PHONE = { width: 375, height: 812 };
+
+test.use({ storageState: sessionFile('admin'), viewport: PHONE });
+
+/** Inventory → Stocktake → Start at the location, then Count: ends on the Count screen. */
+async function startAndCount(page: Page, location: string) {
+  await page.goto('/inventory/stocktake');
+  await page.getByLabel('Select a location').selectOption({ label: location });
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/inventory\/stocktake\/[0-9a-f-]{36}$/);
+  const stocktakeUrl = page.url();
+  await page.getByRole('link', { name: 'Count', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Count ST-/ })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  return stocktakeUrl;
+}
+
+/** A keyboard-wedge scanner: it types the code into the focused field and presses Enter. */
+async function wedge(page: Page, code: string) {
+  await expect(page.getByLabel('Scan or type a code')).toBeFocused();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+const notice = (page: Page) => page.getByTestId('count-notice');
+const lineCounted = (page: Page, sku: string, bin: string) => page.getByTestId(`line-${sku}`).filter({ hasText: bin }).getByLabel(/^Counted/);
+
+test('a keyboard-wedge scan sequence counts two bins (a case typed as a quantity, an unknown code refused, a scan undone) and the stocktake completes with those counts', async ({ page }) => {
+  const s = seeded.wedge;
+  const stocktakeUrl = await startAndCount(page, s.location);
+  await expect(page.getByLabel('Bin (or scan its label)')).toHaveValue(/.+/);
+  await page.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-01' });
+  await page.getByLabel('Scan or type a code').focus();
+  await wedge(page, s.sku);
+  await wedge(page, s.sku.toLowerCase());
+  await wedge(page, s.barcode);
+  await expect(page.getByTestId('current-count')).toHaveText(/^3 counted in A-01/);
+
+  await wedge(page, 'NOT-A-CODE-123');
+  await expect(notice(page)).toHaveText(/Unknown code NOT-A-CODE-123/);
+  await expect(page.getByTestId('current-count')).toHaveText(/^3 counted in A-01/);
+
+  // Scanning a bin's label moves the count there; a case of 4 is typed as the quantity.
+  await wedge(page, 'A-02');
+  await expect(notice(page)).toHaveText('Counting bin A-02.');
+  await page.getByLabel('Quantity').fill('4');
+  await page.getByLabel('Scan or type a code').focus();
+  await wedge(page, s.sku);
+  await expect(page.getByTestId('current-count')).toHaveText(/^4 counted in A-02/);
+  await wedge(page, s.sku);
+  await expect(page.getByTestId('current-count')).toHaveText(/^5 counted in A-02/);
+  await page.getByRole('button', { name: `Undo scan of ${s.sku} × 1` }).first().click();
+  await expect(page.getByTestId('current-count')).toHaveText(/^4 counted in A-02/);
+  // The other product was never counted in A-02: the screen offers to add it.
+  await wedge(page, s.other);
+  await expect(notice(page)).toContainText(`${s.other} (Scan gadget wedge) is not in this stocktake for bin A-02`);
+  await page.getByRole('button', { name: 'Add to stocktake' }).click();
+  await expect(page.getByTestId('current-count')).toHaveText(/^1 counted in A-02/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+  await page.screenshot({ path: screenshotPath('count-phone.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Done counting' }).click();
+  await expect(page).toHaveURL(stocktakeUrl);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('3');
+  await expect(lineCounted(page, s.sku, 'A-02')).toHaveValue('4');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await expect(page).toHaveURL(/done=completed/);
+  await page.goto(`/inventory/stock-on-hand?q=${encodeURIComponent(s.sku)}`);
+  const rows = page.getByRole('row').filter({ hasText: s.location });
+  await expect(rows.filter({ hasText: 'A-01' }).getByRole('cell').nth(4)).toHaveText('3');
+  await expect(rows.filter({ hasText: 'A-02' }).getByRole('cell').nth(4)).toHaveText('4');
+});
+
+test('scans made without a connection wait on the device and are counted once when it is back', async ({ page, context }) => {
+  const s = seeded.offline;
+  const stocktakeUrl = await startAndCount(page, s.location);
+  await page.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-01' });
+  await page.getByLabel('Scan or type a code').focus();
+  await wedge(page, s.sku);
+  await expect(page.getByTestId('current-count')).toHaveText(/^1 counted/);
+
+  await context.setOffline(true);
+  await wedge(page, s.sku);
+  await wedge(page, s.sku);
+  await expect(page.getByText(/No connection: 2 scans are kept on this device/)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('count-phone-offline.png'), fullPage: true });
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByTestId('current-count')).toHaveText(/^3 counted/, { timeout: 15_000 });
+  // A reload sends nothing again: the queue is empty and the server counted each scan once.
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  await page.goto(stocktakeUrl);
+  await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('3');
+});
+
+test('two people counting two bins of one stocktake at once both keep their counts', async ({ page, browser }) => {
+  const s = seeded.two;
+  const stocktakeUrl = await startAndCount(page, s.location);
+  const countUrl = page.url();
+  const other = await browser.newContext({ storageState: sessionFile('admin'), viewport: PHONE });
+  const second = await other.newPage();
+  try {
+    await second.goto(countUrl);
+    await second.waitForLoadState('networkidle');
+    await page.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-01' });
+    await second.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-02' });
+    await page.getByLabel('Scan or type a code').focus();
+    await second.getByLabel('Scan or type a code').focus();
+    await Promise.all([
+      (async () => {
+        for (let i = 0; i < 4; i++) await wedge(page, s.sku);
+      })(),
+      (async () => {
+        for (let i = 0; i < 3; i++) await wedge(second, s.sku);
+      })(),
+    ]);
+    await expect(page.getByTestId('current-count')).toHaveText(/^4 counted in A-01/);
+    await expect(second.getByTestId('current-count')).toHaveText(/^3 counted in A-02/);
+  } finally {
+    await other.close();
+  }
+  await page.goto(stocktakeUrl);
+  await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('4');
+  await expect(lineCounted(page, s.sku, 'A-02')).toHaveValue('3');
+});
