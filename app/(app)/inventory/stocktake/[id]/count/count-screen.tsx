@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
 import { scanAction, undoScanAction } from './actions';
+import { CameraScanner } from './camera-scanner';
 
 type Bin = { id: string; name: string };
 type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
@@ -163,6 +164,11 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
     };
   }, [flush, readQueue]);
 
+  const submitRef = useRef<(code: string) => void>(() => {});
+  useEffect(() => {
+    submitRef.current = submit;
+  });
+
   function submit(raw: string) {
     const code = raw.trim();
     if (!code) return;
@@ -184,6 +190,8 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
     setQuantity('1');
     void flush();
   }
+
+  const onCamera = useCallback((code: string) => submitRef.current(code), []);
 
   async function addToStocktake(entry: Entry) {
     try {
@@ -293,6 +301,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
         >
           {typing ? 'Scanner mode (hide the keyboard)' : 'Type a code (show the keyboard)'}
         </button>
+        <CameraScanner onCode={onCamera} />
       </form>
       {notice && (
         <p role={notice.tone === 'ok' ? 'status' : 'alert'} className={`rounded border px-3 py-2 ${tone[notice.tone]}`} data-testid="count-notice">
