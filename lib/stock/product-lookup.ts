@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
+import { rowsOf } from '@/db/driver';
 import { products } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 
@@ -50,4 +51,18 @@ export async function suggestProducts(db: Db | Tx, text: string, limit = 10) {
     .where(sql`lower(${products.sku}) LIKE ${prefix} OR lower(${products.name}) LIKE ${prefix}`)
     .orderBy(products.sku)
     .limit(limit);
+}
+
+/** The product a scanned code names: its SKU (any case), manufacturer barcode or FNSKU (its own, or of an FBA listing mapped to it). */
+export async function productForCode(db: Db | Tx, code: string) {
+  const rows = rowsOf<{ id: string; sku: string; name: string; rank: number }>(
+    await db.execute(sql`
+      SELECT id, sku, name, rank FROM (
+        SELECT p.id, p.sku, p.name, 1 AS rank FROM products p WHERE lower(p.sku) = lower(${code})
+        UNION ALL SELECT p.id, p.sku, p.name, 2 FROM products p WHERE p.barcode = ${code}
+        UNION ALL SELECT p.id, p.sku, p.name, 3 FROM products p WHERE p.fnsku = ${code}
+        UNION ALL SELECT p.id, p.sku, p.name, 4 FROM fba_listings l JOIN products p ON p.id = l.product_id WHERE l.fnsku = ${code}
+      ) m ORDER BY rank LIMIT 1`),
+  );
+  return rows[0] ?? null;
 }

@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { rowsOf } from '@/db/driver';
 import { bins, products, stocktakeLines, stocktakes, stocktakeScans } from '@/db/schema';
 import { DomainError, isDomainError } from '@/lib/errors';
+import { productForCode } from '@/lib/stock/product-lookup';
 import { addStocktakeLine } from './stocktake';
 import { isCounting } from './stocktake-status';
 
@@ -28,20 +28,6 @@ async function shareOpen(tx: Tx, stocktakeId: string) {
   if (!doc) throw new DomainError('NOT_FOUND', 'That stocktake no longer exists.');
   if (!isCounting(doc.status)) throw new DomainError('INVALID_TRANSITION', `Stocktake ${doc.number} is ${doc.status}: nothing more can be counted.`);
   return doc;
-}
-
-/** The product a scanned code names: its SKU (any case), manufacturer barcode or FNSKU (its own, or of an FBA listing mapped to it). */
-export async function productForCode(db: Db | Tx, code: string) {
-  const rows = rowsOf<{ id: string; sku: string; name: string; rank: number }>(
-    await db.execute(sql`
-      SELECT id, sku, name, rank FROM (
-        SELECT p.id, p.sku, p.name, 1 AS rank FROM products p WHERE lower(p.sku) = lower(${code})
-        UNION ALL SELECT p.id, p.sku, p.name, 2 FROM products p WHERE p.barcode = ${code}
-        UNION ALL SELECT p.id, p.sku, p.name, 3 FROM products p WHERE p.fnsku = ${code}
-        UNION ALL SELECT p.id, p.sku, p.name, 4 FROM fba_listings l JOIN products p ON p.id = l.product_id WHERE l.fnsku = ${code}
-      ) m ORDER BY rank LIMIT 1`),
-  );
-  return rows[0] ?? null;
 }
 
 async function binName(tx: Tx, binId: string | null) {

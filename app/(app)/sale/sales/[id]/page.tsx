@@ -153,11 +153,18 @@ function PickTab({ sale, places }: { sale: Sale; places: { value: string; label:
       </>
     );
   return (
-    <PickForm
-      saleId={sale.id}
-      places={places}
-      rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, quantity: p.quantity, place: placeValue(p), placeLabel: placeName(p), external: !!p.externalConnectionId }))}
-    />
+    <>
+      {sale.orderStatus === 'Authorised' && sale.picked.some((p) => !p.externalConnectionId) && (
+        <p className="mb-3">
+          <Link href={`/sale/sales/${sale.id}/pick-scan`}>Pick by scanning</Link> <span className="text-slate-600">(on a phone or with a scanner, in the aisle)</span>
+        </p>
+      )}
+      <PickForm
+        saleId={sale.id}
+        places={places}
+        rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, quantity: p.quantity, place: placeValue(p), placeLabel: placeName(p), external: !!p.externalConnectionId }))}
+      />
+    </>
   );
 }
 

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
+import { bins, sales } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { productForCode } from '@/lib/stock/product-lookup';
+import { pickLinesWithPlaces } from './pick';
+
+// Pick by scanning (the floor screen of a sale's Pick): each scan names a product; it is accepted
+// for the sale's own-stock pick lines of that product (in the bin being picked from, when one is
+// chosen) and refused with the reason otherwise. The screen tallies the units; Authorise Pick
+// itself re-checks everything, as from the desk.
+
+export type PickScanResult = { status: 'ok'; sku: string; name: string; lineNos: number[] } | { status: 'refused'; reason: string };
+
+const placeOf = (l: { location: string; bin: string | null }) => (l.bin ? `${l.location} › ${l.bin}` : l.location);
+
+export async function checkPickScan(db: Db | Tx, input: { saleId: string; code: string; binId: string | null }): Promise<PickScanResult> {
+  const [sale] = await db.select({ number: sales.number, pickStatus: sales.pickStatus, orderStatus: sales.orderStatus }).from(sales).where(eq(sales.id, input.saleId));
+  if (!sale) throw new DomainError('NOT_FOUND', 'That sale no longer exists.');
+  if (sale.pickStatus === 'Authorised') return { status: 'refused', reason: `Pick of sale ${sale.number} is already authorised.` };
+  if (sale.orderStatus !== 'Authorised') return { status: 'refused', reason: `Sale ${sale.number} is ${sale.orderStatus}: authorise the order first.` };
+  const product = await productForCode(db, input.code);
+  if (!product) return { status: 'refused', reason: `Unknown code ${input.code}: no product has this SKU, barcode or FNSKU.` };
+  const lines = (await pickLinesWithPlaces(db, input.saleId)).filter((l) => l.productId === product.id);
+  if (lines.length === 0) return { status: 'refused', reason: `${product.sku} (${product.name}) is not on sale ${sale.number}: put it back.` };
+  const own = lines.filter((l) => !l.externalConnectionId);
+  if (own.length === 0) return { status: 'refused', reason: `${product.sku} ships from ${lines[0].location} (FBA): Amazon picks it, not you.` };
+  if (input.binId) {
+    const here = own.filter((l) => l.binId === input.binId);
+    if (here.length === 0) {
+      const [bin] = await db.select({ name: bins.name }).from(bins).where(eq(bins.id, input.binId));
+      return { status: 'refused', reason: `${product.sku} is picked from ${[...new Set(own.map(placeOf))].join(', ')}, not from bin ${bin?.name ?? 'chosen'}.` };
+    }
+    return { status: 'ok', sku: product.sku, name: product.name, lineNos: here.map((l) => l.lineNo) };
+  }
+  return { status: 'ok', sku: product.sku, name: product.name, lineNos: own.map((l) => l.lineNo) };
+}
