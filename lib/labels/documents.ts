@@ -200,6 +200,16 @@ export async function getLabelDocument(db: Db | Tx, id: string): Promise<LabelDo
   return row ? toJson(row) : null;
 }
 
+/**
+ * The download route's read: the document's kind (whose permission the route checks first) and,
+ * once done, its file; null when there is no such document.
+ */
+export async function getLabelDownload(db: Db | Tx, id: string): Promise<{ kind: LabelKind; file: { fileName: string; pdf: Buffer } | null } | null> {
+  const [row] = await db.select({ kind: labelDocuments.kind, status: labelDocuments.status, fileName: labelDocuments.fileName, pdf: labelDocuments.pdf }).from(labelDocuments).where(eq(labelDocuments.id, id));
+  if (!row) return null;
+  return { kind: row.kind, file: row.status === 'done' && row.pdf && row.fileName ? { fileName: row.fileName, pdf: row.pdf } : null };
+}
+
 /** A finished document's PDF (the download route); null unless done. */
 export async function getLabelPdf(db: Db | Tx, id: string): Promise<{ kind: LabelKind; fileName: string; pdf: Buffer } | null> {
   const [row] = await db.select({ kind: labelDocuments.kind, fileName: labelDocuments.fileName, pdf: labelDocuments.pdf }).from(labelDocuments).where(and(eq(labelDocuments.id, id), eq(labelDocuments.status, 'done')));
