@@ -10,6 +10,8 @@ import type { ClientFor } from '@/lib/fulfilment/tracking';
 import { renderBoxLabels, type BoxLabel } from './box-labels';
 import { renderFnskuLabels } from './fnsku-labels';
 import { resolveProductLabels } from './product-labels';
+import { groupDigits } from '@/lib/validation/numbers';
+import { MAX_PRODUCT_LABELS } from './label-inputs';
 import { renderScanLabels } from './scan-labels';
 import { FNSKU_FORMAT_LABELS, FNSKU_SHEETS, type FnskuFormat } from './sheets';
 import { binsToLabel, resolveBinLabels, resolveStockProductLabels } from './stock-labels';
@@ -132,6 +134,9 @@ export async function queueBinLabels(db: Db | Tx, input: { locationId: string; b
  * now, by name.
  */
 export async function queueStockProductLabels(db: Db | Tx, input: { format: FnskuFormat; items: { productId: string; quantity: number }[] }, userId: string | null): Promise<LabelDocumentJson> {
+  const total = input.items.reduce((n, i) => n + i.quantity, 0);
+  if (input.items.length === 0) throw new DomainError('INVALID_INPUT', 'Choose at least one product to print.');
+  if (total > MAX_PRODUCT_LABELS) throw new DomainError('INVALID_INPUT', `At most ${groupDigits(MAX_PRODUCT_LABELS)} labels in one document (${groupDigits(total)} asked for).`);
   await resolveStockProductLabels(db, input.items.map((i) => ({ ...i, quantity: 0 })));
   return queueLabelDocument(db, { kind: 'product', format: input.format, request: { items: input.items }, requestedBy: userId });
 }

@@ -120,7 +120,8 @@ describe('warehouse product labels', () => {
   it('refuses a product whose barcode cannot be printed, by SKU and name; a deleted product fails the document', async () => {
     const bad = await makeProduct(db, { name: 'Broken', barcode: '036000291453', barcodeType: 'UPC' });
     await expect(queueStockProductLabels(db, { format: 'thermal', items: [{ productId: bad.id, quantity: 1 }] }, userId)).rejects.toThrow(`${bad.sku} (Broken): The UPC 036000291453 has a wrong check digit.`);
-    const gone = await queueStockProductLabels(db, { format: 'thermal', items: [] }, userId);
+    const gone = await queueStockProductLabels(db, { format: 'thermal', items: [{ productId: (await makeProduct(db)).id, quantity: 1 }] }, userId);
+    await expect(queueStockProductLabels(db, { format: 'thermal', items: [] }, userId)).rejects.toThrow('Choose at least one product to print.');
     await db.update(labelDocuments).set({ request: { items: [{ productId: crypto.randomUUID(), quantity: 1 }] } }).where(eq(labelDocuments.id, gone.id));
     await drainLabelDocuments(db);
     expect(await getLabelDocument(db, gone.id)).toMatchObject({ status: 'failed', error: 'A product to print was deleted; choose the products again.' });

@@ -66,9 +66,9 @@ export async function productIdsMatching(db: Db | Tx, q: string | undefined): Pr
   const rows = await db.select({ id: products.id }).from(products).where(where).orderBy(asc(products.sku), asc(products.id)).limit(MAX_LABEL_PRODUCTS + 1);
   if (rows.length > MAX_LABEL_PRODUCTS) {
     const [{ n }] = await db.select({ n: count() }).from(products).where(where);
-    throw new DomainError('INVALID_INPUT', `${q?.trim() ? `The search “${q.trim()}” matches` : 'There are'} ${groupDigits(Number(n))} products; labels are printed for at most ${groupDigits(MAX_LABEL_PRODUCTS)} at a time. Narrow the search or choose products.`, { productId: ['Too many products.'] });
+    throw new DomainError('INVALID_INPUT', `${q?.trim() ? `The search “${q.trim()}” matches` : 'There are'} ${groupDigits(Number(n))} products; labels are printed for at most ${groupDigits(MAX_LABEL_PRODUCTS)} at a time. Narrow the search or choose products.`);
   }
-  if (rows.length === 0) throw new DomainError('INVALID_INPUT', q?.trim() ? `No product matches “${q.trim()}”.` : 'There are no products yet.', { productId: ['No products.'] });
+  if (rows.length === 0) throw new DomainError('INVALID_INPUT', q?.trim() ? `No product matches “${q.trim()}”.` : 'There are no products yet.');
   return rows.map((r) => r.id);
 }
 
