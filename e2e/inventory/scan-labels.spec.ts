@@ -56,7 +56,14 @@ test('Products: Print labels for two ticked products → Download; the UPC and t
   const panel = page.getByRole('region', { name: 'Print labels', exact: true });
   await page.getByLabel(`Print labels of ${seeded.products.upc.sku}`, { exact: true }).check();
   await page.getByLabel(`Print labels of ${seeded.products.plain.sku}`, { exact: true }).check();
-  await page.getByLabel(`Labels of ${seeded.products.upc.sku}`, { exact: true }).fill('2');
+  const count = page.getByLabel(`Labels of ${seeded.products.upc.sku}`, { exact: true });
+  // A refused count is named with its product; the ticks and counts stay as they were.
+  await count.fill('two');
+  await panel.getByRole('button', { name: 'Print labels' }).click();
+  await expect(panel.getByText(`${seeded.products.upc.sku}: Enter how many labels to print (1 or more).`)).toBeVisible();
+  await expect(page.getByLabel(`Print labels of ${seeded.products.plain.sku}`, { exact: true })).toBeChecked();
+  await expect(count).toHaveValue('two');
+  await count.fill('2');
   await panel.getByLabel('Label format').selectOption({ label: '24-up A4 (70 × 37 mm)' });
   await page.screenshot({ path: screenshotPath('product-scan-labels-form.png'), fullPage: true });
   await panel.getByRole('button', { name: 'Print labels' }).click();
@@ -69,6 +76,8 @@ test('Products: Print labels for two ticked products → Download; the UPC and t
   const { values, decoded } = await decodeLabelValues(await savedPdf(download, 'product-scan-labels-page-1.png'), FNSKU_SHEETS['a4-24'].cells, 'e2e-product-scan-labels');
   expect(decoded).toBe(3);
   expect(values).toEqual([seeded.products.upc.barcode, seeded.products.upc.barcode, seeded.products.plain.sku]);
+  // Printed: the ticks are cleared for the next choice.
+  await expect(page.getByLabel(`Print labels of ${seeded.products.plain.sku}`, { exact: true })).not.toBeChecked();
 
   // All products matching the search: both, one label each.
   await panel.getByLabel('All products matching “SCANLBL”', { exact: false }).check();

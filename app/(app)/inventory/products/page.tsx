@@ -15,7 +15,7 @@ import { MAX_LABEL_PRODUCTS } from '@/lib/labels/stock-labels';
 import { formatCost } from '@/lib/money';
 import { readListParams } from '@/lib/paging';
 import { ImportProductsForm } from './import-form';
-import { PRODUCT_LABELS_FORM, ProductLabelsPanel } from './product-labels-panel';
+import { LabelCount, LabelTick, ProductLabelsPanel } from './product-labels-panel';
 
 export const metadata: Metadata = { title: 'Products' };
 
@@ -100,7 +100,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
               <tr key={p.id}>
                 {labels && (
                   <Td>
-                    <input id={`print-${p.id}`} type="checkbox" name="productId" value={p.id} form={PRODUCT_LABELS_FORM} aria-label={`Print labels of ${p.sku}`} className="h-5 w-5" />
+                    <LabelTick id={p.id} sku={p.sku} />
                   </Td>
                 )}
                 <Td>
@@ -123,7 +123,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                 <Td align="right">{p.onHand}</Td>
                 {labels && (
                   <Td align="right">
-                    <input name={`quantity.${p.id}`} form={PRODUCT_LABELS_FORM} inputMode="numeric" placeholder="—" aria-label={`Labels of ${p.sku}`} className="w-16 rounded border border-slate-300 px-2 py-1 text-right" />
+                    <LabelCount id={p.id} sku={p.sku} />
                   </Td>
                 )}
               </tr>
