@@ -5,7 +5,7 @@ import { StatusBadge, type BadgeStatus } from '@/components/ui/status-badge';
 import { EmptyState, Table, Td, Th } from '@/components/ui/table';
 import type { LabelDocumentJson, LabelKind } from '@/lib/labels/documents';
 
-const KIND: Record<LabelKind, string> = { box: 'Box labels', shipping: 'Shipping labels (Amazon)', fnsku: 'Product labels' };
+const KIND: Record<LabelKind, string> = { box: 'Box labels', shipping: 'Shipping labels (Amazon)', fnsku: 'Product labels', bin: 'Bin labels', product: 'Product labels' };
 const STATUS: Record<LabelDocumentJson['status'], BadgeStatus> = { queued: 'Queued', running: 'In Progress', done: 'Completed', failed: 'Failed' };
 
 const active = (d: LabelDocumentJson | undefined) => d?.status === 'queued' || d?.status === 'running';

@@ -3,15 +3,20 @@ import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } fro
 import { users } from './auth';
 import { fbaConnections } from './fba';
 import { inboundAmazonShipments, inboundShipments } from './inbound';
+import { locations } from './reference';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-/** Box labels (ours), shipping labels (Amazon's getLabels PDF) and FNSKU product labels. */
-export const LABEL_KINDS = ['box', 'shipping', 'fnsku'] as const;
-/** FNSKU sheet formats: 30-up Letter (1" × 2⅝"), 24-up A4, one label per page for thermal printers. */
+/**
+ * Box labels (ours), shipping labels (Amazon's getLabels PDF) and FNSKU product labels of an FBA
+ * connection; bin labels of a location and product labels (manufacturer barcode or SKU) to scan in
+ * the warehouse, which belong to no connection.
+ */
+export const LABEL_KINDS = ['box', 'shipping', 'fnsku', 'bin', 'product'] as const;
+/** Product (and bin) label sheet formats: 30-up Letter (1" × 2⅝"), 24-up A4, one label per page for thermal printers. */
 export const FNSKU_FORMATS = ['letter-30', 'a4-24', 'thermal'] as const;
 export const LABEL_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
@@ -24,7 +29,10 @@ export const labelDocuments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: LABEL_KINDS }).notNull(),
-    connectionId: uuid('connection_id').notNull().references(() => fbaConnections.id),
+    /** The FBA connection of box, shipping and FNSKU labels; null for bin and warehouse product labels. */
+    connectionId: uuid('connection_id').references(() => fbaConnections.id),
+    /** The location of bin labels (deleting the location deletes its label documents). */
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
     inboundId: uuid('inbound_id').references(() => inboundShipments.id),
     amazonShipmentId: uuid('amazon_shipment_id').references(() => inboundAmazonShipments.id),
     /** Amazon's PageType for box and shipping labels; one of FNSKU_FORMATS for product labels. */
@@ -45,6 +53,8 @@ export const labelDocuments = pgTable(
   (t) => [
     index('label_documents_inbound_idx').on(t.inboundId, t.createdAt),
     index('label_documents_connection_idx').on(t.connectionId, t.createdAt),
+    index('label_documents_location_idx').on(t.locationId, t.createdAt),
+    index('label_documents_kind_idx').on(t.kind, t.createdAt),
     index('label_documents_queued_idx').on(t.createdAt).where(sql`${t.status} IN ('queued', 'running')`),
   ],
 );

@@ -33,7 +33,7 @@ export function likeEscape(text: string) {
  * Codes match from their start (SKU through the lower(sku) index, barcode, FNSKU, ASIN); the name
  * matches anywhere, because people remember words from the middle of a name.
  */
-function searchProducts(q: string | undefined): SQL | undefined {
+export function searchProducts(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
   const prefix = `${likeEscape(q.toLowerCase())}%`;
   const upper = `${likeEscape(q.toUpperCase())}%`;

@@ -4,12 +4,17 @@ import { fbaConnections, inboundAmazonShipments, inboundBoxes, inboundBoxItems, 
 import { amazonReason, spClientFor } from '@/lib/fba/connection-client';
 import { LABEL_PAGE_TYPES } from '@/lib/fba/setup-inputs';
 import { isSpApiError } from '@/lib/fba/sp-api';
+import { PERMISSION, type Permission } from '@/lib/auth/permissions';
 import { DomainError, isDomainError, reportUnexpected } from '@/lib/errors';
 import type { ClientFor } from '@/lib/fulfilment/tracking';
 import { renderBoxLabels, type BoxLabel } from './box-labels';
 import { renderFnskuLabels } from './fnsku-labels';
 import { resolveProductLabels } from './product-labels';
+import { groupDigits } from '@/lib/validation/numbers';
+import { MAX_PRODUCT_LABELS } from './label-inputs';
+import { renderScanLabels } from './scan-labels';
 import { FNSKU_FORMAT_LABELS, FNSKU_SHEETS, type FnskuFormat } from './sheets';
+import { binsToLabel, resolveBinLabels, resolveStockProductLabels } from './stock-labels';
 
 // Label PDFs are made by the worker, never while a request waits: a page queues a row (one short
 // insert), the drain claims it by compare-and-set, generates the PDF outside any transaction (box
@@ -49,9 +54,22 @@ const jsonColumns = {
 
 const PAGE_TYPE_LABELS: Record<string, string> = Object.fromEntries(LABEL_PAGE_TYPES.map((p) => [p.value, p.label]));
 
+/** Kinds printed on the product-label stock (FNSKU_FORMATS); the others use Amazon's page types. */
+const ON_LABEL_STOCK: readonly LabelKind[] = ['fnsku', 'bin', 'product'];
+
 export function formatLabelOf(kind: LabelKind, format: string): string {
-  return (kind === 'fnsku' ? FNSKU_FORMAT_LABELS[format as FnskuFormat] : PAGE_TYPE_LABELS[format]) ?? format;
+  return (ON_LABEL_STOCK.includes(kind) ? FNSKU_FORMAT_LABELS[format as FnskuFormat] : PAGE_TYPE_LABELS[format]) ?? format;
 }
+
+/**
+ * Who may see and download a document of this kind: the FBA permission for an FBA connection's
+ * labels, Reference Books for bin labels, Products for warehouse product labels.
+ */
+export function labelPermission(kind: LabelKind): Permission {
+  return kind === 'bin' ? PERMISSION.referenceBooks : kind === 'product' ? PERMISSION.products : PERMISSION.fba;
+}
+/** Every permission some label document needs (the routes let these in, then check the document's own). */
+export const LABEL_PERMISSIONS = [PERMISSION.fba, PERMISSION.referenceBooks, PERMISSION.products] as const;
 
 const toJson = (r: { createdAt: Date; finishedAt: Date | null } & Omit<LabelDocumentJson, 'createdAt' | 'finishedAt' | 'formatLabel'>): LabelDocumentJson => ({
   ...r,
@@ -71,12 +89,17 @@ export const PROGRESS_EVERY = 100;
  */
 export async function queueLabelDocument(
   tx: Db | Tx,
-  doc: { kind: LabelKind; connectionId: string; inboundId?: string | null; amazonShipmentId?: string | null; format: string; request?: Record<string, unknown>; requestedBy: string | null },
+  doc: { kind: LabelKind; connectionId?: string | null; locationId?: string | null; inboundId?: string | null; amazonShipmentId?: string | null; format: string; request?: Record<string, unknown>; requestedBy: string | null },
 ): Promise<LabelDocumentJson> {
-  const total = doc.kind === 'fnsku' ? requestedLabels(doc.request).reduce((n, i) => n + i.quantity, 0) : null;
+  const total =
+    doc.kind === 'fnsku' || doc.kind === 'product'
+      ? requestedLabels(doc.request).reduce((n, i) => n + i.quantity, 0)
+      : doc.kind === 'bin'
+        ? requestedBins(doc.request).binIds.length * requestedBins(doc.request).copies
+        : null;
   const [row] = await tx
     .insert(labelDocuments)
-    .values({ kind: doc.kind, connectionId: doc.connectionId, inboundId: doc.inboundId ?? null, amazonShipmentId: doc.amazonShipmentId ?? null, format: doc.format, request: doc.request ?? {}, requestedBy: doc.requestedBy, total })
+    .values({ kind: doc.kind, connectionId: doc.connectionId ?? null, locationId: doc.locationId ?? null, inboundId: doc.inboundId ?? null, amazonShipmentId: doc.amazonShipmentId ?? null, format: doc.format, request: doc.request ?? {}, requestedBy: doc.requestedBy, total })
     .returning(jsonColumns);
   return toJson(row);
 }
@@ -86,6 +109,36 @@ function requestedLabels(request: Record<string, unknown> | undefined): { produc
   const items = request?.items;
   if (!Array.isArray(items)) return [];
   return items.filter((i): i is { productId: string; quantity: number } => typeof i?.productId === 'string' && Number.isInteger(i?.quantity) && i.quantity > 0);
+}
+
+/** The bin-label request as stored: `{ binIds, copies }`. */
+function requestedBins(request: Record<string, unknown> | undefined): { binIds: string[]; copies: number } {
+  const binIds = Array.isArray(request?.binIds) ? request.binIds.filter((b): b is string => typeof b === 'string') : [];
+  const copies = Number.isInteger(request?.copies) && (request?.copies as number) > 0 ? (request?.copies as number) : 1;
+  return { binIds, copies };
+}
+
+/**
+ * Bin labels of a location (Settings → Reference Books → Locations and Bins): all its bins, or the
+ * chosen ones, each `copies` times. The bins are read now (a location without bins, or a chosen
+ * bin of another location, is refused here) and their ids stored, so the PDF is of what was chosen.
+ */
+export async function queueBinLabels(db: Db | Tx, input: { locationId: string; binIds?: string[]; format: FnskuFormat; copies?: number }, userId: string | null): Promise<LabelDocumentJson> {
+  const { bins } = await binsToLabel(db, input.locationId, input.binIds ?? []);
+  return queueLabelDocument(db, { kind: 'bin', locationId: input.locationId, format: input.format, request: { binIds: bins.map((b) => b.id), copies: input.copies ?? 1 }, requestedBy: userId });
+}
+
+/**
+ * Warehouse product labels (Inventory → Products): the chosen products and counts, each label the
+ * product's manufacturer barcode or its SKU. A product whose barcode cannot be printed is refused
+ * now, by name.
+ */
+export async function queueStockProductLabels(db: Db | Tx, input: { format: FnskuFormat; items: { productId: string; quantity: number }[] }, userId: string | null): Promise<LabelDocumentJson> {
+  const total = input.items.reduce((n, i) => n + i.quantity, 0);
+  if (input.items.length === 0) throw new DomainError('INVALID_INPUT', 'Choose at least one product to print.');
+  if (total > MAX_PRODUCT_LABELS) throw new DomainError('INVALID_INPUT', `At most ${groupDigits(MAX_PRODUCT_LABELS)} labels in one document (${groupDigits(total)} asked for).`);
+  await resolveStockProductLabels(db, input.items.map((i) => ({ ...i, quantity: 0 })));
+  return queueLabelDocument(db, { kind: 'product', format: input.format, request: { items: input.items }, requestedBy: userId });
 }
 
 /**
@@ -125,9 +178,23 @@ export async function queueProductLabels(
   return queueLabelDocument(db, { kind: 'fnsku', connectionId: input.connectionId, inboundId: input.inboundId ?? null, format: input.format, request: { items: input.items }, requestedBy: userId });
 }
 
-/** A shipment's or a connection's label documents, newest first (the indexes on (inbound_id | connection_id, created_at)). */
-export async function listLabelDocuments(db: Db | Tx, where: { inboundId: string } | { connectionId: string; kind?: LabelKind }, limit = 20): Promise<LabelDocumentJson[]> {
-  const filter = 'inboundId' in where ? eq(labelDocuments.inboundId, where.inboundId) : and(eq(labelDocuments.connectionId, where.connectionId), where.kind ? eq(labelDocuments.kind, where.kind) : undefined);
+/**
+ * A shipment's, a connection's, a location's or one kind's label documents, newest first (the
+ * indexes on (inbound_id | connection_id | location_id | kind, created_at)).
+ */
+export async function listLabelDocuments(
+  db: Db | Tx,
+  where: { inboundId: string } | { connectionId: string; kind?: LabelKind } | { locationId: string } | { kind: 'bin' | 'product' },
+  limit = 20,
+): Promise<LabelDocumentJson[]> {
+  const filter =
+    'inboundId' in where
+      ? eq(labelDocuments.inboundId, where.inboundId)
+      : 'connectionId' in where
+        ? and(eq(labelDocuments.connectionId, where.connectionId), where.kind ? eq(labelDocuments.kind, where.kind) : undefined)
+        : 'locationId' in where
+          ? eq(labelDocuments.locationId, where.locationId)
+          : eq(labelDocuments.kind, where.kind);
   const rows = await db.select(jsonColumns).from(labelDocuments).where(filter).orderBy(desc(labelDocuments.createdAt), desc(labelDocuments.id)).limit(limit);
   return rows.map(toJson);
 }
@@ -138,10 +205,20 @@ export async function getLabelDocument(db: Db | Tx, id: string): Promise<LabelDo
   return row ? toJson(row) : null;
 }
 
+/**
+ * The download route's read: the document's kind (whose permission the route checks first) and,
+ * once done, its file; null when there is no such document.
+ */
+export async function getLabelDownload(db: Db | Tx, id: string): Promise<{ kind: LabelKind; file: { fileName: string; pdf: Buffer } | null } | null> {
+  const [row] = await db.select({ kind: labelDocuments.kind, status: labelDocuments.status, fileName: labelDocuments.fileName, pdf: labelDocuments.pdf }).from(labelDocuments).where(eq(labelDocuments.id, id));
+  if (!row) return null;
+  return { kind: row.kind, file: row.status === 'done' && row.pdf && row.fileName ? { fileName: row.fileName, pdf: row.pdf } : null };
+}
+
 /** A finished document's PDF (the download route); null unless done. */
-export async function getLabelPdf(db: Db | Tx, id: string): Promise<{ fileName: string; pdf: Buffer } | null> {
-  const [row] = await db.select({ fileName: labelDocuments.fileName, pdf: labelDocuments.pdf }).from(labelDocuments).where(and(eq(labelDocuments.id, id), eq(labelDocuments.status, 'done')));
-  return row?.pdf && row.fileName ? { fileName: row.fileName, pdf: row.pdf } : null;
+export async function getLabelPdf(db: Db | Tx, id: string): Promise<{ kind: LabelKind; fileName: string; pdf: Buffer } | null> {
+  const [row] = await db.select({ kind: labelDocuments.kind, fileName: labelDocuments.fileName, pdf: labelDocuments.pdf }).from(labelDocuments).where(and(eq(labelDocuments.id, id), eq(labelDocuments.status, 'done')));
+  return row?.pdf && row.fileName ? { kind: row.kind, fileName: row.fileName, pdf: row.pdf } : null;
 }
 
 export type DrainLabelOptions = { clientFor?: ClientFor; now?: () => Date; limit?: number; leaseMs?: number; fetchPdf?: (url: string) => Promise<Buffer> };
@@ -197,9 +274,26 @@ type Progress = (done: number, total?: number) => Promise<void>;
 
 async function generate(db: Db, doc: LabelDocumentRow, progress: Progress, options: DrainLabelOptions): Promise<{ pdf: Buffer; fileName: string; total: number }> {
   const stamp = doc.createdAt.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  if (doc.kind === 'bin' || doc.kind === 'product') {
+    if (!(doc.format in FNSKU_SHEETS)) throw new DomainError('INVALID_INPUT', `Unknown label format ${doc.format}.`);
+    const bin = doc.kind === 'bin';
+    let labels;
+    if (bin) {
+      if (!doc.locationId) throw new DomainError('INVALID_INPUT', 'The label document names no location.');
+      const { binIds, copies } = requestedBins(doc.request);
+      if (binIds.length === 0) throw new DomainError('INVALID_INPUT', 'No bins were asked for.');
+      labels = await resolveBinLabels(db, doc.locationId, binIds, copies);
+    } else labels = await resolveStockProductLabels(db, requestedLabels(doc.request));
+    if (labels.length === 0) throw new DomainError('INVALID_INPUT', 'No labels were asked for.');
+    await progress(0, labels.length);
+    const pdf = await renderScanLabels(labels, doc.format as FnskuFormat, bin ? 'Bin labels' : 'Product labels', (n) => progress(Math.min(n, labels.length - 1)));
+    return { pdf, fileName: `${bin ? 'bin' : 'product'}-labels-${doc.format}-${stamp}.pdf`, total: labels.length };
+  }
+  if (!doc.connectionId) throw new DomainError('INVALID_INPUT', 'The label document names no FBA connection.');
+  const connectionId = doc.connectionId;
   if (doc.kind === 'fnsku') {
     if (!(doc.format in FNSKU_SHEETS)) throw new DomainError('INVALID_INPUT', `Unknown product label format ${doc.format}.`);
-    const labels = await resolveProductLabels(db, doc.connectionId, requestedLabels(doc.request));
+    const labels = await resolveProductLabels(db, connectionId, requestedLabels(doc.request));
     if (labels.length === 0) throw new DomainError('INVALID_INPUT', 'No labels were asked for.');
     await progress(0, labels.length);
     const pdf = await renderFnskuLabels(labels, doc.format as FnskuFormat, (n) => progress(Math.min(n, labels.length - 1)));
@@ -264,7 +358,7 @@ async function boxLabelsOf(db: Db, doc: LabelDocumentRow): Promise<ShipmentLabel
 async function shippingLabels(db: Db, doc: LabelDocumentRow, shipments: ShipmentLabels[], progress: Progress, options: DrainLabelOptions) {
   const [shipment] = shipments;
   if (shipments.length !== 1 || !shipment.confirmationId.startsWith('FBA')) throw new DomainError('INVALID_INPUT', 'Shipping labels need one Amazon shipment with its confirmation id (FBA…).');
-  const [conn] = await db.select().from(fbaConnections).where(eq(fbaConnections.id, doc.connectionId));
+  const [conn] = doc.connectionId ? await db.select().from(fbaConnections).where(eq(fbaConnections.id, doc.connectionId)) : [];
   if (!conn) throw new DomainError('NOT_FOUND', 'The FBA connection was not found.');
   const client = (options.clientFor ?? spClientFor)(conn);
   const packages = Math.max(1, shipment.labels.length);

@@ -1,10 +1,10 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMISSION } from '@/lib/auth/permissions';
-import { drainLabelDocuments, queueProductLabels } from '@/lib/labels/documents';
+import { drainLabelDocuments, queueBinLabels, queueProductLabels, queueStockProductLabels } from '@/lib/labels/documents';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { makeProduct } from '@/test/fixtures';
+import { makeBin, makeLocation, makeProduct } from '@/test/fixtures';
 import { signInAs, testSession } from '@/test/session';
 import { GET as download } from './route';
 import { GET as status } from './status/route';
@@ -47,5 +47,27 @@ describe('GET /api/labels/[id] and /status', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="product-labels-thermal-\d{8}-\d{4}\.pdf"$/);
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('bin labels need Reference Books and warehouse product labels Products; FBA labels still need the FBA permission', async () => {
+    const db = testSession.db!;
+    const loc = await makeLocation(db);
+    await makeBin(db, loc.id, 'A-01');
+    const bin = (await queueBinLabels(db, { locationId: loc.id, format: 'thermal' }, null)).id;
+    const product = (await queueStockProductLabels(db, { format: 'thermal', items: [{ productId: (await makeProduct(db)).id, quantity: 1 }] }, null)).id;
+    await drainLabelDocuments(db);
+    signInAs([PERMISSION.fba]);
+    expect((await call(download, bin)).status).toBe(403);
+    expect(await (await call(status, product)).json()).toEqual({ error: 'Not allowed: you need the Products permission.' });
+    signInAs([PERMISSION.referenceBooks]);
+    expect((await call(download, bin)).status).toBe(200);
+    expect(await (await call(status, bin)).json()).toMatchObject({ document: { kind: 'bin', status: 'done', total: 1 } });
+    expect((await call(download, product)).status).toBe(403);
+    expect((await call(download, docId)).status).toBe(403);
+    signInAs([PERMISSION.products]);
+    const res = await call(download, product);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="product-labels-thermal-\d{8}-\d{4}\.pdf"$/);
+    expect((await call(status, bin)).status).toBe(403);
   });
 });

@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
 import { PERMISSION } from '@/lib/auth/permissions';
+import { queueBinLabels } from '@/lib/labels/documents';
+import { BinLabelsInput } from '@/lib/labels/label-inputs';
 import { AddBinInput, IdInput, LocationNameInput, RenameLocationInput } from '@/lib/reference/inputs';
 import { addBin, createLocation, deleteLocation, removeBin, renameLocation } from '@/lib/reference/locations';
 
@@ -38,4 +40,11 @@ export const removeBinAction = action({ input: IdInput, permission }, async (inp
   await removeBin(await getDb(), input.id);
   revalidatePath(PATH);
   return null;
+});
+
+/** Print bin labels: queues one bin-label document for the worker; the page follows its progress. */
+export const printBinLabelsAction = action({ input: BinLabelsInput, permission }, async (input, { user }) => {
+  const doc = await queueBinLabels(await getDb(), input, user.id);
+  revalidatePath(PATH);
+  return { documentId: doc.id, total: doc.total ?? 0 };
 });
