@@ -142,7 +142,7 @@ export function SaleForm({ action, customers, products, tiers, locations }: {
       </fieldset>
       <div>
         <p className="mb-1 font-medium text-slate-800">Lines</p>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200">
             <thead className="bg-slate-100">
               <tr>
