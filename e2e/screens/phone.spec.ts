@@ -17,7 +17,12 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 const sticksOut = (page: Page) =>
   page.evaluate(() => {
     const edge = document.documentElement.clientWidth + 0.5;
-    const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > edge);
+    // Inside a box that fits and scrolls (or clips) by itself is fine: that is how a wide table shows.
+    const boxed = (e: Element) => {
+      for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= edge) return true;
+      return false;
+    };
+    const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > edge && !boxed(e));
     return out
       .filter((e) => !out.some((o) => o !== e && e.contains(o)))
       .slice(0, 5)
