@@ -112,6 +112,19 @@ test.describe('on a phone', () => {
   });
 });
 
+test.describe('on a phone without JavaScript', () => {
+  test.use({ viewport: PHONE, javaScriptEnabled: false });
+
+  test('the menu shows above the page, with no Menu button that could do nothing', async ({ page }) => {
+    await page.goto('/sale/sales');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
+    await expect(menuButton(page)).toHaveCount(0);
+    await expect(mainNav(page).getByRole('link', { name: 'Products', exact: true })).toBeVisible();
+    await expectFits(page, '/sale/sales without JavaScript');
+    await page.screenshot({ path: screenshotPath('phone-no-javascript.png') });
+  });
+});
+
 test.describe('on a desktop', () => {
   test.use({ viewport: { width: 1366, height: 900 } });
 
@@ -124,5 +137,6 @@ test.describe('on a desktop', () => {
     const nav = await mainNav(page).boundingBox();
     const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
     expect(nav!.x + nav!.width, 'the menu sits left of the page').toBeLessThanOrEqual(heading!.x);
+    await page.screenshot({ path: screenshotPath('desktop-sales.png') });
   });
 });
