@@ -1,12 +1,15 @@
 import type { Db } from '@/db/client';
 import { makeFbaConnection } from '@/test/fba-fixtures';
+import { createAdjustment } from '@/lib/stock/adjustments';
+import { startStocktake } from '@/lib/stocktake/stocktake';
 import { makeFulfilmentOrder, makeSaleWithLines } from '@/test/fulfilment-fixtures';
-import { seedProduct } from '../support/seed';
+import { seedLocation, seedProduct } from '../support/seed';
 
 /**
  * For phone.spec.ts: the widest screens it photographs at 375 px need rows to be wide with. A
  * shipped fulfilment order with two lines, two packages and a log (the order page), and a sale with
- * order lines of long product names (the sale page). Only read by the spec.
+ * order lines of long product names (the sale page); a stocktake in progress at a location of its
+ * own holding both products (the stocktake page). Only read by the spec.
  */
 export async function seed(db: Db) {
   const connection = await makeFbaConnection(db, { name: 'Phone Spec Amazon' });
@@ -38,7 +41,20 @@ export async function seed(db: Db) {
     ],
     picked: true,
   });
-  return { foId: shipped.fo.id, foNumber: shipped.fo.number, saleId: sale.id, saleNumber: sale.number };
+  const store = await seedLocation(db, 'Phone Spec Store');
+  await createAdjustment(
+    db,
+    {
+      reason: 'Opening stock',
+      lines: [
+        { sku: mug.sku, locationId: store.id, binId: null, quantity: 12, unitCost: 65_000 },
+        { sku: towel.sku, locationId: store.id, binId: null, quantity: 30, unitCost: 12_500 },
+      ],
+    },
+    null,
+  );
+  const stocktake = await startStocktake(db, { locationId: store.id, note: 'Phone spec: counted from the aisle' }, null);
+  return { foId: shipped.fo.id, foNumber: shipped.fo.number, saleId: sale.id, saleNumber: sale.number, stocktakeId: stocktake.id };
 }
 
 export type PhoneSeed = Awaited<ReturnType<typeof seed>>;

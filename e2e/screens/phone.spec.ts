@@ -54,6 +54,7 @@ const SCREENS: { name: string; path: () => string; heading: string | RegExp }[] 
   { name: 'stock-on-hand', path: () => '/inventory/stock-on-hand', heading: 'Stock on Hand' },
   { name: 'products', path: () => '/inventory/products', heading: 'Products' },
   { name: 'stocktake', path: () => '/inventory/stocktake', heading: 'Stocktake' },
+  { name: 'stocktake-in-progress', path: () => `/inventory/stocktake/${seed().stocktakeId}`, heading: /^Stocktake ST-/ },
   { name: 'locations-and-bins', path: () => '/settings/reference-books/locations', heading: 'Locations and Bins' },
   { name: 'integration-amazon', path: () => '/integration/amazon', heading: 'Amazon' },
 ];
@@ -97,6 +98,18 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
     await expect(mainNav(page)).toBeHidden();
     await expect(menuButton(page)).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('the New forms fit 375 px', async ({ page }) => {
+    const wide: string[] = [];
+    for (const href of ['/inventory/products/new', '/inventory/stock-adjustments/new', '/inventory/stock-transfer/new', '/sale/customers/new', '/integration/fba/new']) {
+      await page.goto(href);
+      await expect(page.getByRole('heading', { level: 1 }), href).toBeVisible();
+      const width = await pageWidth(page);
+      if (width > PHONE.width) wide.push(`${href} is ${width} px wide`, ...(await sticksOut(page)));
+      await page.screenshot({ path: screenshotPath(`phone${href.replaceAll('/', '_')}.png`), fullPage: true });
+    }
+    expect(wide).toEqual([]);
   });
 
   test('every menu screen fits 375 px', async ({ page }) => {
