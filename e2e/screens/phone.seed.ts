@@ -9,7 +9,7 @@ import { seedLocation, seedProduct } from '../support/seed';
  * For phone.spec.ts: the widest screens it photographs at 375 px need rows to be wide with. A
  * shipped fulfilment order with two lines, two packages and a log (the order page), and a sale with
  * order lines of long product names (the sale page); a stocktake in progress at a location of its
- * own holding both products (the stocktake page). Only read by the spec.
+ * own holding both products (the stocktake page); the connection's own tabs. Only read by the spec.
  */
 export async function seed(db: Db) {
   const connection = await makeFbaConnection(db, { name: 'Phone Spec Amazon' });
@@ -54,7 +54,7 @@ export async function seed(db: Db) {
     null,
   );
   const stocktake = await startStocktake(db, { locationId: store.id, note: 'Phone spec: counted from the aisle' }, null);
-  return { foId: shipped.fo.id, foNumber: shipped.fo.number, saleId: sale.id, saleNumber: sale.number, stocktakeId: stocktake.id };
+  return { foId: shipped.fo.id, foNumber: shipped.fo.number, saleId: sale.id, saleNumber: sale.number, stocktakeId: stocktake.id, connectionId: connection.conn.id };
 }
 
 export type PhoneSeed = Awaited<ReturnType<typeof seed>>;

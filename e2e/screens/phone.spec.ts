@@ -55,6 +55,9 @@ const SCREENS: { name: string; path: () => string; heading: string | RegExp }[] 
   { name: 'products', path: () => '/inventory/products', heading: 'Products' },
   { name: 'stocktake', path: () => '/inventory/stocktake', heading: 'Stocktake' },
   { name: 'stocktake-in-progress', path: () => `/inventory/stocktake/${seed().stocktakeId}`, heading: /^Stocktake ST-/ },
+  { name: 'fba-setup', path: () => `/integration/fba/${seed().connectionId}/setup`, heading: 'Phone Spec Amazon' },
+  { name: 'fba-catalog', path: () => `/integration/fba/${seed().connectionId}/catalog`, heading: 'Phone Spec Amazon' },
+  { name: 'fba-inbound', path: () => `/integration/fba/${seed().connectionId}/inbound`, heading: 'Phone Spec Amazon' },
   { name: 'locations-and-bins', path: () => '/settings/reference-books/locations', heading: 'Locations and Bins' },
   { name: 'integration-amazon', path: () => '/integration/amazon', heading: 'Amazon' },
 ];
