@@ -97,7 +97,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                     {r.number}
                   </Link>
                 </Td>
-                <Td>{formatUtcDate(r.createdAt)}</Td>
+                <Td className="whitespace-nowrap">{formatUtcDate(r.createdAt)}</Td>
                 <Td>{r.customer}</Td>
                 <Td align="right">{r.lines}</Td>
                 <Td align="right">{formatPrice(r.total)}</Td>

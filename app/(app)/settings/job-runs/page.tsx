@@ -89,8 +89,8 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
             <tr key={r.id}>
               <Td className="font-medium">{r.name}</Td>
               <Td>{r.slot}</Td>
-              <Td>{formatUtcDateTimeSeconds(r.startedAt)}</Td>
-              <Td>{formatUtcDateTimeSeconds(r.finishedAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDateTimeSeconds(r.startedAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDateTimeSeconds(r.finishedAt)}</Td>
               <Td>
                 <StatusBadge status={r.result === 'ok' ? 'Completed' : r.result === 'failed' ? 'Failed' : 'In Progress'} />
               </Td>
