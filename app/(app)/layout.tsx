@@ -1,3 +1,4 @@
+import { AppShell } from '@/components/layout/app-shell';
 import { Sidebar } from '@/components/layout/sidebar';
 import { Providers } from '@/components/providers';
 import { SignOutButton } from '@/components/layout/sign-out-button';
@@ -10,22 +11,20 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const company = await getCompanySettings(await getDb());
   return (
-    <div className="flex min-h-screen">
-      <aside className="w-64 shrink-0 bg-slate-800 px-3 py-4">
-        <p className="mb-6 px-2 text-base font-semibold text-white">{company.companyName}</p>
-        <Sidebar groups={navFor(user)} />
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2">
-          <span className="text-slate-600">
+    <AppShell
+      company={company.companyName}
+      menu={<Sidebar groups={navFor(user)} />}
+      account={
+        <>
+          {/* On a phone the top bar holds the Menu button, the company and Sign out; the name waits for a wider screen. */}
+          <span className="hidden text-slate-600 sm:inline">
             Signed in as <strong>{user.name}</strong>
           </span>
           <SignOutButton />
-        </header>
-        <main className="flex-1 px-6 py-5">
-          <Providers>{children}</Providers>
-        </main>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <Providers>{children}</Providers>
+    </AppShell>
   );
 }

@@ -39,11 +39,11 @@ const input = 'rounded border border-slate-300 bg-white px-2.5 py-1.5';
 export function FoFilterForm({ base, connections, values }: { base: string; connections: { id: string; name: string }[]; values: Values }) {
   return (
     <form action={base} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <div>
+      <div className="w-full sm:w-auto">
         <label htmlFor="fo-q" className="mb-1 block font-medium text-slate-700">
           Search
         </label>
-        <input id="fo-q" name="q" defaultValue={values.q} placeholder="Sale, order, SKU or tracking number" className={`${input} w-72`} />
+        <input id="fo-q" name="q" defaultValue={values.q} placeholder="Sale, order, SKU or tracking number" className={`${input} w-full sm:w-72`} />
       </div>
       <div>
         <label htmlFor="fo-status" className="mb-1 block font-medium text-slate-700">

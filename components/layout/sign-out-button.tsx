@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/signin' })} className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100">
+    <button type="button" onClick={() => signOut({ callbackUrl: '/signin' })} className="min-h-10 rounded px-2 py-1 text-slate-600 hover:bg-slate-100 md:min-h-0">
       Sign out
     </button>
   );

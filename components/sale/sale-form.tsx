@@ -128,9 +128,9 @@ export function SaleForm({ action, customers, products, tiers, locations }: {
     <ActionForm action={action} className="space-y-5">
       <fieldset className="flex flex-wrap gap-4">
         <legend className="sr-only">Customer</legend>
-        <Input name="customerId" label="Customer" required value={customerId} onChange={chooseCustomer} options={[{ value: '', label: 'Choose…' }, ...customers.map((c) => ({ value: c.id, label: c.name }))]} className="w-72" />
-        <Input name="priceTier" label="Price tier" value={tier} onChange={chooseTier} options={tiers.map((t) => ({ value: String(t.tier), label: t.name }))} className="w-48" />
-        <Input name="customerReference" label="Customer reference" value={reference} onChange={setReference} className="w-56" />
+        <Input name="customerId" label="Customer" required value={customerId} onChange={chooseCustomer} options={[{ value: '', label: 'Choose…' }, ...customers.map((c) => ({ value: c.id, label: c.name }))]} className="w-full sm:w-72" />
+        <Input name="priceTier" label="Price tier" value={tier} onChange={chooseTier} options={tiers.map((t) => ({ value: String(t.tier), label: t.name }))} className="w-full sm:w-48" />
+        <Input name="customerReference" label="Customer reference" value={reference} onChange={setReference} className="w-full sm:w-56" />
       </fieldset>
       <fieldset>
         <legend className="mb-1 font-medium text-slate-800">Ship-to address</legend>
@@ -142,7 +142,7 @@ export function SaleForm({ action, customers, products, tiers, locations }: {
       </fieldset>
       <div>
         <p className="mb-1 font-medium text-slate-800">Lines</p>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200">
             <thead className="bg-slate-100">
               <tr>

@@ -21,7 +21,7 @@ export function LineEditor({
   const [rows, setRows] = useState(() => Array.from({ length: initialRows }, (_, i) => i));
   return (
     <div>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200">
           <thead className="bg-slate-100">
             <tr>

@@ -30,9 +30,13 @@ export function Td({ children, align, className = '' }: { children?: React.React
   return <td className={`px-3 py-2 align-top ${align === 'right' ? 'text-right tabular-nums' : ''} ${className}`}>{children}</td>;
 }
 
+/**
+ * A table in its own scroll box: on a narrow screen a wide table scrolls sideways inside it, never
+ * the page. `relative` keeps the cells' absolutely placed bits (sr-only labels) inside the box too.
+ */
 export function Table({ head, children, caption }: { head: React.ReactNode; children: React.ReactNode; caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="bg-slate-100">
@@ -56,7 +60,7 @@ export function Pager({ base, current, next, keep }: { base: string; current: { 
 
 export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <div className="rounded border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+    <div className="rounded border border-dashed border-slate-300 bg-white px-3 py-10 text-center sm:px-6">
       <p className="font-medium text-slate-800">{title}</p>
       {children && <div className="mt-1 text-slate-600">{children}</div>}
     </div>
@@ -66,11 +70,11 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function SearchBox({ base, q, label = 'Search', placeholder }: { base: string; q?: string; label?: string; placeholder?: string }) {
   return (
     <form action={base} method="get" role="search" className="flex items-end gap-2">
-      <div>
+      <div className="min-w-0 flex-1 sm:flex-none">
         <label htmlFor="list-search" className="mb-1 block font-medium text-slate-700">
           {label}
         </label>
-        <input id="list-search" name="q" defaultValue={q} placeholder={placeholder} className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+        <input id="list-search" name="q" defaultValue={q} placeholder={placeholder} className="w-full rounded border border-slate-300 bg-white px-2.5 py-1.5 sm:w-72" />
       </div>
       <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
         Search

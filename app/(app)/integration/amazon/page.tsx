@@ -74,7 +74,7 @@ export default async function AmazonStoresPage({ searchParams }: { searchParams:
               </Td>
               <Td>{s.amazonStoreName ?? '—'}</Td>
               <Td>{endpointLabel(s.endpoint)}</Td>
-              <Td>{formatUtcDate(s.createdAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDate(s.createdAt)}</Td>
             </tr>
           ))}
         </Table>

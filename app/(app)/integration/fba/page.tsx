@@ -57,7 +57,7 @@ export default async function FbaConnectionsPage() {
               <Td>
                 <StatusBadge status={c.status} />
               </Td>
-              <Td>{formatUtcDate(c.createdAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDate(c.createdAt)}</Td>
             </tr>
           ))}
         </Table>

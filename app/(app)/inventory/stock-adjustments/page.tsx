@@ -31,7 +31,7 @@ export default async function StockAdjustmentsPage({ searchParams }: { searchPar
       search={{ label: 'Search adjustments', placeholder: 'Number or reason' }}
       caption="Stock adjustments"
       columns={[
-        { label: 'Date', cell: (r) => formatUtcDateTime(r.createdAt) },
+        { label: 'Date', cell: (r) => <span className="whitespace-nowrap">{formatUtcDateTime(r.createdAt)}</span> },
         { label: 'Reason', cell: (r) => r.reason },
       ]}
       empty={{

@@ -35,11 +35,11 @@ export default async function StockOnHandPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title="Stock on Hand" crumbs={['Inventory']} />
       <form action={BASE} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <div>
+        <div className="w-full sm:w-auto">
           <label htmlFor="soh-location" className="mb-1 block font-medium text-slate-700">
             Location
           </label>
-          <select id="soh-location" name="location" defaultValue={location ?? ''} className="w-56 rounded border border-slate-300 bg-white px-2.5 py-1.5">
+          <select id="soh-location" name="location" defaultValue={location ?? ''} className="w-full sm:w-56 rounded border border-slate-300 bg-white px-2.5 py-1.5">
             <option value="">All locations</option>
             {locations.map((l) => (
               <option key={l.id} value={l.id}>
@@ -48,11 +48,11 @@ export default async function StockOnHandPage({ searchParams }: { searchParams: 
             ))}
           </select>
         </div>
-        <div>
+        <div className="w-full sm:w-auto">
           <label htmlFor="soh-search" className="mb-1 block font-medium text-slate-700">
             Search
           </label>
-          <input id="soh-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+          <input id="soh-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-full sm:w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
           Show

@@ -31,7 +31,7 @@ export default async function StockTransfersPage({ searchParams }: { searchParam
       search={{ label: 'Search transfers', placeholder: 'Number, e.g. TR-00012' }}
       caption="Stock transfers"
       columns={[
-        { label: 'Date', cell: (r) => formatUtcDate(r.createdAt) },
+        { label: 'Date', cell: (r) => <span className="whitespace-nowrap">{formatUtcDate(r.createdAt)}</span> },
         { label: 'From', cell: (r) => r.from },
         { label: 'To', cell: (r) => r.to },
       ]}

@@ -50,7 +50,7 @@ export function CountsForm({ id, lines, hasBins }: { id: string; lines: CountLin
   return (
     <ActionForm action={saveCountsAction} successMessage={(d) => `Counts saved (${d.saved} line${d.saved === 1 ? '' : 's'}).`}>
       <input type="hidden" name="id" value={id} />
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200">
           <caption className="sr-only">Stocktake lines</caption>
           <thead className="bg-slate-100">

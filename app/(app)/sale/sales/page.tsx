@@ -39,11 +39,11 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         </Link>
       </PageHeader>
       <form action={BASE} method="get" role="search" className="mb-3 flex flex-wrap items-end gap-3">
-        <div>
+        <div className="w-full sm:w-auto">
           <label htmlFor="sales-q" className="mb-1 block font-medium text-slate-700">
             Search sales
           </label>
-          <input id="sales-q" name="q" defaultValue={params.q} placeholder="Sale number, customer or SKU" className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+          <input id="sales-q" name="q" defaultValue={params.q} placeholder="Sale number, customer or SKU" className="w-full sm:w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
         {SALE_FILTERS.map((f) => (
           <div key={f}>
@@ -97,7 +97,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                     {r.number}
                   </Link>
                 </Td>
-                <Td>{formatUtcDate(r.createdAt)}</Td>
+                <Td className="whitespace-nowrap">{formatUtcDate(r.createdAt)}</Td>
                 <Td>{r.customer}</Td>
                 <Td align="right">{r.lines}</Td>
                 <Td align="right">{formatPrice(r.total)}</Td>
@@ -127,12 +127,12 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
           3PL Shipment List
         </h2>
         <p className="mb-3 text-slate-600">A CSV of the sales ready to ship (picked or packed, Ship not authorised) from one location, for a provider without an integration.</p>
-        <form action="/api/sale/three-pl" method="get" className="flex items-end gap-3">
-          <div>
+        <form action="/api/sale/three-pl" method="get" className="flex flex-wrap items-end gap-3">
+          <div className="w-full sm:w-auto">
             <label htmlFor="three-pl-location" className="mb-1 block font-medium text-slate-700">
               Location
             </label>
-            <select id="three-pl-location" name="location" required className="w-64 rounded border border-slate-300 bg-white px-2 py-1.5">
+            <select id="three-pl-location" name="location" required className="w-full sm:w-64 rounded border border-slate-300 bg-white px-2 py-1.5">
               {locations.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}

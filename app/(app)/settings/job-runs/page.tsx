@@ -49,12 +49,12 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
           </ul>
         )}
       </section>
-      <form method="get" action={BASE} className="mb-3 flex items-end gap-3">
-        <div>
+      <form method="get" action={BASE} className="mb-3 flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-auto">
           <label htmlFor="job-name" className="mb-1 block font-medium text-slate-700">
             Job
           </label>
-          <select id="job-name" name="name" defaultValue={sp.name ?? ''} className="w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5">
+          <select id="job-name" name="name" defaultValue={sp.name ?? ''} className="w-full sm:w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5">
             <option value="">All jobs</option>
             {names.map((n) => (
               <option key={n}>{n}</option>
@@ -89,8 +89,8 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
             <tr key={r.id}>
               <Td className="font-medium">{r.name}</Td>
               <Td>{r.slot}</Td>
-              <Td>{formatUtcDateTimeSeconds(r.startedAt)}</Td>
-              <Td>{formatUtcDateTimeSeconds(r.finishedAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDateTimeSeconds(r.startedAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDateTimeSeconds(r.finishedAt)}</Td>
               <Td>
                 <StatusBadge status={r.result === 'ok' ? 'Completed' : r.result === 'failed' ? 'Failed' : 'In Progress'} />
               </Td>

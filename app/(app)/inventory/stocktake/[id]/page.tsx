@@ -89,12 +89,12 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
           <AddLineForm id={doc.id} bins={bins} />
         </section>
       )}
-      <form action={base} method="get" role="search" className="mb-3 flex items-end gap-2">
-        <div>
+      <form action={base} method="get" role="search" className="mb-3 flex flex-wrap items-end gap-2">
+        <div className="w-full sm:w-auto">
           <label htmlFor="line-search" className="mb-1 block font-medium text-slate-700">
             Find lines
           </label>
-          <input id="line-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+          <input id="line-search" name="q" defaultValue={q} placeholder="SKU or name" className="w-full sm:w-64 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
         {open && (
           <label className="flex items-center gap-2 pb-1.5">

@@ -296,7 +296,7 @@ function ShipTab({ sale }: { sale: Sale }) {
                 </Link>
               </Td>
               <Td>{sale.shipments.find((s) => s.id === f.shipmentId)?.seq ?? '—'}</Td>
-              <Td>{formatUtcDate(f.createdAt)}</Td>
+              <Td className="whitespace-nowrap">{formatUtcDate(f.createdAt)}</Td>
               <Td>
                 <StatusBadge status={f.status} />
               </Td>
@@ -357,7 +357,7 @@ function InvoiceTab({ sale }: { sale: Sale }) {
               >
                 {sale.payments.map((p) => (
                   <tr key={p.id}>
-                    <Td>{formatUtcDate(p.paidAt)}</Td>
+                    <Td className="whitespace-nowrap">{formatUtcDate(p.paidAt)}</Td>
                     <Td>{p.method ?? '—'}</Td>
                     <Td>{p.reference ?? '—'}</Td>
                     <Td align="right">{formatPrice(p.amount)}</Td>

@@ -6,7 +6,7 @@ import { addBinAction, createLocationAction, deleteLocationAction, removeBinActi
 export function CreateLocationForm() {
   return (
     <ActionForm action={createLocationAction} className="flex items-end gap-2" successMessage={(d) => `Location ${d.name} created.`}>
-      <Field name="name" label="New location name" required className="w-72" />
+      <Field name="name" label="New location name" required className="min-w-0 flex-1 sm:w-72 sm:flex-none" />
       <SubmitButton>Add location</SubmitButton>
     </ActionForm>
   );

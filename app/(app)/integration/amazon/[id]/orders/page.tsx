@@ -69,11 +69,11 @@ export default async function AmazonStoreOrdersPage({ params, searchParams }: { 
             <option value="MFN">{CHANNEL.MFN} (MFN)</option>
           </select>
         </div>
-        <div>
+        <div className="w-full sm:w-auto">
           <label htmlFor="orders-search" className="mb-1 block font-medium text-slate-700">
             Amazon order id
           </label>
-          <input id="orders-search" name="q" defaultValue={list.q} placeholder="Starts with…" className="w-56 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+          <input id="orders-search" name="q" defaultValue={list.q} placeholder="Starts with…" className="w-full sm:w-56 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
         <button type="submit" className={buttonClass('secondary')}>
           Search

@@ -60,11 +60,11 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
         initial={run}
       />
       <form action={base} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <div>
+        <div className="w-full sm:w-auto">
           <label htmlFor="catalog-search" className="mb-1 block font-medium text-slate-700">
             Search listings
           </label>
-          <input id="catalog-search" name="q" defaultValue={list.q} placeholder="SKU, FNSKU, ASIN or name" className="w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+          <input id="catalog-search" name="q" defaultValue={list.q} placeholder="SKU, FNSKU, ASIN or name" className="w-full sm:w-72 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
         <div className="flex items-center gap-2 pb-2">
           <input id="catalog-unmapped" type="checkbox" name="unmapped" value="1" defaultChecked={unmapped} className="h-4 w-4 rounded border-slate-300" />

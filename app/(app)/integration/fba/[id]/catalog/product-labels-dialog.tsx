@@ -120,7 +120,7 @@ export function ProductLabelsDialog({ connectionId, listings, formats, closeHref
             </table>
           </div>
           <div className="mt-4 flex flex-wrap items-end justify-between gap-3">
-            <Field name="format" label="Label format" options={formats} defaultValue={formats[0]?.value} className="w-80" />
+            <Field name="format" label="Label format" options={formats} defaultValue={formats[0]?.value} className="w-full sm:w-80" />
             <SubmitButton>Print labels</SubmitButton>
           </div>
         </ActionForm>

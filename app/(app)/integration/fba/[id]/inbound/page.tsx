@@ -63,11 +63,11 @@ export default async function InboundShipmentsPage({ params, searchParams }: { p
           </label>
           <input id="inbound-to" type="date" name="to" defaultValue={list.to} className="rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
-        <div>
+        <div className="w-full sm:w-auto">
           <label htmlFor="inbound-search" className="mb-1 block font-medium text-slate-700">
             Search
           </label>
-          <input id="inbound-search" name="q" defaultValue={list.q} placeholder="Transfer order #, from location or yyyy-mm-dd" className="w-80 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
+          <input id="inbound-search" name="q" defaultValue={list.q} placeholder="Transfer order #, from location or yyyy-mm-dd" className="w-full sm:w-80 rounded border border-slate-300 bg-white px-2.5 py-1.5" />
         </div>
         <button type="submit" className={buttonClass('secondary')}>
           Search

@@ -59,7 +59,7 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
         <Field name="dimensionUnit" label="Dimensions in" options={[{ value: 'IN', label: 'Inches (in)' }, { value: 'CM', label: 'Centimetres (cm)' }]} defaultValue={first?.dimensionUnit ?? 'IN'} className="w-48" />
         <Field name="weightUnit" label="Weight in" options={[{ value: 'LB', label: 'Pounds (lb)' }, { value: 'KG', label: 'Kilograms (kg)' }]} defaultValue={first?.weightUnit ?? 'LB'} className="w-48" />
       </div>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-100">
             <tr>

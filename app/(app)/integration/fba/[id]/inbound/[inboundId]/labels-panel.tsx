@@ -20,7 +20,7 @@ export function LabelsPanel({ inboundId, documents, formats, sellerUnits }: { in
         {sellerUnits > 0 && (
           <ActionForm action={shipmentProductLabelsAction} onSuccess={() => router.refresh()} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="id" value={inboundId} />
-            <Field name="format" label={`Product labels for the ${sellerUnits} units you label`} options={formats} defaultValue={formats[0]?.value} className="w-80" />
+            <Field name="format" label={`Product labels for the ${sellerUnits} units you label`} options={formats} defaultValue={formats[0]?.value} className="w-full sm:w-80" />
             <SubmitButton variant="secondary">Print product labels</SubmitButton>
           </ActionForm>
         )}

@@ -38,7 +38,7 @@ export function NewInboundForm({ connectionId, places }: { connectionId: string;
   return (
     <ActionForm action={startInboundAction} className="space-y-4">
       <input type="hidden" name="connectionId" value={connectionId} />
-      <Field name="from" label="From location" required options={[{ value: '', label: 'Choose…' }, ...places]} className="w-72" hint="One of your own locations; the goods leave it when the shipment ships." />
+      <Field name="from" label="From location" required options={[{ value: '', label: 'Choose…' }, ...places]} className="w-full sm:w-72" hint="One of your own locations; the goods leave it when the shipment ships." />
       <div>
         <p className="mb-1 font-medium text-slate-700">Products</p>
         <p className="mb-2 text-sm text-slate-600">Only products mapped to an FBA listing of this connection (Catalog tab) can be sent. Every unit needs a label: choose who puts it on.</p>
