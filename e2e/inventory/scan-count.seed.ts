@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { products } from '@/db/schema';
 import { eq } from 'drizzle-orm';
+import { binScanCode } from '@/lib/labels/bin-code';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { listBinsOf } from '@/lib/stock/places';
 import { seedLocation, seedProduct } from '../support/seed';
@@ -12,7 +13,7 @@ import { seedLocation, seedProduct } from '../support/seed';
  */
 export async function seed(db: Db) {
   const run = randomBytes(3).toString('hex').toUpperCase();
-  const out: Record<string, { location: string; sku: string; barcode: string; other: string }> = {};
+  const out: Record<string, { location: string; sku: string; barcode: string; other: string; a2Code: string }> = {};
   for (const key of ['wedge', 'offline', 'two']) {
     const loc = await seedLocation(db, `Scan ${key} ${run}`, ['A-01', 'A-02']);
     const sku = `SCN-${key.toUpperCase()}-${run}`;
@@ -34,9 +35,9 @@ export async function seed(db: Db) {
       },
       null,
     );
-    out[key] = { location: loc.name, sku, barcode, other };
+    out[key] = { location: loc.name, sku, barcode, other, a2Code: binScanCode(a2) };
   }
-  return out as Record<'wedge' | 'offline' | 'two', { location: string; sku: string; barcode: string; other: string }>;
+  return out as Record<'wedge' | 'offline' | 'two', { location: string; sku: string; barcode: string; other: string; a2Code: string }>;
 }
 
 export type ScanCountSeed = Awaited<ReturnType<typeof seed>>;

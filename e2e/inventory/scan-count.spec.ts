@@ -45,8 +45,8 @@ test('a keyboard-wedge scan sequence counts two bins (a case typed as a quantity
   await expect(notice(page)).toHaveText(/Unknown code NOT-A-CODE-123/);
   await expect(page.getByTestId('current-count')).toHaveText(/^3 counted in A-01/);
 
-  // Scanning a bin's label moves the count there; a case of 4 is typed as the quantity.
-  await wedge(page, 'A-02');
+  // Scanning a bin's label (its printed B-… code) moves the count there; a case of 4 is typed as the quantity.
+  await wedge(page, s.a2Code);
   await expect(notice(page)).toHaveText('Counting bin A-02.');
   await page.getByLabel('Quantity').fill('4');
   await page.getByLabel('Scan or type a code').focus();

@@ -7,7 +7,8 @@ import type { ScanResult } from '@/lib/stocktake/scans';
 import { scanAction, undoScanAction } from './actions';
 import { CameraScanner } from './camera-scanner';
 
-type Bin = { id: string; name: string };
+/** A bin of the location; `scanCode` is what its printed label encodes (B-…). */
+type Bin = { id: string; name: string; scanCode: string };
 type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
 
 /** A scan on this device: queued until the server has it, then what the server made of it. */
@@ -172,7 +173,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
   function submit(raw: string) {
     const code = raw.trim();
     if (!code) return;
-    const bin = bins.find((b) => b.name.toLowerCase() === code.toLowerCase());
+    const bin = bins.find((b) => b.scanCode === code.toUpperCase() || b.name.toLowerCase() === code.toLowerCase());
     if (bin) {
       setBinId(bin.id);
       setNotice({ tone: 'ok', text: `Counting bin ${bin.name}.` });

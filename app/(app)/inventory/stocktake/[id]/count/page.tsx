@@ -8,6 +8,7 @@ import { listBinsOf } from '@/lib/stock/places';
 import { getStocktake } from '@/lib/stocktake/queries';
 import { recentScans } from '@/lib/stocktake/scans';
 import { isCounting } from '@/lib/stocktake/stocktake-status';
+import { binScanCode } from '@/lib/labels/bin-code';
 import { isUuid } from '@/lib/validation/id';
 import { CountScreen } from './count-screen';
 
@@ -36,7 +37,7 @@ export default async function StocktakeCountPage({ params }: { params: Promise<{
     <CountScreen
       stocktake={{ id: doc.id, number: doc.number, location: doc.location }}
       userId={user.id}
-      bins={bins}
+      bins={bins.map((b) => ({ ...b, scanCode: binScanCode(b) }))}
       back={back}
       recent={recent.map((r) => ({ scanId: r.scanId, code: r.code, quantity: r.quantity, sku: r.sku, name: r.name, bin: r.bin, counted: r.counted, undone: Boolean(r.undone) }))}
     />

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getSale } from '@/lib/sale/queries';
+import { binScanCode } from '@/lib/labels/bin-code';
 import { isUuid } from '@/lib/validation/id';
 import { PickScanScreen } from './pick-scan-screen';
 
@@ -28,6 +29,6 @@ export default async function PickScanPage({ params }: { params: Promise<{ id: s
       </div>
     );
   const lines = sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, quantity: p.quantity, location: p.location, bin: p.bin, binId: p.binId, external: !!p.externalConnectionId }));
-  const binsOnSale = [...new Map(lines.filter((l) => l.binId && !l.external).map((l) => [l.binId!, { id: l.binId!, name: l.bin! }])).values()];
+  const binsOnSale = [...new Map(lines.filter((l) => l.binId && !l.external).map((l) => [l.binId!, { id: l.binId!, name: l.bin!, scanCode: binScanCode({ id: l.binId! }) }])).values()];
   return <PickScanScreen sale={{ id: sale.id, number: sale.number }} lines={lines} bins={binsOnSale} back={back} />;
 }

@@ -26,7 +26,7 @@ function buzz() {
  * another bin); more units than a line needs are refused here. Authorise Pick once every line is
  * scanned in full.
  */
-export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string; number: string }; lines: Line[]; bins: { id: string; name: string }[]; back: string }) {
+export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string; number: string }; lines: Line[]; bins: { id: string; name: string; scanCode: string }[]; back: string }) {
   const own = lines.filter((l) => !l.external);
   const fba = lines.filter((l) => l.external);
   const [tally, setTally] = useState<Record<number, number>>({});
@@ -40,7 +40,7 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
   async function scan(raw: string) {
     const code = raw.trim();
     if (!code) return;
-    const bin = bins.find((b) => b.name.toLowerCase() === code.toLowerCase());
+    const bin = bins.find((b) => b.scanCode === code.toUpperCase() || b.name.toLowerCase() === code.toLowerCase());
     if (bin) {
       setBinId(bin.id);
       setNotice({ tone: 'ok', text: `Picking from bin ${bin.name}.` });
