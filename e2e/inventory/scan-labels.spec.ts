@@ -33,6 +33,12 @@ test('Locations and Bins: Print bin labels → progress → Download; each label
   await expect(dialog.getByText('3 of 3 chosen')).toBeVisible();
   await dialog.getByLabel('Label format').selectOption({ label: '30-up Letter (1" × 2⅝", Avery 5160)' });
   await page.screenshot({ path: screenshotPath('bin-labels-dialog.png'), fullPage: true });
+  // On a phone the dialog fits the width with its targets at thumb size.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.screenshot({ path: screenshotPath('bin-labels-dialog-375.png') });
+  expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  await page.setViewportSize(desktop);
   await dialog.getByRole('button', { name: 'Print labels' }).click();
   await expect(dialog).toBeHidden();
 
