@@ -1,14 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
 import { scanAction, undoScanAction } from './actions';
 import { CameraScanner } from './camera-scanner';
 
-/** A bin of the location; `scanCode` is what its printed label encodes (B-…). */
-type Bin = { id: string; name: string; scanCode: string };
 type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
 
 /** A scan on this device: queued until the server has it, then what the server made of it. */
@@ -73,7 +72,7 @@ const fromRecent = (r: Recent): Entry => ({
  * own id and sent at once; without a connection it waits and is sent when the connection is back,
  * and the server counts each id once.
  */
-export function CountScreen({ stocktake, userId, bins, back, recent }: { stocktake: { id: string; number: string; location: string }; userId: string; bins: Bin[]; back: string; recent: Recent[] }) {
+export function CountScreen({ stocktake, userId, bins, back, recent }: { stocktake: { id: string; number: string; location: string }; userId: string; bins: ScanBin[]; back: string; recent: Recent[] }) {
   const storageKey = `count-queue:${stocktake.id}:${userId}`;
   const [entries, setEntries] = useState<Entry[]>(() => recent.map(fromRecent));
   const [binId, setBinId] = useState<string>(bins[0]?.id ?? '');
@@ -173,7 +172,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
   function submit(raw: string) {
     const code = raw.trim();
     if (!code) return;
-    const bin = bins.find((b) => b.scanCode === code.toUpperCase() || b.name.toLowerCase() === code.toLowerCase());
+    const bin = binForCode(bins, code);
     if (bin) {
       setBinId(bin.id);
       setNotice({ tone: 'ok', text: `Counting bin ${bin.name}.` });
@@ -249,37 +248,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
           field.focus();
         }}
       >
-        {bins.length > 0 && (
-          <div>
-            <label htmlFor="count-bin" className="mb-1 block font-medium text-slate-700">
-              Bin (or scan its label)
-            </label>
-            <select id="count-bin" value={binId} onChange={(e) => setBinId(e.target.value)} className="h-12 w-full rounded border border-slate-300 bg-white px-3 text-lg">
-              {bins.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div>
-          <label htmlFor="count-code" className="mb-1 block font-medium text-slate-700">
-            Scan or type a code
-          </label>
-          <input
-            id="count-code"
-            ref={input}
-            autoFocus
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            enterKeyHint="enter"
-            inputMode={typing ? 'text' : 'none'}
-            placeholder="SKU, barcode or FNSKU"
-            className="h-14 w-full rounded border-2 border-indigo-400 bg-white px-3 font-mono text-xl"
-          />
-        </div>
+        <ScanFields idPrefix="count" bins={bins} binId={binId} onBin={setBinId} input={input} typing={typing} />
         <div className="flex items-end gap-3">
           <div className="w-28">
             <label htmlFor="count-quantity" className="mb-1 block font-medium text-slate-700">

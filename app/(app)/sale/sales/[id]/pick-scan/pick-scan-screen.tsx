@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
 import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
@@ -26,7 +27,7 @@ function buzz() {
  * another bin); more units than a line needs are refused here. Authorise Pick once every line is
  * scanned in full.
  */
-export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string; number: string }; lines: Line[]; bins: { id: string; name: string; scanCode: string }[]; back: string }) {
+export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string; number: string }; lines: Line[]; bins: ScanBin[]; back: string }) {
   const own = lines.filter((l) => !l.external);
   const fba = lines.filter((l) => l.external);
   const [tally, setTally] = useState<Record<number, number>>({});
@@ -40,7 +41,7 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
   async function scan(raw: string) {
     const code = raw.trim();
     if (!code) return;
-    const bin = bins.find((b) => b.scanCode === code.toUpperCase() || b.name.toLowerCase() === code.toLowerCase());
+    const bin = binForCode(bins, code);
     if (bin) {
       setBinId(bin.id);
       setNotice({ tone: 'ok', text: `Picking from bin ${bin.name}.` });
@@ -101,37 +102,7 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
           void scan(code);
         }}
       >
-        {bins.length > 0 && (
-          <div>
-            <label htmlFor="pick-bin" className="mb-1 block font-medium text-slate-700">
-              Bin (or scan its label)
-            </label>
-            <select id="pick-bin" value={binId} onChange={(e) => setBinId(e.target.value)} className="h-12 w-full rounded border border-slate-300 bg-white px-3 text-lg">
-              {bins.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div>
-          <label htmlFor="pick-code" className="mb-1 block font-medium text-slate-700">
-            Scan or type a code
-          </label>
-          <input
-            id="pick-code"
-            ref={input}
-            autoFocus
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            inputMode="none"
-            placeholder="SKU, barcode or FNSKU"
-            aria-busy={busy}
-            className="h-14 w-full rounded border-2 border-indigo-400 bg-white px-3 font-mono text-xl"
-          />
-        </div>
+        <ScanFields idPrefix="pick" bins={bins} binId={binId} onBin={setBinId} input={input} busy={busy} />
         <button type="submit" className="h-12 w-full rounded border border-slate-300 bg-white text-lg font-medium">
           Check item
         </button>
