@@ -49,7 +49,7 @@ export function Table({ head, children, caption }: { head: React.ReactNode; chil
 }
 
 /** Keyset pager: First page and Next page (the cursor of the last row). */
-export function Pager({ base, current, next, keep }: { base: string; current: { q?: string; sort: string; dir: string; after?: unknown }; next: string | null; keep?: Params }) {
+export function Pager({ base, current, next, keep }: { base: string; current: { q?: string; sort?: string; dir?: string; after?: unknown }; next: string | null; keep?: Params }) {
   return (
     <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
       {current.after ? <Link href={hrefWith(base, { ...keep, q: current.q, sort: current.sort, dir: current.dir })}>« First page</Link> : <span className="text-slate-400">« First page</span>}

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { amazonOrders, amazonStores, saleLog, sales } from '@/db/schema';
+import { amazonOrders, amazonStores, saleLog } from '@/db/schema';
 import { amazonReason, spClientFor } from '@/lib/fba/connection-client';
 import { isSpApiError } from '@/lib/fba/sp-api';
 import { enqueue } from '@/lib/fulfilment/outbox-queue';
@@ -79,7 +79,6 @@ export const amazonOutboxHandler: OutboxHandler = {
   },
   async giveUp(tx, row, message) {
     const [order] = await tx.select({ saleId: amazonOrders.saleId }).from(amazonOrders).where(eq(amazonOrders.id, row.subjectId));
-    const [sale] = order?.saleId ? await tx.select({ id: sales.id }).from(sales).where(eq(sales.id, order.saleId)) : [];
-    if (sale) await log(tx, sale.id, `Amazon could not be told the order shipped after several attempts: ${message}`);
+    if (order?.saleId) await log(tx, order.saleId, `Amazon could not be told the order shipped after several attempts: ${message}`);
   },
 };

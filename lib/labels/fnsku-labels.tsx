@@ -1,12 +1,12 @@
-import { Document, Page, View } from '@react-pdf/renderer';
-import { barcodeCache, type BarcodeImage, type BarcodeSpec } from './barcode';
-import { BarcodeView, LabelText, LINE, toPdf } from './pdf';
-import { FNSKU_SHEETS, paginate, type Cell, type FnskuFormat } from './sheets';
+import { View } from '@react-pdf/renderer';
+import type { BarcodeSpec } from './barcode';
+import { BarcodeView, LabelText, LINE, renderSheetLabels, type PreparedLabel } from './pdf';
+import type { Cell, FnskuFormat } from './sheets';
 
 /** One product label: its barcode (FNSKU, or the manufacturer's), a title and the condition. */
 export type ProductLabel = { barcode: BarcodeSpec; title: string; condition: string };
 
-type Prepared = { label: ProductLabel; image: BarcodeImage };
+type Prepared = PreparedLabel<ProductLabel>;
 
 function LabelCell({ cell, item }: { cell: Cell; item: Prepared }) {
   // Padding keeps the text inside the die cut. The barcode takes the label's whole width less a
@@ -39,24 +39,6 @@ function LabelCell({ cell, item }: { cell: Cell; item: Prepared }) {
  * Product labels on a sheet (30-up Letter, 24-up A4) or one per page (thermal), in order; the last
  * sheet is filled from the top left. `progress` is called every 100 labels prepared.
  */
-export async function renderFnskuLabels(labels: ProductLabel[], format: FnskuFormat, progress?: (done: number) => Promise<void>): Promise<Buffer> {
-  const sheet = FNSKU_SHEETS[format];
-  const barcode = barcodeCache();
-  const prepared: Prepared[] = [];
-  for (const label of labels) {
-    prepared.push({ label, image: await barcode(label.barcode) });
-    if (progress && prepared.length % 100 === 0) await progress(prepared.length);
-  }
-  const pages = paginate(prepared, sheet.cells.length);
-  return toPdf(
-    <Document title="FBA product labels" creator="FBA Inventory">
-      {pages.map((items, p) => (
-        <Page key={p} size={{ width: sheet.page[0], height: sheet.page[1] }}>
-          {items.map((item, i) => (
-            <LabelCell key={i} cell={sheet.cells[i]} item={item} />
-          ))}
-        </Page>
-      ))}
-    </Document>,
-  );
+export function renderFnskuLabels(labels: ProductLabel[], format: FnskuFormat, progress?: (done: number) => Promise<void>): Promise<Buffer> {
+  return renderSheetLabels(labels, format, 'FBA product labels', LabelCell, progress);
 }

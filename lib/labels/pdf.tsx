@@ -1,6 +1,7 @@
-import { Canvas, Image, renderToBuffer } from '@react-pdf/renderer';
+import { Canvas, Document, Image, Page, renderToBuffer } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import type { BarcodeImage } from './barcode';
+import { barcodeCache, type BarcodeImage, type BarcodeSpec } from './barcode';
+import { FNSKU_SHEETS, paginate, type Cell, type FnskuFormat } from './sheets';
 import { fitText, textWidth } from './text-fit';
 
 // Shared by the label documents: only the PDF standard fonts (no font files, no network).
@@ -53,4 +54,40 @@ export function LabelText({ width, height, lines, rules = [] }: { width: number;
 export async function toPdf(doc: ReactElement): Promise<Buffer> {
   // renderToBuffer's type wants a <Document>; every caller passes one.
   return Buffer.from(await renderToBuffer(doc as Parameters<typeof renderToBuffer>[0]));
+}
+
+/** A label prepared for a sheet: what it says and its barcode, rendered once per value. */
+export type PreparedLabel<L> = { label: L; image: BarcodeImage };
+
+/**
+ * Labels on the product-label stock (30-up Letter, 24-up A4, or one per page on thermal), in
+ * order, the last sheet filled from the top left; each cell drawn by `Cell`. Barcodes are made once
+ * per value; `progress` is called every 100 labels prepared.
+ */
+export async function renderSheetLabels<L extends { barcode: BarcodeSpec }>(
+  labels: L[],
+  format: FnskuFormat,
+  title: string,
+  Cell: (props: { cell: Cell; item: PreparedLabel<L> }) => ReactElement,
+  progress?: (done: number) => Promise<void>,
+): Promise<Buffer> {
+  const sheet = FNSKU_SHEETS[format];
+  const barcode = barcodeCache();
+  const prepared: PreparedLabel<L>[] = [];
+  for (const label of labels) {
+    prepared.push({ label, image: await barcode(label.barcode) });
+    if (progress && prepared.length % 100 === 0) await progress(prepared.length);
+  }
+  const pages = paginate(prepared, sheet.cells.length);
+  return toPdf(
+    <Document title={title} creator="FBA Inventory">
+      {pages.map((items, p) => (
+        <Page key={p} size={{ width: sheet.page[0], height: sheet.page[1] }}>
+          {items.map((item, i) => (
+            <Cell key={i} cell={sheet.cells[i]} item={item} />
+          ))}
+        </Page>
+      ))}
+    </Document>,
+  );
 }

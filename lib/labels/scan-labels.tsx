@@ -1,7 +1,7 @@
-import { Document, Page, View } from '@react-pdf/renderer';
-import { barcodeCache, type BarcodeImage, type BarcodeSpec } from './barcode';
-import { BarcodeView, LabelText, LINE, toPdf } from './pdf';
-import { FNSKU_SHEETS, paginate, type Cell, type FnskuFormat } from './sheets';
+import { View } from '@react-pdf/renderer';
+import type { BarcodeSpec } from './barcode';
+import { BarcodeView, LabelText, LINE, renderSheetLabels, type PreparedLabel } from './pdf';
+import type { Cell, FnskuFormat } from './sheets';
 
 /**
  * A label to scan in the warehouse: a bin's (its scan code; the bin and location names) or a
@@ -10,7 +10,7 @@ import { FNSKU_SHEETS, paginate, type Cell, type FnskuFormat } from './sheets';
  */
 export type ScanLabel = { barcode: BarcodeSpec; heading: string; detail: string };
 
-type Prepared = { label: ScanLabel; image: BarcodeImage };
+type Prepared = PreparedLabel<ScanLabel>;
 
 function LabelCell({ cell, item }: { cell: Cell; item: Prepared }) {
   // As the FNSKU labels: padding inside the die cut, a quiet zone of 10 modules each side, modules
@@ -44,24 +44,6 @@ function LabelCell({ cell, item }: { cell: Cell; item: Prepared }) {
  * Bin or product labels on the product-label stock (30-up Letter, 24-up A4, thermal), in order;
  * `progress` is called every 100 labels prepared. Barcodes are rendered once per value.
  */
-export async function renderScanLabels(labels: ScanLabel[], format: FnskuFormat, title: string, progress?: (done: number) => Promise<void>): Promise<Buffer> {
-  const sheet = FNSKU_SHEETS[format];
-  const barcode = barcodeCache();
-  const prepared: Prepared[] = [];
-  for (const label of labels) {
-    prepared.push({ label, image: await barcode(label.barcode) });
-    if (progress && prepared.length % 100 === 0) await progress(prepared.length);
-  }
-  const pages = paginate(prepared, sheet.cells.length);
-  return toPdf(
-    <Document title={title} creator="FBA Inventory">
-      {pages.map((items, p) => (
-        <Page key={p} size={{ width: sheet.page[0], height: sheet.page[1] }}>
-          {items.map((item, i) => (
-            <LabelCell key={i} cell={sheet.cells[i]} item={item} />
-          ))}
-        </Page>
-      ))}
-    </Document>,
-  );
+export function renderScanLabels(labels: ScanLabel[], format: FnskuFormat, title: string, progress?: (done: number) => Promise<void>): Promise<Buffer> {
+  return renderSheetLabels(labels, format, title, LabelCell, progress);
 }

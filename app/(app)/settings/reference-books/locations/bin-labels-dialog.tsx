@@ -1,8 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
-import { buttonClass } from '@/components/ui/button';
+
+import { RouteDialog, useChosenSet } from '@/components/ui/route-dialog';
 import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import { printBinLabelsAction } from './actions';
 
@@ -19,43 +18,15 @@ function ChoiceError() {
  * progress and Download link.
  */
 export function BinLabelsDialog({ location, bins, formats, closeHref }: { location: { id: string; name: string }; bins: { id: string; name: string }[]; formats: FormatOption[]; closeHref: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(bins.map((b) => b.id)));
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const toggle = (id: string, on: boolean) =>
-    setChosen((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allOn = bins.length > 0 && chosen.size === bins.length;
+  const { chosen, toggle, setAll, allOn } = useChosenSet(bins.map((b) => b.id), true);
   return (
-    <dialog
-      ref={ref}
-      onClose={() => router.replace(closeHref, { scroll: false })}
-      aria-labelledby="bin-labels-title"
-      className="m-auto w-full max-w-xl rounded-lg border border-slate-200 bg-white p-0 text-slate-800 shadow-xl backdrop:bg-slate-900/50"
-    >
-      <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
-        <div>
-          <h2 id="bin-labels-title" className="text-lg font-semibold">
-            Print bin labels: {location.name}
-          </h2>
-          <p className="text-sm text-slate-600">Each label carries the bin&apos;s scan code as a Code 128 barcode, the bin&apos;s name and the location&apos;s. Scanning it on the floor screens chooses the bin.</p>
-        </div>
-        <button type="button" onClick={() => ref.current?.close()} className={buttonClass('secondary')}>
-          Close
-        </button>
-      </div>
+    <RouteDialog title={<>Print bin labels: {location.name}</>} description={<>Each label carries the bin&apos;s scan code as a Code 128 barcode, the bin&apos;s name and the location&apos;s. Scanning it on the floor screens chooses the bin.</>} closeHref={closeHref} width="max-w-xl">
+      {(close) => (
+        <>
       {bins.length === 0 ? (
         <p className="px-5 py-6 text-slate-600">{location.name} has no bins yet. Add bins first, then print their labels.</p>
       ) : (
-        <ActionForm action={printBinLabelsAction} className="px-5 py-4" onSuccess={() => ref.current?.close()}>
+        <ActionForm action={printBinLabelsAction} className="px-5 py-4" onSuccess={() => close()}>
           <input type="hidden" name="locationId" value={location.id} />
           <ChoiceError />
           <div className="max-h-[50vh] overflow-y-auto rounded border border-slate-200">
@@ -64,7 +35,7 @@ export function BinLabelsDialog({ location, bins, formats, closeHref }: { locati
               <thead className="sticky top-0 bg-slate-100">
                 <tr>
                   <th scope="col" className="w-10 px-3 py-2 text-left">
-                    <input id="bin-labels-all" type="checkbox" checked={allOn} onChange={(e) => setChosen(e.target.checked ? new Set(bins.map((b) => b.id)) : new Set())} className="h-5 w-5" />
+                    <input id="bin-labels-all" type="checkbox" checked={allOn} onChange={(e) => setAll(e.target.checked)} className="h-5 w-5" />
                     <label htmlFor="bin-labels-all" className="sr-only">
                       Choose every bin
                     </label>
@@ -100,6 +71,8 @@ export function BinLabelsDialog({ location, bins, formats, closeHref }: { locati
           </div>
         </ActionForm>
       )}
-    </dialog>
+        </>
+      )}
+    </RouteDialog>
   );
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, Pager, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -103,10 +103,7 @@ export default async function AmazonStoreOrdersPage({ params, searchParams }: { 
       ) : (
         <>
           <OrdersTable rows={page.rows} />
-          <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-            {list.after ? <Link href={hrefWith(base, keep)}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-            {page.next ? <Link href={hrefWith(base, { ...keep, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
-          </nav>
+          <Pager base={base} current={{ after: list.after }} next={page.next} keep={keep} />
         </>
       )}
     </>

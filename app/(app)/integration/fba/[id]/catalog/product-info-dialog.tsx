@@ -1,9 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
-import { buttonClass } from '@/components/ui/button';
+import { RouteDialog } from '@/components/ui/route-dialog';
 import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
 import type { ListingDetail } from '@/lib/fba/listings';
 import { mapListingAction } from './actions';
@@ -15,16 +13,7 @@ const MAPPED_BY: Record<string, string> = { sku: 'automatically, by SKU', barcod
  * Close close it). Closing drops ?listing= from the URL and puts focus back on the row's link.
  */
 export function ProductInfoDialog({ listing, connectionId, closeHref, lastSyncedText }: { listing: ListingDetail; connectionId: string; closeHref: string; lastSyncedText: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const onClose = () => {
-    router.replace(closeHref, { scroll: false });
-    document.querySelector<HTMLElement>(`[data-listing-link="${listing.id}"]`)?.focus();
-  };
+  const onClosed = () => document.querySelector<HTMLElement>(`[data-listing-link="${listing.id}"]`)?.focus();
   const quantities: [string, number][] = [
     ['Fulfillable', listing.fulfillable],
     ['Inbound: working', listing.inboundWorking],
@@ -34,23 +23,9 @@ export function ProductInfoDialog({ listing, connectionId, closeHref, lastSynced
     ['Unsellable', listing.unsellable],
   ];
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby="product-info-title"
-      className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 bg-white p-0 text-slate-800 shadow-xl backdrop:bg-slate-900/50"
-    >
-      <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
-        <div>
-          <h2 id="product-info-title" className="text-lg font-semibold">
-            Product Info: {listing.sellerSku}
-          </h2>
-          <p className="text-sm text-slate-600">{listing.productName ?? 'No name from Amazon'}</p>
-        </div>
-        <button type="button" onClick={() => ref.current?.close()} className={buttonClass('secondary')}>
-          Close
-        </button>
-      </div>
+    <RouteDialog title={`Product Info: ${listing.sellerSku}`} description={listing.productName ?? 'No name from Amazon'} closeHref={closeHref} width="max-w-2xl" onClosed={onClosed}>
+      {() => (
+        <>
       <div className="grid gap-5 px-5 py-4 sm:grid-cols-2">
         <section aria-labelledby="pi-quantities">
           <h3 id="pi-quantities" className="mb-2 font-semibold">
@@ -137,6 +112,8 @@ export function ProductInfoDialog({ listing, connectionId, closeHref, lastSynced
           </ActionForm>
         </section>
       </div>
-    </dialog>
+        </>
+      )}
+    </RouteDialog>
   );
 }

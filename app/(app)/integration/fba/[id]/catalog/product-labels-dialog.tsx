@@ -1,8 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
-import { buttonClass } from '@/components/ui/button';
+import { useId } from 'react';
+import { RouteDialog, useChosenSet } from '@/components/ui/route-dialog';
 import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { PrintableListing } from '@/lib/labels/product-labels';
 import { printProductLabelsAction } from './actions';
@@ -39,42 +38,15 @@ function ChoiceError() {
  * progress and Download link.
  */
 export function ProductLabelsDialog({ connectionId, listings, formats, closeHref }: { connectionId: string; listings: PrintableListing[]; formats: FormatOption[]; closeHref: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set());
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const toggle = (id: string, on: boolean) => setChosen((prev) => {
-    const next = new Set(prev);
-    if (on) next.add(id);
-    else next.delete(id);
-    return next;
-  });
-  const allOn = listings.length > 0 && chosen.size === listings.length;
+  const { chosen, toggle, setAll, allOn } = useChosenSet(listings.map((l) => l.productId), false);
   return (
-    <dialog
-      ref={ref}
-      onClose={() => router.replace(closeHref, { scroll: false })}
-      aria-labelledby="print-labels-title"
-      className="m-auto w-full max-w-3xl rounded-lg border border-slate-200 bg-white p-0 text-slate-800 shadow-xl backdrop:bg-slate-900/50"
-    >
-      <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
-        <div>
-          <h2 id="print-labels-title" className="text-lg font-semibold">
-            Print product labels
-          </h2>
-          <p className="text-sm text-slate-600">Each label carries the FNSKU as a barcode and in text, a shortened title and the condition; products set to use their manufacturer barcode print that instead.</p>
-        </div>
-        <button type="button" onClick={() => ref.current?.close()} className={buttonClass('secondary')}>
-          Close
-        </button>
-      </div>
+    <RouteDialog title="Print product labels" description="Each label carries the FNSKU as a barcode and in text, a shortened title and the condition; products set to use their manufacturer barcode print that instead." closeHref={closeHref} width="max-w-3xl">
+      {(close) => (
+        <>
       {listings.length === 0 ? (
         <p className="px-5 py-6 text-slate-600">No listing is mapped to a product yet. Open a listing&apos;s Product Info to map it, or press Force Sync to download your FBA inventory.</p>
       ) : (
-        <ActionForm action={printProductLabelsAction} className="px-5 py-4" onSuccess={() => ref.current?.close()}>
+        <ActionForm action={printProductLabelsAction} className="px-5 py-4" onSuccess={() => close()}>
           <input type="hidden" name="connectionId" value={connectionId} />
           <ChoiceError />
           <div className="max-h-[50vh] overflow-y-auto rounded border border-slate-200">
@@ -83,7 +55,7 @@ export function ProductLabelsDialog({ connectionId, listings, formats, closeHref
               <thead className="sticky top-0 bg-slate-100">
                 <tr>
                   <th scope="col" className="px-3 py-2 text-left">
-                    <input id="labels-all" type="checkbox" checked={allOn} onChange={(e) => setChosen(e.target.checked ? new Set(listings.map((l) => l.productId)) : new Set())} className="h-4 w-4" />
+                    <input id="labels-all" type="checkbox" checked={allOn} onChange={(e) => setAll(e.target.checked)} className="h-4 w-4" />
                     <label htmlFor="labels-all" className="sr-only">
                       Choose every listing
                     </label>
@@ -125,6 +97,8 @@ export function ProductLabelsDialog({ connectionId, listings, formats, closeHref
           </div>
         </ActionForm>
       )}
-    </dialog>
+        </>
+      )}
+    </RouteDialog>
   );
 }

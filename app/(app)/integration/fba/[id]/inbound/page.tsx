@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, Pager, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getConnection } from '@/lib/fba/connections';
 import { formatUtcDate } from '@/lib/format/date';
-import { hrefWith, readSearchParams } from '@/lib/http/search-params';
+import { readSearchParams } from '@/lib/http/search-params';
 import { inboundFilterQuery, listInbound, readInboundListParams, type InboundListRow } from '@/lib/inbound/list';
 import { getLatestInboundRun } from '@/lib/inbound/status-download';
 import { formatMinor } from '@/lib/fba/amazon-money';
@@ -94,10 +94,7 @@ export default async function InboundShipmentsPage({ params, searchParams }: { p
       ) : (
         <>
           <InboundTable rows={page.rows} connectionId={id} base={base} />
-          <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-            {list.after ? <Link href={hrefWith(base, keep)}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-            {page.next ? <Link href={hrefWith(base, { ...keep, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
-          </nav>
+          <Pager base={base} current={{ after: list.after }} next={page.next} keep={keep} />
         </>
       )}
     </>
