@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { auditTransactions } from './audit-context';
 import { rowsOf } from './driver';
 import * as schema from './schema';
 
@@ -76,7 +77,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } 
     // Passing `undefined` as the folder makes PGlite ignore the options: say 'memory://' instead.
     const client = new PGlite(opts.dataDir ?? 'memory://', options);
     await client.waitReady;
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = auditTransactions(drizzle({ client, schema }) as unknown as Db);
     return {
       db,
       driver: 'pglite',
@@ -95,7 +96,7 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const db = auditTransactions(drizzle({ client, schema }) as unknown as Db);
   return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 

@@ -1,4 +1,5 @@
 import { getHandle } from '@/db';
+import { recordInto, setAmazonCallSink } from '@/lib/audit/audit-log';
 import { startJobs } from './index';
 
 /** The sidecar worker for PostgreSQL deployments (in embedded mode the web process runs the jobs). */
@@ -8,6 +9,7 @@ async function main() {
     process.exit(1);
   }
   const handle = await getHandle();
+  setAmazonCallSink(recordInto(handle.db));
   const jobs = startJobs(handle.db, 'worker');
   console.log('[worker] schedules started (UTC)');
   const stop = async () => {

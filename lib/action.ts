@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { isDomainError, reportUnexpected, unexpectedMessage } from '@/lib/errors';
+import { withAuditUser } from '@/db/audit-context';
 import { findFormProblems, isFrameworkField, isSecretField } from '@/lib/validation/form-data';
 import { stripUnstorable } from '@/lib/validation/text';
 
@@ -109,7 +110,8 @@ export function action<S extends z.ZodType, T>(
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
         return { status: 'error', message: placeMessages('Check the highlighted fields.', fieldErrors, form), fieldErrors, values };
       }
-      return { status: 'ok', data: await run(parsed.data, { user }) };
+      const who = user;
+      return { status: 'ok', data: await withAuditUser(who.id, () => run(parsed.data, { user: who })) };
     } catch (e) {
       unstable_rethrow(e);
       if (isDomainError(e)) return { status: 'error', message: e.fieldErrors ? placeMessages(e.message, e.fieldErrors, form) : e.message, fieldErrors: e.fieldErrors, values };

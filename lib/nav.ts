@@ -39,6 +39,8 @@ export const NAV: NavGroup[] = [
       { label: 'General Settings', href: '/settings/general', permission: PERMISSION.generalSettings },
       { label: 'Users', href: '/settings/users', permission: PERMISSION.users },
       { label: 'Job Runs', href: '/settings/job-runs', permission: PERMISSION.generalSettings },
+      // Who changed what, and every call to Amazon: for the people who manage users (administrators).
+      { label: 'Audit Log', href: '/settings/audit-log', permission: PERMISSION.users },
     ],
   },
 ];

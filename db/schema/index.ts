@@ -10,3 +10,4 @@ export * from './inbound';
 export * from './labels';
 export * from './channel';
 export * from './returns';
+export * from './audit';

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { amazonStores, type SpEndpointName } from '@/db/schema';
+import { reportAmazonCall } from '@/lib/audit/audit-log';
 import { decryptSecret } from '@/lib/crypto/secret-box';
 import { DomainError } from '@/lib/errors';
 import { consentPageBase } from './consent-page';
@@ -77,7 +78,13 @@ export async function exchangeCodeFor(endpoint: SpEndpointName, code: string, re
 /** A client for credentials the user just typed (not stored yet). */
 export function createClientFor(endpoint: SpEndpointName, refreshToken: string): SpApiClient {
   const app = appFor(endpoint);
-  return createSpApiClient({ credentials: { clientId: app.clientId, clientSecret: app.clientSecret, refreshToken }, endpoint: app.endpoint, rateScale: app.rateScale });
+  return createSpApiClient({
+    credentials: { clientId: app.clientId, clientSecret: app.clientSecret, refreshToken },
+    endpoint: app.endpoint,
+    rateScale: app.rateScale,
+    // Every exchange goes to Settings → Audit Log (operation, status, request id, duration; never a token).
+    onExchange: (e) => reportAmazonCall({ endpoint, operation: e.operation, method: e.method, url: e.url, status: e.status, requestId: e.requestId, attempt: e.attempt, durationMs: e.durationMs }),
+  });
 }
 
 const g = globalThis as unknown as { __spClients?: Map<string, SpApiClient> };

@@ -21,7 +21,10 @@ export type SalesProcess = { autoPick: boolean; autoPack: boolean; autoShip: boo
  * Kept apart from the company name form so saving one never resets the other.
  */
 export async function saveSalesProcess(db: Db | Tx, input: SalesProcess) {
-  const [current] = await db.select({ id: companySettings.id }).from(companySettings).where(eq(companySettings.id, 1));
-  if (current) await db.update(companySettings).set({ ...input, updatedAt: new Date() }).where(eq(companySettings.id, 1));
-  else await db.insert(companySettings).values({ id: 1, companyName: 'My Company', ...input });
+  // In a transaction, as every write of an audited table: the audit log names who saved it.
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ id: companySettings.id }).from(companySettings).where(eq(companySettings.id, 1)).for('update');
+    if (current) await tx.update(companySettings).set({ ...input, updatedAt: new Date() }).where(eq(companySettings.id, 1));
+    else await tx.insert(companySettings).values({ id: 1, companyName: 'My Company', ...input });
+  });
 }

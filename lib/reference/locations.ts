@@ -45,8 +45,8 @@ function duplicateName(e: unknown): never {
 
 export async function createLocation(db: Db | Tx, input: { name: string }) {
   try {
-    const [row] = await db.insert(locations).values({ name: input.name.trim() }).returning();
-    return row;
+    // In a transaction, as every write of an audited table: the audit log names who made it.
+    return await db.transaction(async (tx) => (await tx.insert(locations).values({ name: input.name.trim() }).returning())[0]);
   } catch (e) {
     duplicateName(e);
   }

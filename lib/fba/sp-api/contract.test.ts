@@ -122,6 +122,7 @@ describe('contract with the Swagger models', () => {
       requestId: 'r',
       responseBody: { payload: { fulfillmentOrder: { sellerFulfillmentOrderId: 'X', fulfillmentOrderStatus: 'Shipped' } } },
       attempt: 1,
+      durationMs: 5,
     });
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toContain('fulfillmentOrderStatus');

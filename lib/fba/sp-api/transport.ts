@@ -34,6 +34,8 @@ export interface ExchangeEvent {
   requestId: string | null;
   responseBody: unknown;
   attempt: number;
+  /** From sending the request to reading the whole answer (or giving up on it). */
+  durationMs: number;
 }
 
 export interface TransportOptions {
@@ -102,6 +104,7 @@ export class SpApiTransport {
     const token = await this.options.tokens.getAccessToken();
     let res: Response;
     let text: string;
+    const started = performance.now();
     try {
       res = await this.options.fetchFn(url, {
         method,
@@ -118,6 +121,8 @@ export class SpApiTransport {
       text = await res.text();
     } catch (e) {
       const timeout = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+      // No answer is an exchange too (status 0): the audit log shows the calls that never came back.
+      this.options.onExchange?.({ operation, method, url, requestBody: body, status: 0, requestId: null, responseBody: null, attempt, durationMs: performance.now() - started });
       throw new SpApiError({
         kind: timeout ? 'timeout' : 'network',
         operation,
@@ -130,7 +135,7 @@ export class SpApiTransport {
     const limit = Number(res.headers.get('x-amzn-RateLimit-Limit'));
     if (limit > 0) bucket.setRate(limit);
     const json = parseJson(text);
-    this.options.onExchange?.({ operation, method, url, requestBody: body, status: res.status, requestId, responseBody: json, attempt });
+    this.options.onExchange?.({ operation, method, url, requestBody: body, status: res.status, requestId, responseBody: json, attempt, durationMs: performance.now() - started });
     if (!res.ok) throw toHttpError(operation, res.status, json, requestId);
     const parsed = schema.safeParse(json ?? {});
     if (!parsed.success) {

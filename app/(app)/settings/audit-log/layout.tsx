@@ -1,0 +1,23 @@
+import { PageHeader } from '@/components/ui/page-header';
+import { RouteTabs } from '@/components/ui/route-tabs';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+
+/** Settings → Audit Log: every change people and the system made (Changes) and every call to Amazon. */
+export default async function AuditLogLayout({ children }: { children: React.ReactNode }) {
+  await requirePermission(PERMISSION.users);
+  return (
+    <>
+      <PageHeader title="Audit Log" crumbs={['Settings']} />
+      <RouteTabs
+        label="Audit Log"
+        base="/settings/audit-log"
+        tabs={[
+          { segment: 'changes', label: 'Changes' },
+          { segment: 'amazon-calls', label: 'Amazon calls' },
+        ]}
+      />
+      {children}
+    </>
+  );
+}
