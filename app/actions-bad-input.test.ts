@@ -32,7 +32,7 @@ vi.mock('next/navigation', (original) => import('@/test/next').then((m) => m.nex
 // A form valid enough to start Connect with Amazon reads the request's origin for the callback URL.
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ origin: 'http://localhost:3000' }) }));
 
-const RUNS_PER_ACTION = Number(process.env.BAD_INPUT_RUNS ?? 20);
+const RUNS_PER_ACTION = Number(process.env.BAD_INPUT_RUNS ?? 12);
 
 type Answer = { status: string; message?: string; fieldErrors?: Record<string, string[]>; reference?: string };
 type WrappedAction = ((prev: unknown, f: FormData) => Promise<Answer>) & { permission: (typeof PERMISSIONS)[number]; input: z.ZodType };
