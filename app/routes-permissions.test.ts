@@ -1,46 +1,106 @@
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { isPermission, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PERMISSION, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { absolute, findAppFiles } from '@/test/app-files';
 import { signInAs, testSession } from '@/test/session';
 
 /**
- * Every route handler, found on disk, is built with route() and says who may call it: a signed-out
- * caller gets 401 and a user without its permission 403, before any parameter is read or the
- * database is reached; a user with the permission gets past the check. The few that do not name a
- * permission are listed here, each with the reason.
+ * Every route handler, found on disk (app/**\/route.ts, except next-auth's own), is built with
+ * route() and names who may call it; each exported HTTP method answers a signed-out request with
+ * 401 and a user without its permission with 403, before it reads the database, and lets a user
+ * with it past the check. A handler without a check fails here with its path.
  */
 vi.mock('@/lib/auth/session', () => import('@/test/session').then((m) => m.sessionModule()));
 vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
 vi.mock('next/cache', () => import('@/test/next').then((m) => m.nextCache()));
+vi.mock('next/navigation', (original) => import('@/test/next').then((m) => m.nextNavigation(original)));
 vi.mock('next/server', (original) => import('@/test/next').then((m) => m.nextServer(original)));
 
-/** Route files not built with route(): next-auth's handler is the sign-in itself. */
-const OUTSIDE_THE_WRAPPER = ['app/api/auth/[...nextauth]/route.ts'];
+const { route } = await import('@/lib/http/route');
 
-/** Routes open without a permission, on purpose. */
-const WITHOUT_A_PERMISSION: Record<string, 'public' | 'signed-in'> = {
-  // Load balancers and uptime checks ask without a session; it answers only health facts.
-  'app/api/health/route.ts': 'public',
-  // Amazon sends the browser back here; the lib function checks the FBA permission itself, so a
-  // refused callback still closes its authorisation attempt with the reason.
-  'app/(app)/integration/amazon/callback/route.ts': 'signed-in',
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/** Routes that answer without signing in, and why. Nothing else may be public. */
+const PUBLIC: Record<string, string> = {
+  'app/api/health/route.ts': 'load balancers and npm start ask it; it says only whether the database answers',
 };
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type Handler = ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { access?: unknown };
+/**
+ * Routes open to any signed-in user because the permission is checked inside, and why. Nothing
+ * else may be.
+ */
+const PERMISSION_CHECKED_INSIDE: Record<string, string> = {
+  'app/(app)/integration/amazon/callback/route.ts':
+    'completeAmazonAuthorisation checks the FBA permission so a refused callback still ends its attempt with the reason (lib/fba/amazon-authorisation.db.test.ts)',
+};
 
-const files = findAppFiles('route.ts').filter((f) => !OUTSIDE_THE_WRAPPER.includes(f));
+const files = findAppFiles('route.ts').filter((f) => !f.includes('[...nextauth]'));
 
-/** A request to the route's own path, with an id-shaped value in each [segment]. */
-function call(file: string, handler: Handler, method: string) {
-  const params: Record<string, string> = {};
-  const url = file
+type Handler = ((req?: NextRequest, ctx?: { params?: Promise<Record<string, string>> }) => Promise<Response>) & { access?: unknown };
+
+/** A uuid for every dynamic segment of the route's path (`[id]`, `[inboundId]`). */
+function paramsFor(file: string): Record<string, string> {
+  const names = [...file.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
+  return Object.fromEntries(names.map((n, i) => [n, `00000000-0000-4000-8000-00000000000${i + 1}`]));
+}
+
+function urlFor(file: string): string {
+  const params = paramsFor(file);
+  const p = file
     .replace(/^app/, '')
+    .replace(/\/\([^)]*\)/g, '')
     .replace(/\/route\.ts$/, '')
-    .replace(/\/\([^)]+\)/g, '')
-    .replace(/\[([^\]]+)\]/g, (_, name: string) => (params[name] = '00000000-0000-4000-8000-000000000000'));
-  return handler(new NextRequest(`http://localhost${url}`, { method }), { params: Promise.resolve(params) });
+    .replace(/\[(\w+)\]/g, (_, n: string) => params[n]!);
+  return `http://localhost${p || '/'}`;
+}
+
+function declaredPermissions(access: unknown): Permission[] | null {
+  const list = typeof access === 'string' ? [access] : Array.isArray(access) ? access : null;
+  if (!list || list.length === 0 || !list.every((p) => (PERMISSIONS as readonly unknown[]).includes(p))) return null;
+  return list as Permission[];
+}
+
+/** What is wrong with one route file's handlers: empty when every method checks who calls it. */
+async function problemsOf(file: string, mod: Record<string, unknown>): Promise<string[]> {
+  const problems: string[] = [];
+  const handlers = METHODS.filter((m) => typeof mod[m] === 'function').map((m) => [m, mod[m] as Handler] as const);
+  if (handlers.length === 0) problems.push(`${file}: exports no HTTP method`);
+  for (const [method, handler] of handlers) {
+    const where = `${file} ${method}`;
+    const call = () => handler(new NextRequest(urlFor(file), { method }), { params: Promise.resolve(paramsFor(file)) });
+    const access = handler.access;
+    if (access === undefined) {
+      problems.push(`${where}: not built with route({ access }), so nothing checks who calls it`);
+      continue;
+    }
+    if (access === 'public') {
+      if (!PUBLIC[file]) problems.push(`${where}: public, but not listed as a public route`);
+      continue;
+    }
+    testSession.user = null;
+    const signedOut = await call();
+    if (signedOut.status !== 401) problems.push(`${where}: answered ${signedOut.status} to a signed-out request (expected 401)`);
+    if (access === 'signed-in') {
+      if (!PERMISSION_CHECKED_INSIDE[file]) problems.push(`${where}: open to every signed-in user; name its permission`);
+      continue;
+    }
+    const wanted = declaredPermissions(access);
+    if (!wanted) {
+      problems.push(`${where}: access ${JSON.stringify(access)} is not a permission`);
+      continue;
+    }
+    signInAs(PERMISSIONS.filter((p) => !wanted.includes(p)));
+    const refused = await call();
+    const body = await refused.text();
+    if (refused.status !== 403 || !body.includes('Not allowed')) problems.push(`${where}: answered ${refused.status} to a user without ${wanted.join(' or ')} (expected 403)`);
+    for (const p of wanted) {
+      signInAs([p]);
+      // Past the check it reaches the (refusing) database: a 500, never 401 or 403.
+      const allowed = await call();
+      if (allowed.status === 401 || allowed.status === 403) problems.push(`${where}: refused a user with ${p} (${allowed.status})`);
+    }
+  }
+  return problems;
 }
 
 beforeAll(() => {
@@ -48,48 +108,38 @@ beforeAll(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
-describe('every route handler checks who calls it on the server', () => {
-  it('finds the route files, and the ones outside the wrapper are the expected few', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
-    for (const f of OUTSIDE_THE_WRAPPER) expect(findAppFiles('route.ts')).toContain(f);
+afterEach(() => {
+  testSession.user = null;
+});
+
+describe('every route handler checks who calls it, on the server', () => {
+  it('finds the route files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files).toContain('app/api/health/route.ts');
   });
 
-  it('only the listed routes go without a permission', async () => {
-    const open: Record<string, unknown> = {};
-    for (const file of files) {
-      const mod = (await import(absolute(file))) as Record<string, Handler | undefined>;
-      for (const m of METHODS) {
-        const access = mod[m]?.access;
-        if (mod[m] && !(typeof access === 'string' && isPermission(access)) && !Array.isArray(access)) open[file] = access;
-      }
-    }
-    expect(open).toEqual(WITHOUT_A_PERMISSION);
+  it('the lists of exceptions name files that exist', () => {
+    for (const f of [...Object.keys(PUBLIC), ...Object.keys(PERMISSION_CHECKED_INSIDE)]) expect(files).toContain(f);
   });
 
   for (const file of files) {
     it(file, async () => {
-      const mod = (await import(absolute(file))) as Record<string, Handler | undefined>;
-      const handlers = METHODS.filter((m) => mod[m]).map((m) => [m, mod[m]!] as const);
-      expect(handlers.length).toBeGreaterThan(0);
-      for (const [method, handler] of handlers) {
-        const access = handler.access;
-        expect(access, `${file} ${method} must be built with route()`).toBeDefined();
-        if (access === 'public') continue;
-        testSession.user = null;
-        expect((await call(file, handler, method)).status, `${file} ${method} signed out`).toBe(401);
-        const wanted: readonly Permission[] = access === 'signed-in' ? [] : typeof access === 'string' ? [access as Permission] : (access as Permission[]);
-        if (wanted.length > 0) {
-          signInAs(PERMISSIONS.filter((p) => !wanted.includes(p)));
-          const refused = await call(file, handler, method);
-          expect(refused.status, `${file} ${method} without ${wanted.join(' / ')}`).toBe(403);
-          expect(await refused.json()).toMatchObject({ error: expect.stringContaining('Not allowed') });
-        }
-        for (const p of wanted.length > 0 ? wanted : [[]]) {
-          signInAs(Array.isArray(p) ? p : [p]);
-          const allowed = await call(file, handler, method);
-          expect([401, 403], `${file} ${method} with ${String(p)}`).not.toContain(allowed.status);
-        }
-      }
+      const mod = (await import(absolute(file))) as Record<string, unknown>;
+      expect(await problemsOf(file, mod)).toEqual([]);
     });
   }
+
+  it('fails a route without a check, naming its path', async () => {
+    const leaky = 'app/api/leaky/[id]/route.ts';
+    const data = async () => Response.json({ secret: 'every product' });
+    expect(await problemsOf(leaky, { GET: data })).toEqual([`${leaky} GET: not built with route({ access }), so nothing checks who calls it`]);
+    expect(await problemsOf(leaky, { POST: route({ access: 'signed-in' }, data) })).toEqual([`${leaky} POST: open to every signed-in user; name its permission`]);
+    expect(await problemsOf(leaky, { GET: route({ access: 'public' }, data) })).toEqual([`${leaky} GET: public, but not listed as a public route`]);
+    // A handler that claims a permission but lets anyone through (a wrapper that forgot to check).
+    const claims = Object.assign(data, { access: PERMISSION.products });
+    expect(await problemsOf(leaky, { GET: claims })).toEqual([
+      `${leaky} GET: answered 200 to a signed-out request (expected 401)`,
+      `${leaky} GET: answered 200 to a user without Products (expected 403)`,
+    ]);
+  });
 });

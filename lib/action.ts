@@ -119,7 +119,8 @@ export function action<S extends z.ZodType, T>(
       return { status: 'error', message: unexpectedMessage(reference), reference, values };
     }
   };
-  // Exposed so a test can check every action refuses users without this permission.
-  const wrapped = Object.assign(run_, { permission: opts.permission });
+  // Exposed so tests can check every action refuses users without this permission, and send its
+  // input schema's fields bad values.
+  const wrapped = Object.assign(run_, { permission: opts.permission, input: opts.input });
   return wrapped;
 }

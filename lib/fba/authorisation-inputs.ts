@@ -11,8 +11,9 @@ const endpointLabel = (e: string) => ENDPOINT_OPTIONS.find((o) => o.value === e)
  * A marketplace of Amazon's list is served by one region: its consent page and API live there.
  * The sandbox serves every marketplace.
  */
-function refineRegion(endpoint: string, ids: string[], path: string, ctx: z.RefinementCtx) {
-  if (endpoint === 'sandbox') return;
+function refineRegion(endpoint: unknown, ids: string[], path: string, ctx: z.RefinementCtx) {
+  // Runs even when the endpoint failed its own schema: then there is no region to compare.
+  if (typeof endpoint !== 'string' || endpoint === 'sandbox') return;
   const elsewhere = ids.map((id) => findMarketplace(id)).filter((m) => m !== undefined && m.region !== endpoint);
   for (const m of elsewhere)
     ctx.addIssue({ code: 'custom', path: [path], message: `${m!.name} is served by Amazon's ${endpointLabel(m!.region)} endpoint, not ${endpointLabel(endpoint)}.` });
@@ -47,7 +48,7 @@ export const FbaAuthoriseInput = z
   .superRefine(
     (v, ctx) => {
       refineOneMarketplace(v, ctx);
-      refineRegion(v.endpoint, [oneMarketplaceId(v)], v.otherMarketplaceId?.trim() ? 'otherMarketplaceId' : 'marketplaceId', ctx);
+      refineRegion(v.endpoint, [oneMarketplaceId(v)], typeof v.otherMarketplaceId === 'string' && v.otherMarketplaceId.trim() ? 'otherMarketplaceId' : 'marketplaceId', ctx);
     },
     { when: () => true },
   )

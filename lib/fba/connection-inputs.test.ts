@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FbaAuthoriseInput } from './authorisation-inputs';
 import { AmazonStoreInput, ManualConnectInput } from './connection-inputs';
 
 const manual = (sellerId: string) => ManualConnectInput.safeParse({ sellerId, marketplaceId: 'ATVPDKIKX0DER', refreshToken: 'Atzr|x', endpoint: 'sandbox' });
@@ -20,5 +21,18 @@ describe('Seller ID (Merchant Token) format', () => {
     const store = AmazonStoreInput.safeParse({ name: 'x', sellerId: '12345678', marketplaceIds: ['ATVPDKIKX0DER'], refreshToken: 'Atzr|x' });
     expect(store.success).toBe(false);
     expect(store.error?.issues.find((i) => i.path[0] === 'sellerId')?.message).toBe(message);
+  });
+});
+
+describe('marketplace fields posted twice (an array where one value is expected)', () => {
+  // The marketplace rules run even when a field failed, so they meet the raw array: a field error, never a crash.
+  it('is a field error on the field, for every form that reads one marketplace or a group', () => {
+    const twice = ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2'];
+    const one = ManualConnectInput.safeParse({ sellerId: 'A2EUQ1WTGCTBG2', marketplaceId: twice, otherMarketplaceId: twice, refreshToken: 'Atzr|x', endpoint: 'sandbox' });
+    expect(one.error?.issues.map((i) => i.path[0])).toEqual(['marketplaceId', 'otherMarketplaceId', 'marketplaceId']);
+    const fba = FbaAuthoriseInput.safeParse({ marketplaceId: twice, otherMarketplaceId: twice, endpoint: ['na', 'eu'] });
+    expect(fba.success).toBe(false);
+    const group = AmazonStoreInput.safeParse({ name: 'x', sellerId: 'A2EUQ1WTGCTBG2', marketplaceIds: 'ATVPDKIKX0DER', otherMarketplaceIds: twice, refreshToken: 'Atzr|x' });
+    expect(group.error?.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(['marketplaceIds', 'otherMarketplaceIds']));
   });
 });

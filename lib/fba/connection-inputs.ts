@@ -30,26 +30,34 @@ export const LocationChoice = z
   .optional()
   .transform((v) => v || null);
 
+/**
+ * A field's text as the refinements below read it. They run even when a field failed its own
+ * schema, so they may meet its raw value: a repeated field (an array), or nothing; that reads as ''.
+ */
+const textOf = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
 /** Free entry: IDs separated by commas or spaces, in addition to the ticked ones. */
-function splitIds(raw: string | undefined): string[] {
-  return (raw ?? '')
+function splitIds(raw: unknown): string[] {
+  return textOf(raw)
     .split(/[\s,;]+/)
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
 }
 
-type MarketplaceGroup = { marketplaceIds?: string[]; otherMarketplaceIds?: string };
+type MarketplaceGroup = { marketplaceIds?: unknown; otherMarketplaceIds?: unknown };
+
+const tickedIds = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** Ticked and typed marketplaces together: at least one, every typed one well formed. */
 export function refineMarketplaceGroup(v: MarketplaceGroup, ctx: z.RefinementCtx) {
   const typed = splitIds(v.otherMarketplaceIds);
   const bad = typed.filter((id) => !MARKETPLACE_ID_PATTERN.test(id));
   if (bad.length) ctx.addIssue({ code: 'custom', path: ['otherMarketplaceIds'], message: `Not a Marketplace ID: ${bad.join(', ')}.` });
-  if (typed.length === 0 && (v.marketplaceIds ?? []).length === 0) ctx.addIssue({ code: 'custom', path: ['marketplaceIds'], message: 'Tick at least one marketplace, or type its ID.' });
+  if (typed.length === 0 && tickedIds(v.marketplaceIds).length === 0) ctx.addIssue({ code: 'custom', path: ['marketplaceIds'], message: 'Tick at least one marketplace, or type its ID.' });
 }
 
 export function mergeMarketplaceIds(v: MarketplaceGroup): string[] {
-  return [...new Set([...(v.marketplaceIds ?? []), ...splitIds(v.otherMarketplaceIds)])];
+  return [...new Set([...tickedIds(v.marketplaceIds), ...splitIds(v.otherMarketplaceIds)])];
 }
 
 export const AmazonStoreInput = z
@@ -79,11 +87,11 @@ export function readAmazonStoreForm(form: FormData) {
   };
 }
 
-type OneMarketplace = { marketplaceId?: string; otherMarketplaceId?: string };
+type OneMarketplace = { marketplaceId?: unknown; otherMarketplaceId?: unknown };
 
 /** One marketplace, picked from the list or typed: a typed ID wins, so one missing from the list can still be used. */
 export function refineOneMarketplace(v: OneMarketplace, ctx: z.RefinementCtx) {
-  const other = v.otherMarketplaceId?.trim();
+  const other = textOf(v.otherMarketplaceId);
   const raw = oneMarketplaceId(v);
   if (!raw) ctx.addIssue({ code: 'custom', path: ['marketplaceId'], message: 'Choose a marketplace, or type its ID.' });
   else if (!MARKETPLACE_ID_PATTERN.test(raw))
@@ -91,7 +99,7 @@ export function refineOneMarketplace(v: OneMarketplace, ctx: z.RefinementCtx) {
 }
 
 export function oneMarketplaceId(v: OneMarketplace): string {
-  return (v.otherMarketplaceId?.trim() || v.marketplaceId?.trim() || '').toUpperCase();
+  return (textOf(v.otherMarketplaceId) || textOf(v.marketplaceId)).toUpperCase();
 }
 
 /** "Connect manually": one marketplace, picked from the list or typed (the typed one wins). */
