@@ -2,13 +2,14 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isPermission, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { absolute, findAppFiles } from '@/test/app-files';
-import { signInAs, testSession } from '@/test/session';
+import { signInAs, testSession, userWith } from '@/test/session';
 
 /**
  * Every route handler, found on disk, is built with route() and says who may call it: a signed-out
  * caller gets 401 and a user without its permission 403, before any parameter is read or the
- * database is reached; a user with the permission gets past the check. The few that do not name a
- * permission are listed here, each with the reason.
+ * database is reached; a user with the permission gets past the check. Administrator-only routes
+ * refuse a user holding every permission. The few that do not name a permission are listed here,
+ * each with the reason.
  */
 vi.mock('@/lib/auth/session', () => import('@/test/session').then((m) => m.sessionModule()));
 vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
@@ -60,7 +61,7 @@ describe('every route handler checks who calls it on the server', () => {
       const mod = (await import(absolute(file))) as Record<string, Handler | undefined>;
       for (const m of METHODS) {
         const access = mod[m]?.access;
-        if (mod[m] && !(typeof access === 'string' && isPermission(access)) && !Array.isArray(access)) open[file] = access;
+        if (mod[m] && !(typeof access === 'string' && (isPermission(access) || access === 'administrator')) && !Array.isArray(access)) open[file] = access;
       }
     }
     expect(open).toEqual(WITHOUT_A_PERMISSION);
@@ -77,6 +78,16 @@ describe('every route handler checks who calls it on the server', () => {
         if (access === 'public') continue;
         testSession.user = null;
         expect((await call(file, handler, method)).status, `${file} ${method} signed out`).toBe(401);
+        if (access === 'administrator') {
+          // Every permission ticked is still not an administrator.
+          signInAs(PERMISSIONS);
+          const refused = await call(file, handler, method);
+          expect(refused.status, `${file} ${method} without being an administrator`).toBe(403);
+          expect(await refused.json()).toMatchObject({ error: expect.stringContaining('Not allowed') });
+          testSession.user = { ...userWith([]), isAdmin: true };
+          expect([401, 403], `${file} ${method} as an administrator`).not.toContain((await call(file, handler, method)).status);
+          continue;
+        }
         const wanted: readonly Permission[] = access === 'signed-in' ? [] : typeof access === 'string' ? [access as Permission] : (access as Permission[]);
         if (wanted.length > 0) {
           signInAs(PERMISSIONS.filter((p) => !wanted.includes(p)));
