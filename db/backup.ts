@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { appliedMigrationCount, openPglite, type Db } from './client';
+import { appliedMigrationCount, openPglite, openPostgres, type Db } from './client';
 import { rowsOf } from './driver';
 
 /**
@@ -201,4 +201,41 @@ export async function restorePglite(file: string, dir: string): Promise<{ migrat
   } finally {
     await handle.close();
   }
+}
+
+// ---------- Restore: the file's kind against the target's ---------
+
+export type RestoreTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+
+/**
+ * Restores a backup file into the target with every refusal a person may meet: a file that is no
+ * backup, a backup of the other kind, a PostgreSQL database that is not empty (unless `clean`),
+ * an embedded folder that is in use or not empty. Answers the migrations the restored data has.
+ */
+export async function restoreBackup(file: string, target: RestoreTarget, opts: { clean?: boolean } = {}): Promise<{ migrations: number }> {
+  const kind = readBackupKind(file);
+  if (!kind) throw new BackupRefused(`${file} is not a backup made by db:backup: it is neither a PostgreSQL custom-format dump nor an embedded database archive.`);
+  if (target.kind === 'postgres') {
+    if (kind === 'pglite')
+      throw new BackupRefused(
+        `${file} is a backup of the embedded database (PGlite), but DATABASE_URL points at PostgreSQL. Unset DATABASE_URL to restore it into an embedded database folder (PGLITE_DIR).`,
+      );
+    const handle = await openPostgres(target.url, 1);
+    try {
+      await assertToolMatchesServer(handle.db, 'pg_restore');
+      const relations = await userRelationCount(handle.db);
+      if (relations > 0 && !opts.clean)
+        throw new BackupRefused(
+          `The database at DATABASE_URL is not empty (${relations} tables, views or sequences). Restore into a new, empty database (createdb), or add --clean to drop what the backup holds and replace it.`,
+        );
+      await runPgRestore(file, pgTargetFromUrl(target.url), { clean: !!opts.clean });
+      return { migrations: await appliedMigrationCount(handle.db) };
+    } finally {
+      await handle.close();
+    }
+  }
+  if (kind === 'postgres')
+    throw new BackupRefused(`${file} is a PostgreSQL dump (pg_dump), which the embedded database cannot read. Set DATABASE_URL to an empty PostgreSQL database to restore it there.`);
+  if (opts.clean) throw new BackupRefused('--clean is for PostgreSQL only. For the embedded database, restore into an empty folder (PGLITE_DIR) or move the old folder aside first.');
+  return restorePglite(file, target.dir);
 }
