@@ -43,7 +43,10 @@ export class BackupRefused extends Error {
   override name = 'BackupRefused';
 }
 
-type PgliteClient = { dumpDataDir: (compression?: 'none' | 'gzip' | 'auto') => Promise<Blob> };
+type PgliteClient = {
+  dumpDataDir: (compression?: 'none' | 'gzip' | 'auto') => Promise<Blob>;
+  transaction: <T>(fn: (tx: unknown) => Promise<T>) => Promise<T>;
+};
 
 /** The driver behind a handle: PGlite's client can dump its data folder, postgres.js's cannot. */
 export function driverOf(db: Db): BackupKind {
@@ -53,12 +56,15 @@ export function driverOf(db: Db): BackupKind {
 
 /**
  * The embedded database dumped by the handle that has it open: with a running server the web
- * process owns the folder, so only that process may take the dump. PGlite answers queries one at
- * a time, so the dump is a consistent picture between two transactions.
+ * process owns the folder, so only that process may take the dump. PGlite runs one query at a
+ * time but lets another caller's transaction stay open between its queries; a copy taken then holds
+ * its half-done writes, which the restored database throws away as after a crash. Holding PGlite's
+ * own transaction turn (an empty transaction) while the folder is copied makes the copy a clean
+ * picture between two transactions, one that includes the transaction that was under way.
  */
 export async function dumpPglite(db: Db): Promise<Blob> {
   const client = (db as unknown as { $client: PgliteClient }).$client;
-  return client.dumpDataDir('gzip');
+  return client.transaction(() => client.dumpDataDir('gzip'));
 }
 
 // ---------- PostgreSQL: pg_dump and pg_restore ----------

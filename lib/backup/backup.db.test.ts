@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupKindOf, restoreBackup, serverMajor, toolMajor, userRelationCount } from '@/db/backup';
+import { backupKindOf, dumpPglite, restoreBackup, serverMajor, toolMajor, userRelationCount } from '@/db/backup';
 import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { rowsOf } from '@/db/driver';
-import { saveCompanySettings } from '@/lib/reference/company';
+import { getCompanySettings, saveCompanySettings } from '@/lib/reference/company';
 import { runContention, setupContention } from '@/lib/sale/testing/ship-contention';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { createTestDb } from '@/test/db';
@@ -101,6 +101,27 @@ describe(`backup and restore (${driver})`, () => {
     const counts = await rowCounts(source);
     for (const t of ['stock_ledger', 'sales', 'sale_lines', 'fulfilment_orders', 'stock_adjustments']) expect(counts[t], t).toBeGreaterThan(0);
     expect(await rowCounts(restored)).toEqual(counts);
+  });
+
+  it.runIf(driver === 'pglite')('a dump taken while the web process is inside a transaction waits for it, and holds all of it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const write = source.transaction(async (tx) => {
+      await tx.execute(sql`UPDATE company_settings SET company_name = 'Half written' WHERE id = 1`);
+      await held;
+      await tx.execute(sql`UPDATE company_settings SET company_name = 'Written whole' WHERE id = 1`);
+    });
+    let dumped = false;
+    const dump = dumpPglite(source).then((blob) => ((dumped = true), blob));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(dumped).toBe(false);
+    release();
+    await write;
+    const during = path.join(tmp, 'during.pglite.tar.gz');
+    fs.writeFileSync(during, Buffer.from(await (await dump).arrayBuffer()));
+    const dir = path.join(tmp, 'during');
+    await restoreBackup(during, { kind: 'pglite', dir });
+    expect((await getCompanySettings((await openRestored({ dir })).db)).companyName).toBe('Written whole');
   });
 
   it.runIf(driver === 'pglite')('refuses a folder that is not empty, or that a running process holds', async () => {
