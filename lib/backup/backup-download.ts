@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Db } from '@/db';
 import { assertToolMatchesServer, BACKUP_CONTENT_TYPE, BACKUP_EXTENSION, driverOf, dumpPglite, finished, pgTargetOf, spawnPgDump, type BackupKind } from '@/db/backup';
 import type { SessionUser } from '@/lib/auth/permissions';
+import { reportUnexpected } from '@/lib/errors';
 import { formatUtcDate } from '@/lib/format/date';
 import { getCompanySettings } from '@/lib/reference/company';
 
@@ -43,6 +44,9 @@ export async function prepareBackupDownload(db: Db, user: Pick<SessionUser, 'id'
   await assertToolMatchesServer(db, 'pg_dump');
   const child = spawnPgDump(pgTargetOf(db));
   const done = finished(child, 'pg_dump');
+  // A browser that goes away stops pg_dump (cancel below); nobody awaits its exit then, and an
+  // unawaited rejection would bring the whole server down.
+  done.catch(() => {});
   const chunks = (child.stdout as Readable)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   // pg_dump refusing at once (a lost connection, a missing right) fails the request with a
   // reference instead of starting an empty download.
@@ -52,6 +56,7 @@ export async function prepareBackupDownload(db: Db, user: Pick<SessionUser, 'id'
     throw new Error('pg_dump wrote nothing');
   }
   let bytes = 0;
+  let cancelled = false;
   return {
     filename,
     contentType: BACKUP_CONTENT_TYPE.postgres,
@@ -64,6 +69,7 @@ export async function prepareBackupDownload(db: Db, user: Pick<SessionUser, 'id'
       async pull(controller) {
         try {
           const next = await chunks.next();
+          if (cancelled) return; // a read under way when the browser went away
           if (!next.done) {
             bytes += next.value.length;
             controller.enqueue(new Uint8Array(next.value));
@@ -74,12 +80,13 @@ export async function prepareBackupDownload(db: Db, user: Pick<SessionUser, 'id'
           log(`downloaded, ${bytes} bytes`);
           controller.close();
         } catch (e) {
-          log('failed');
-          console.error(e);
+          if (cancelled) return;
+          log(`failed after ${bytes} bytes, reference ${reportUnexpected(e, { where: `backup ${filename}`, userId: user.id })}`);
           controller.error(e);
         }
       },
       cancel() {
+        cancelled = true;
         log(`cancelled after ${bytes} bytes`);
         child.kill();
       },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backupKindOf, dumpPglite, restoreBackup, serverMajor, toolMajor, userRelationCount } from '@/db/backup';
 import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
 import { rowsOf } from '@/db/driver';
@@ -161,6 +161,18 @@ describe(`backup and restore (${driver})`, () => {
     await expect(restoreBackup(pglite, { kind: 'postgres', url: empty })).rejects.toThrow(/backup of the embedded database \(PGlite\), but DATABASE_URL points at PostgreSQL/);
     const admin = await openRestored({ url: empty });
     expect(await userRelationCount(admin.db)).toBe(0);
+  });
+
+  it.runIf(driver === 'postgres')('a download the browser abandons stops pg_dump, and the server carries on', async () => {
+    const log = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const backup = await prepareBackupDownload(source, { id: 'test', email: 'admin@example.com' });
+    const reader = backup.body.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 500)); // pg_dump's exit after the kill, unawaited
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/ cancelled after \d+ bytes for admin@example\.com/));
+    expect(await serverMajor(source)).toBeGreaterThanOrEqual(15);
+    log.mockRestore();
   });
 
   it.runIf(driver === 'postgres')('refuses client tools of another major version than the server, naming both', async () => {
