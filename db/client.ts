@@ -70,7 +70,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } 
     release = acquireLock(opts.dataDir);
   }
   try {
-    const options = opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {};
+    // pg_trgm: the trigram indexes behind "name contains" searches (migration 0012), as on a server.
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const options = { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) };
     // Passing `undefined` as the folder makes PGlite ignore the options: say 'memory://' instead.
     const client = new PGlite(opts.dataDir ?? 'memory://', options);
     await client.waitReady;

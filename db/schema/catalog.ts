@@ -30,6 +30,8 @@ export const products = pgTable(
     // which needs pattern_ops indexes when the database collation is not C.
     index('products_sku_idx').on(t.sku, t.id),
     index('products_name_idx').on(t.name, t.id),
+    // The name matches anywhere (ILIKE '%word%'): a trigram index answers that without reading every product.
+    index('products_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('products_sku_prefix_idx').on(sql`lower(${t.sku}) text_pattern_ops`),
     index('products_barcode_idx').on(t.barcode.op('text_pattern_ops')),
     index('products_fnsku_idx').on(t.fnsku.op('text_pattern_ops')),

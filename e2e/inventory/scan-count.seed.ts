@@ -2,19 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { products } from '@/db/schema';
 import { eq } from 'drizzle-orm';
+import { code128 } from '@/lib/labels/barcode';
 import { binScanCode } from '@/lib/labels/bin-code';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { listBinsOf } from '@/lib/stock/places';
+import { labelVideo } from '../support/camera-video';
 import { seedLocation, seedProduct } from '../support/seed';
 
 /**
  * For scan-count.spec.ts: one warehouse per test (each test starts its own stocktake there), with
- * bins A-01 and A-02 and two products in stock (one with a manufacturer barcode).
+ * bins A-01 and A-02 and two products in stock (one with a manufacturer barcode); and a video of a
+ * printed label for the camera test.
  */
 export async function seed(db: Db) {
   const run = randomBytes(3).toString('hex').toUpperCase();
   const out: Record<string, { location: string; sku: string; barcode: string; other: string; a2Code: string }> = {};
-  for (const key of ['wedge', 'offline', 'two']) {
+  for (const key of ['wedge', 'offline', 'two', 'camera']) {
     const loc = await seedLocation(db, `Scan ${key} ${run}`, ['A-01', 'A-02']);
     const sku = `SCN-${key.toUpperCase()}-${run}`;
     const other = `SCN-${key.toUpperCase()}-B-${run}`;
@@ -37,7 +40,9 @@ export async function seed(db: Db) {
     );
     out[key] = { location: loc.name, sku, barcode, other, a2Code: binScanCode(a2) };
   }
-  return out as Record<'wedge' | 'offline' | 'two', { location: string; sku: string; barcode: string; other: string; a2Code: string }>;
+  // The camera test's phone sees a printed Code 128 label of its product's SKU.
+  const video = await labelVideo({ barcode: code128(out.camera.sku), heading: out.camera.sku, detail: 'Scan widget camera' }, `scan-camera-${run}`);
+  return { ...(out as Record<'wedge' | 'offline' | 'two' | 'camera', { location: string; sku: string; barcode: string; other: string; a2Code: string }>), video };
 }
 
 export type ScanCountSeed = Awaited<ReturnType<typeof seed>>;

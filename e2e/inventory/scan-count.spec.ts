@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { ScanCountSeed } from './scan-count.seed';
 
@@ -78,7 +79,7 @@ test('a keyboard-wedge scan sequence counts two bins (a case typed as a quantity
   await expect(rows.filter({ hasText: 'A-02' }).getByRole('cell').nth(4)).toHaveText('4');
 });
 
-test('scans made without a connection wait on the device and are counted once when it is back', async ({ page, context }) => {
+test('scans and undos made without a connection wait on the device and are applied once, in order, when it is back', async ({ page, context }) => {
   const s = seeded.offline;
   const stocktakeUrl = await startAndCount(page, s.location);
   await page.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-01' });
@@ -90,16 +91,21 @@ test('scans made without a connection wait on the device and are counted once wh
   await wedge(page, s.sku);
   await wedge(page, s.sku);
   await expect(page.getByText(/No connection: 2 scans are kept on this device/)).toBeVisible();
+  // The scan counted while online is undone while offline: the undo waits too.
+  await page.getByRole('button', { name: `Undo scan of ${s.sku} × 1` }).last().click();
+  await expect(page.getByText('Undo waiting to send…')).toBeVisible();
+  await expect(page.getByText(/No connection: 2 scans and 1 undo are kept on this device/)).toBeVisible();
   await page.screenshot({ path: screenshotPath('count-phone-offline.png'), fullPage: true });
 
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await expect(page.getByTestId('current-count')).toHaveText(/^3 counted/, { timeout: 15_000 });
+  await expect(page.getByTestId('current-count')).toHaveText(/^2 counted/, { timeout: 15_000 });
+  await expect(page.getByText('Undo waiting to send…')).toHaveCount(0);
   // A reload sends nothing again: the queue is empty and the server counted each scan once.
   await page.reload();
   await page.waitForLoadState('networkidle');
   await page.goto(stocktakeUrl);
-  await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('3');
+  await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('2');
 });
 
 test('two people counting two bins of one stocktake at once both keep their counts', async ({ page, browser }) => {
@@ -131,4 +137,29 @@ test('two people counting two bins of one stocktake at once both keep their coun
   await page.goto(stocktakeUrl);
   await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('4');
   await expect(lineCounted(page, s.sku, 'A-02')).toHaveValue('3');
+});
+
+test('the camera reads a printed label on a browser without a native BarcodeDetector (ZXing WebAssembly) and counts it', async ({ baseURL }) => {
+  const s = seeded.camera;
+  // A phone whose camera sees the label: Chromium's fake camera plays a video of it.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${seeded.video}`],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, storageState: sessionFile('admin'), viewport: PHONE, permissions: ['camera'] });
+    const page = await context.newPage();
+    await startAndCount(page, s.location);
+    // Chromium on Linux has no BarcodeDetector of its own: what reads the code is the WebAssembly reader.
+    expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
+    await page.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-01' });
+    await page.getByRole('button', { name: 'Scan with camera' }).click();
+    await expect(page.getByTestId('current-count')).toHaveText(/^1 counted in A-01/, { timeout: 30_000 });
+    await expect(notice(page)).toHaveText(`${s.sku}: 1 counted in A-01.`);
+    // One code, one count: the camera closes after reading it.
+    await expect(page.getByRole('button', { name: 'Scan with camera' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('count-phone-camera.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
 });

@@ -1,4 +1,7 @@
 import type { Db } from '@/db/client';
+import { amazonOrders, amazonStores, inboundAmazonShipments, inboundShipmentLines, inboundShipments } from '@/db/schema';
+import { encryptSecret } from '@/lib/crypto/secret-box';
+import { createTransfer, shipTransfer } from '@/lib/stock/transfers';
 import { makeFbaConnection } from '@/test/fba-fixtures';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { startStocktake } from '@/lib/stocktake/stocktake';
@@ -9,7 +12,9 @@ import { seedLocation, seedProduct } from '../support/seed';
  * For phone.spec.ts: the widest screens it photographs at 375 px need rows to be wide with. A
  * shipped fulfilment order with two lines, two packages and a log (the order page), and a sale with
  * order lines of long product names (the sale page); a stocktake in progress at a location of its
- * own holding both products (the stocktake page); the connection's own tabs. Only read by the spec.
+ * own holding both products (the stocktake page); the connection's own tabs; an Amazon store with a
+ * held order of a long SKU (its Orders and Setup tabs); a confirmed inbound shipment (its page).
+ * Only read by the spec.
  */
 export async function seed(db: Db) {
   const connection = await makeFbaConnection(db, { name: 'Phone Spec Amazon' });
@@ -54,7 +59,33 @@ export async function seed(db: Db) {
     null,
   );
   const stocktake = await startStocktake(db, { locationId: store.id, note: 'Phone spec: counted from the aisle' }, null);
-  return { foId: shipped.fo.id, foNumber: shipped.fo.number, saleId: sale.id, saleNumber: sale.number, stocktakeId: stocktake.id, connectionId: connection.conn.id };
+  const [amazonStore] = await db
+    .insert(amazonStores)
+    .values({ name: 'Phone Spec Store on Amazon', sellerId: connection.conn.sellerId, marketplaceIds: ['ATVPDKIKX0DER'], refreshTokenEnc: encryptSecret('Atzr|phone-spec'), endpoint: 'sandbox', amazonStoreName: 'Phone Spec Store on Amazon' })
+    .returning();
+  await db.insert(amazonOrders).values({
+    storeId: amazonStore.id,
+    amazonOrderId: '114-0000000-0000001',
+    marketplaceId: 'ATVPDKIKX0DER',
+    fulfillmentChannel: 'AFN',
+    amazonStatus: 'Shipped',
+    purchaseDate: new Date(day),
+    lastUpdateDate: new Date(day),
+    currency: 'USD',
+    orderTotal: 4_599,
+    items: [{ orderItemId: '1', sellerSku: 'PHONE-LISTING-WITHOUT-A-PRODUCT-XL', asin: null, title: 'A listing', quantity: 2, quantityShipped: 2, price: 4_599, tax: 0 }],
+    state: 'Held',
+    heldReason: 'SKU PHONE-LISTING-WITHOUT-A-PRODUCT-XL matches no product: add a product with this SKU, or map the listing in the FBA Catalog; the order is imported at the next download.',
+  });
+  const tr = await createTransfer(db, { from: { locationId: store.id, binId: null }, to: { locationId: connection.location.id, binId: null }, lines: [{ productId: mug.id, quantity: 4 }] }, null);
+  await shipTransfer(db, tr.id, null);
+  const [inbound] = await db
+    .insert(inboundShipments)
+    .values({ connectionId: connection.conn.id, transferId: tr.id, name: `${tr.number} from Phone Spec Store`, status: 'Ready to Ship', step: 'done', shipFrom: { name: 'Phone Spec Store' }, inboundPlanId: 'wf-phone-spec', estimatedCharges: 1_234, currency: 'USD', confirmedAt: new Date(day) })
+    .returning();
+  await db.insert(inboundShipmentLines).values({ inboundId: inbound.id, lineNo: 1, productId: mug.id, sellerSku: mug.sku, quantity: 4 });
+  await db.insert(inboundAmazonShipments).values({ inboundId: inbound.id, shipmentId: 'sh-phone-spec', confirmationId: 'FBAPHONE0001', warehouseId: 'ABE2', amazonStatus: 'READY_TO_SHIP', partnered: true, charge: 1_234, currency: 'USD' });
+  return { amazonStoreId: amazonStore.id, inboundId: inbound.id, foId: shipped.fo.id, foNumber: shipped.fo.number, saleId: sale.id, saleNumber: sale.number, stocktakeId: stocktake.id, connectionId: connection.conn.id };
 }
 
 export type PhoneSeed = Awaited<ReturnType<typeof seed>>;

@@ -60,6 +60,10 @@ const SCREENS: { name: string; path: () => string; heading: string | RegExp }[] 
   { name: 'fba-inbound', path: () => `/integration/fba/${seed().connectionId}/inbound`, heading: 'Phone Spec Amazon' },
   { name: 'locations-and-bins', path: () => '/settings/reference-books/locations', heading: 'Locations and Bins' },
   { name: 'integration-amazon', path: () => '/integration/amazon', heading: 'Amazon' },
+  { name: 'amazon-store-orders', path: () => `/integration/amazon/${seed().amazonStoreId}/orders`, heading: 'Phone Spec Store on Amazon' },
+  { name: 'amazon-store-setup', path: () => `/integration/amazon/${seed().amazonStoreId}/setup`, heading: 'Phone Spec Store on Amazon' },
+  { name: 'inbound-shipment', path: () => `/integration/fba/${seed().connectionId}/inbound/${seed().inboundId}`, heading: 'Phone Spec Amazon' },
+  { name: 'sale-pack-scan', path: () => `/sale/sales/${seed().saleId}/pack-scan`, heading: /^Pack / },
 ];
 
 test.describe('on a phone', () => {

@@ -13,7 +13,9 @@ export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; https
   const { nonce, dev, https, formActions = [] } = opts;
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // 'wasm-unsafe-eval' lets a page compile WebAssembly (the camera scanner's barcode reader, served
+    // from this origin), and nothing else: JavaScript eval stays refused.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ''}`,
     dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // A style="" attribute (a progress bar's width) cannot run code; <style> elements still need the nonce.
     "style-src-attr 'unsafe-inline'",

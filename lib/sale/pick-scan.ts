@@ -5,10 +5,10 @@ import { DomainError } from '@/lib/errors';
 import { productForCode } from '@/lib/stock/product-lookup';
 import { pickLinesWithPlaces } from './pick';
 
-// Pick by scanning (the floor screen of a sale's Pick): each scan names a product; it is accepted
-// for the sale's own-stock pick lines of that product (in the bin being picked from, when one is
-// chosen) and refused with the reason otherwise. The screen tallies the units; Authorise Pick
-// itself re-checks everything, as from the desk.
+// Pick and Pack by scanning (the floor screens of a sale's Pick and Pack): each scan names a
+// product; it is accepted for the sale's own-stock lines of that product (for Pick, in the bin being
+// picked from, when one is chosen) and refused with the reason otherwise. The screen tallies the
+// units; Authorise itself re-checks everything, as from the desk.
 
 export type PickScanResult = { status: 'ok'; sku: string; name: string; lineNos: number[] } | { status: 'refused'; reason: string };
 
@@ -33,5 +33,20 @@ export async function checkPickScan(db: Db | Tx, input: { saleId: string; code: 
     }
     return { status: 'ok', sku: product.sku, name: product.name, lineNos: here.map((l) => l.lineNo) };
   }
+  return { status: 'ok', sku: product.sku, name: product.name, lineNos: own.map((l) => l.lineNo) };
+}
+
+/** One scan of Pack by scanning: the sale's picked own-stock lines of the scanned product. */
+export async function checkPackScan(db: Db | Tx, input: { saleId: string; code: string }): Promise<PickScanResult> {
+  const [sale] = await db.select({ number: sales.number, pickStatus: sales.pickStatus, packStatus: sales.packStatus }).from(sales).where(eq(sales.id, input.saleId));
+  if (!sale) throw new DomainError('NOT_FOUND', 'That sale no longer exists.');
+  if (sale.packStatus === 'Authorised') return { status: 'refused', reason: `Pack of sale ${sale.number} is already authorised.` };
+  if (sale.pickStatus !== 'Authorised') return { status: 'refused', reason: `Authorise Pick of sale ${sale.number} before packing.` };
+  const product = await productForCode(db, input.code);
+  if (!product) return { status: 'refused', reason: `Unknown code ${input.code}: no product has this SKU, barcode or FNSKU.` };
+  const lines = (await pickLinesWithPlaces(db, input.saleId)).filter((l) => l.productId === product.id);
+  if (lines.length === 0) return { status: 'refused', reason: `${product.sku} (${product.name}) was not picked for sale ${sale.number}: put it aside.` };
+  const own = lines.filter((l) => !l.externalConnectionId);
+  if (own.length === 0) return { status: 'refused', reason: `${product.sku} ships from ${lines[0].location} (FBA): Amazon packs it, not you.` };
   return { status: 'ok', sku: product.sku, name: product.name, lineNos: own.map((l) => l.lineNo) };
 }

@@ -89,6 +89,28 @@ export const PackInput = z
     return { saleId: v.saleId, boxes };
   });
 
+/**
+ * Pack by scanning → Authorise: the units scanned into each box, as `pack.<box>.<pick line>` =
+ * quantity (a line may be split across boxes).
+ */
+export const PackScanInput = z
+  .object({ saleId: z.uuid() })
+  .catchall(z.string())
+  .transform((v, ctx) => {
+    const contents: { boxNo: number; pickLineNo: number; quantity: number }[] = [];
+    for (const [k, value] of Object.entries(v)) {
+      const m = /^pack\.(\d{1,3})\.(\d{1,4})$/.exec(k);
+      if (!m) continue;
+      const quantity = Number(value.trim());
+      const boxNo = Number(m[1]);
+      if (boxNo < 1) ctx.addIssue({ code: 'custom', message: 'Box numbers start at 1.', path: [k] });
+      else if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100_000) ctx.addIssue({ code: 'custom', message: 'Enter a whole number of units from 1 to 100,000.', path: [k] });
+      else contents.push({ boxNo, pickLineNo: Number(m[2]), quantity });
+    }
+    if (contents.length === 0) ctx.addIssue({ code: 'custom', message: 'Scan at least one item into a box.', path: ['saleId'] });
+    return { saleId: v.saleId, contents };
+  });
+
 const ShipQuantity = quantityText({ sign: 'nonNegative', message: 'Enter a whole number, 0 or more.' });
 
 /** Ship: shipping option, carrier and tracking number, Skip fulfilment, and a quantity per pick line (`quantity.<pickLineNo>`). */

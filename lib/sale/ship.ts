@@ -6,7 +6,7 @@ import { queueShipmentConfirmation } from '@/lib/channel/confirm-shipment';
 import { createFulfilmentOrders } from '@/lib/fulfilment/create';
 import { logFo, moveFo } from '@/lib/fulfilment/fo-write';
 import { pendingCalls } from '@/lib/fulfilment/outbox-queue';
-import { packLinesOf } from './pack';
+import { boxOfLine, packLinesOf } from './pack';
 import { pickLinesWithPlaces } from './pick';
 import type { ShipInput } from './sale-inputs';
 import { lockSale, logSale, moveStage, requireNotAuthorised, requireUndoable, type SaleRow } from './sale-write';
@@ -20,7 +20,7 @@ export type ShipLineInput = { pickLineNo: number; quantity: number };
 export async function copyFromPack(db: Db | Tx, sale: SaleRow, onlyExternal = false) {
   const picked = await pickLinesWithPlaces(db, sale.id);
   const pack = sale.packStatus === 'Authorised' ? await packLinesOf(db, sale.id) : null;
-  const boxOf = new Map(pack?.lines.map((l) => [l.pickLineNo, l.boxNo]) ?? []);
+  const boxOf = boxOfLine(pack?.lines ?? []);
   return picked
     .filter((p) => !onlyExternal || p.externalConnectionId)
     .map((p) => ({ pickLineNo: p.lineNo, productId: p.productId, locationId: p.locationId, boxNo: boxOf.get(p.lineNo) ?? null, quantity: p.quantity }));
@@ -28,7 +28,7 @@ export async function copyFromPack(db: Db | Tx, sale: SaleRow, onlyExternal = fa
 
 async function writeShipLines(tx: Tx, sale: SaleRow, lines: ShipLineInput[]) {
   const picked = new Map((await pickLinesWithPlaces(tx, sale.id)).map((p) => [p.lineNo, p]));
-  const boxOf = new Map(sale.packStatus === 'Authorised' ? (await packLinesOf(tx, sale.id)).lines.map((l) => [l.pickLineNo, l.boxNo]) : []);
+  const boxOf = boxOfLine(sale.packStatus === 'Authorised' ? (await packLinesOf(tx, sale.id)).lines : []);
   const errors: Record<string, string[]> = {};
   const rows = lines
     .filter((l) => l.quantity > 0)

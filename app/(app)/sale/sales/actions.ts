@@ -1,7 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { action } from '@/lib/action';
@@ -13,17 +11,11 @@ import { authorisePick, undoPick } from '@/lib/sale/pick';
 import { InvoiceInput, PackInput, parseSaleForm, PaymentInput, PickInput, SaleInput, SaleStageInput, ShipInput } from '@/lib/sale/sale-inputs';
 import { createSale } from '@/lib/sale/sales';
 import { authoriseShip, undoShip } from '@/lib/sale/ship';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { BASE, done } from './stage-done';
 
-const BASE = '/sale/sales';
 const permission = PERMISSION.sale;
-
-/** Back to the sale's page on the tab just changed; the message travels in the URL because the page re-renders with other buttons. */
-function done(saleId: string, tab: string, what: string): never {
-  revalidatePath(BASE);
-  revalidatePath(`${BASE}/${saleId}`);
-  revalidatePath('/inventory/stock-on-hand');
-  redirect(`${BASE}/${saleId}?tab=${tab}&done=${encodeURIComponent(what)}`);
-}
 
 export const createSaleAction = action({ input: SaleInput, permission, parse: parseSaleForm }, async (input, { user }) => {
   const sale = await createSale(await getDb(), input, user.id);

@@ -14,7 +14,7 @@ import { formatPrice } from '@/lib/money';
 import { invoiceDates } from '@/lib/sale/invoice';
 import { getSale } from '@/lib/sale/queries';
 import { reachableStages, type SaleStage } from '@/lib/sale/sale-status';
-import { defaultBoxes } from '@/lib/sale/pack';
+import { boxOfLine, defaultBoxes } from '@/lib/sale/pack';
 import { listPlaces, placeValue } from '@/lib/stock/places';
 import { isUuid } from '@/lib/validation/id';
 import { FulfilmentPreview } from '@/components/fulfilment/fulfilment-preview';
@@ -185,7 +185,7 @@ function LinesTable({ caption, rows }: { caption: string; rows: { lineNo: number
       }
     >
       {rows.map((r) => (
-        <tr key={r.lineNo}>
+        <tr key={`${r.lineNo}:${r.box ?? ''}`}>
           <Td>{r.lineNo}</Td>
           <Td className="font-medium">{r.sku}</Td>
           <Td>{r.name}</Td>
@@ -202,8 +202,9 @@ function LinesTable({ caption, rows }: { caption: string; rows: { lineNo: number
 }
 
 function PackTab({ sale }: { sale: Sale }) {
-  const boxOf = new Map(sale.pack.lines.map((l) => [l.pickLineNo, l.boxNo]));
-  if (sale.packStatus === 'Authorised')
+  const boxOf = boxOfLine(sale.pack.lines);
+  if (sale.packStatus === 'Authorised') {
+    const picked = new Map(sale.picked.map((p) => [p.lineNo, p]));
     return (
       <>
         <div className="mb-3 flex items-center justify-between">
@@ -212,22 +213,36 @@ function PackTab({ sale }: { sale: Sale }) {
           </p>
           <UndoButton saleId={sale.id} stage="Pack" label={`pack of ${sale.number}`} />
         </div>
-        <LinesTable caption="Packed lines" rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, where: placeName(p), external: !!p.externalConnectionId, quantity: p.quantity, box: boxOf.get(p.lineNo) ?? null }))} />
+        <LinesTable
+          caption="Packed lines"
+          rows={sale.pack.lines.flatMap((l) => {
+            const p = picked.get(l.pickLineNo);
+            return p ? [{ lineNo: p.lineNo, sku: p.sku, name: p.name, where: placeName(p), external: !!p.externalConnectionId, quantity: l.quantity, box: l.boxNo }] : [];
+          })}
+        />
       </>
     );
+  }
   const defaults = defaultBoxes(sale.picked);
   return (
-    <PackForm
-      saleId={sale.id}
-      rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, quantity: p.quantity, location: placeName(p), external: !!p.externalConnectionId, box: boxOf.get(p.lineNo) ?? defaults.get(p.lineNo)! }))}
-    />
+    <>
+      {sale.pickStatus === 'Authorised' && sale.picked.some((p) => !p.externalConnectionId) && (
+        <p className="mb-3">
+          <Link href={`/sale/sales/${sale.id}/pack-scan`}>Pack by scanning</Link> <span className="text-slate-600">(scan items into boxes, on a phone or with a scanner)</span>
+        </p>
+      )}
+      <PackForm
+        saleId={sale.id}
+        rows={sale.picked.map((p) => ({ lineNo: p.lineNo, sku: p.sku, quantity: p.quantity, location: placeName(p), external: !!p.externalConnectionId, box: boxOf.get(p.lineNo) ?? defaults.get(p.lineNo)! }))}
+      />
+    </>
   );
 }
 
 function ShipTab({ sale }: { sale: Sale }) {
   const current = sale.shipments.find((s) => !s.undoneAt);
   const fos = sale.fos;
-  const boxOf = new Map(sale.pack.lines.map((l) => [l.pickLineNo, l.boxNo]));
+  const boxOf = boxOfLine(sale.pack.lines);
   const draft = new Map(sale.ship.map((l) => [l.pickLineNo, l.quantity]));
   const sentBefore = sale.shipments.some((s) => s.undoneAt) && sale.skipFulfilment;
   return (

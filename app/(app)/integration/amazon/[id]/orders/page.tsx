@@ -144,7 +144,7 @@ function OrdersTable({ rows }: { rows: OrderListRow[] }) {
           <Td align="right">{r.orderTotal === null ? '—' : `${formatMinor(r.orderTotal, r.currency ?? 'USD')} ${r.currency ?? ''}`.trim()}</Td>
           <Td>
             <StatusBadge status={r.state} />
-            {r.state === 'Held' && r.heldReason && <span className="mt-1 block max-w-sm text-sm text-amber-900">{r.heldReason}</span>}
+            {r.state === 'Held' && r.heldReason && <span className="mt-1 block w-72 max-w-sm text-sm text-amber-900">{r.heldReason}</span>}
             {r.state === 'Skipped' && <span className="mt-1 block text-xs text-slate-500">Cancelled at Amazon before it was imported.</span>}
           </Td>
           <Td>{r.saleId ? <Link href={`/sale/sales/${r.saleId}`}>{r.saleNumber}</Link> : '—'}</Td>

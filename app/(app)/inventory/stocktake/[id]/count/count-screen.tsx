@@ -1,12 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import { alarm } from '@/components/scan/alarm';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
 import { scanAction, undoScanAction } from './actions';
-import { CameraScanner } from './camera-scanner';
+import { CameraScanner } from '@/components/scan/camera-scanner';
 
 type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
 
@@ -17,12 +18,19 @@ type Entry = {
   quantity: number;
   binId: string | null;
   binName: string | null;
-  state: 'queued' | 'counted' | 'unknown' | 'not-on-stocktake' | 'undone' | 'refused';
+  state: 'queued' | 'counted' | 'unknown' | 'not-on-stocktake' | 'undo-queued' | 'undone' | 'refused';
   sku?: string;
   name?: string;
   counted?: number | null;
   message?: string;
 };
+
+/**
+ * What waits on the device, in the order it was done: a scan, or the undo of one (an undo made
+ * without a connection waits behind the scan it undoes, so the server sees them in that order).
+ */
+type Queued = Entry | { kind: 'undo'; scanId: string; sku?: string; quantity: number; binName: string | null };
+const isUndo = (q: Queued): q is Extract<Queued, { kind: 'undo' }> => 'kind' in q && q.kind === 'undo';
 
 type Current = { sku: string; name: string; counted: number | null; bin: string | null };
 type Notice = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
@@ -33,25 +41,6 @@ function formOf(values: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.set(k, v);
   return form;
-}
-
-/** A short low tone and a buzz: the scan was not counted (the person is looking at the shelf, not the screen). */
-function alarm() {
-  try {
-    navigator.vibrate?.([120, 60, 120]);
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!Ctx) return;
-    const ctx = new Ctx();
-    const osc = ctx.createOscillator();
-    osc.type = 'square';
-    osc.frequency.value = 220;
-    osc.connect(ctx.destination);
-    osc.start();
-    osc.stop(ctx.currentTime + 0.35);
-    osc.onended = () => void ctx.close();
-  } catch {
-    // No sound on this device: the message on screen says it.
-  }
 }
 
 const fromRecent = (r: Recent): Entry => ({
@@ -87,14 +76,14 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
   const binName = useCallback((id: string | null) => bins.find((b) => b.id === id)?.name ?? null, [bins]);
   const update = (scanId: string, patch: Partial<Entry>) => setEntries((list) => list.map((e) => (e.scanId === scanId ? { ...e, ...patch } : e)));
 
-  const readQueue = useCallback((): Entry[] => {
+  const readQueue = useCallback((): Queued[] => {
     try {
-      return JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Entry[];
+      return JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Queued[];
     } catch {
       return [];
     }
   }, [storageKey]);
-  const writeQueue = useCallback((queue: Entry[]) => localStorage.setItem(storageKey, JSON.stringify(queue)), [storageKey]);
+  const writeQueue = useCallback((queue: Queued[]) => localStorage.setItem(storageKey, JSON.stringify(queue)), [storageKey]);
 
   const apply = useCallback(
     (entry: Entry, result: ScanResult) => {
@@ -115,7 +104,13 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
     [],
   );
 
-  /** Sends the device's queue in order; stops at the first scan that cannot reach the server. */
+  const applyUndo = useCallback((undo: Extract<Queued, { kind: 'undo' }>, counted: number | null) => {
+    update(undo.scanId, { state: 'undone', counted });
+    setCurrent((c) => (c && c.sku === undo.sku && c.bin === undo.binName ? { ...c, counted } : c));
+    setNotice({ tone: 'ok', text: `Scan of ${undo.sku ?? 'the item'} undone: ${counted ?? 'not'} counted${undo.binName ? ` in ${undo.binName}` : ''}.` });
+  }, []);
+
+  /** Sends the device's queue in order; stops at the first item that cannot reach the server. */
   const flush = useCallback(async () => {
     if (sending.current) return;
     sending.current = true;
@@ -123,6 +118,24 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
       for (;;) {
         const [next] = readQueue();
         if (!next) break;
+        const done = () => writeQueue(readQueue().filter((q) => !(q.scanId === next.scanId && isUndo(q) === isUndo(next))));
+        if (isUndo(next)) {
+          let result: ActionState<{ counted: number | null }>;
+          try {
+            result = await undoScanAction(idle, formOf({ stocktakeId: stocktake.id, scanId: next.scanId }));
+          } catch {
+            setOffline(true);
+            break;
+          }
+          setOffline(false);
+          done();
+          if (result.status === 'ok') applyUndo(next, result.data.counted);
+          else if (result.status === 'error') {
+            update(next.scanId, { state: 'refused', message: result.message });
+            setNotice({ tone: 'error', text: result.message });
+          }
+          continue;
+        }
         let result: ActionState<ScanResult>;
         try {
           result = await scanAction(idle, formOf({ stocktakeId: stocktake.id, scanId: next.scanId, code: next.code, quantity: String(next.quantity), binId: next.binId ?? '' }));
@@ -131,7 +144,16 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
           break;
         }
         setOffline(false);
-        writeQueue(readQueue().filter((e) => e.scanId !== next.scanId));
+        done();
+        // Undone on the device before it was sent: the undo waiting behind it says what happened.
+        if (readQueue().some((q) => isUndo(q) && q.scanId === next.scanId)) {
+          // A scan the server did not count leaves nothing to undo.
+          if (!(result.status === 'ok' && result.data.status === 'counted')) {
+            writeQueue(readQueue().filter((q) => !(isUndo(q) && q.scanId === next.scanId)));
+            update(next.scanId, { state: 'undone' });
+          }
+          continue;
+        }
         if (result.status === 'ok') apply(next, result.data);
         else if (result.status === 'error') {
           update(next.scanId, { state: 'refused', message: result.message });
@@ -142,14 +164,19 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
     } finally {
       sending.current = false;
     }
-  }, [apply, readQueue, stocktake.id, writeQueue]);
+  }, [apply, applyUndo, readQueue, stocktake.id, writeQueue]);
 
   // Scans left queued by an earlier visit are shown and sent; and again whenever the connection comes back.
   useEffect(() => {
     // After hydration (the queue lives in this browser only): show what is still queued, then send it.
     const shown = window.setTimeout(() => {
       const queued = readQueue();
-      if (queued.length > 0) setEntries((list) => [...queued.filter((q) => !list.some((e) => e.scanId === q.scanId)).reverse(), ...list]);
+      const scans = queued.filter((q): q is Entry => !isUndo(q));
+      const undos = new Set(queued.filter(isUndo).map((q) => q.scanId));
+      if (queued.length > 0)
+        setEntries((list) =>
+          [...scans.filter((q) => !list.some((e) => e.scanId === q.scanId)).reverse(), ...list].map((e) => (undos.has(e.scanId) ? { ...e, state: 'undo-queued' as const } : e)),
+        );
       void flush();
     }, 0);
     const again = () => void flush();
@@ -205,23 +232,22 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
     input.current?.focus();
   }
 
-  async function undo(entry: Entry) {
-    try {
-      const result = await undoScanAction(idle, formOf({ stocktakeId: stocktake.id, scanId: entry.scanId }));
-      if (result.status === 'ok') {
-        update(entry.scanId, { state: 'undone', counted: result.data.counted });
-        if (current?.sku === entry.sku && current?.bin === entry.binName) setCurrent({ ...current!, counted: result.data.counted });
-        setNotice({ tone: 'ok', text: `Scan of ${entry.sku} undone: ${result.data.counted ?? 'not'} counted${entry.binName ? ` in ${entry.binName}` : ''}.` });
-      } else if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
-    } catch {
-      setOffline(true);
-      setNotice({ tone: 'error', text: 'No connection: undo again when the connection is back.' });
-    }
+  /** Undo goes through the device's queue like a scan, so it waits for the connection and for the scan it undoes. */
+  function undo(entry: Entry) {
+    const queue = readQueue();
+    if (!queue.some((q) => isUndo(q) && q.scanId === entry.scanId)) writeQueue([...queue, { kind: 'undo', scanId: entry.scanId, sku: entry.sku ?? entry.code, quantity: entry.quantity, binName: entry.binName }]);
+    update(entry.scanId, { state: 'undo-queued' });
+    void flush();
     input.current?.focus();
   }
 
   const tone = { ok: 'border-emerald-300 bg-emerald-50 text-emerald-900', warn: 'border-amber-300 bg-amber-50 text-amber-900', error: 'border-red-300 bg-red-50 text-red-800' };
-  const queuedCount = entries.filter((e) => e.state === 'queued').length;
+  const waiting = [
+    [entries.filter((e) => e.state === 'queued').length, 'scan'],
+    [entries.filter((e) => e.state === 'undo-queued').length, 'undo'],
+  ] as const;
+  const waitingText = waiting.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`);
+  const waitingTotal = waiting.reduce((n, [k]) => n + k, 0);
 
   return (
     <div className="mx-auto max-w-md space-y-4">
@@ -235,7 +261,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
       </div>
       {offline && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-          No connection: {queuedCount} scan{queuedCount === 1 ? ' is' : 's are'} kept on this device and sent when the connection is back.
+          No connection: {waitingTotal === 0 ? 'nothing is waiting' : `${waitingText.join(' and ')} ${waitingTotal === 1 ? 'is' : 'are'} kept on this device`}; sent when the connection is back.
         </p>
       )}
       <form
@@ -298,7 +324,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
             {entries.map((e) => (
               <li key={e.scanId} className="flex items-center justify-between gap-3 px-3 py-2" data-testid="scan-entry">
                 <div className="min-w-0">
-                  <p className={`truncate font-mono text-sm ${e.state === 'undone' ? 'text-slate-400 line-through' : ''}`}>
+                  <p className={`truncate font-mono text-sm ${e.state === 'undone' || e.state === 'undo-queued' ? 'text-slate-400 line-through' : ''}`}>
                     {e.sku ?? e.code} × {e.quantity}
                     {e.binName ? ` · ${e.binName}` : ''}
                   </p>
@@ -306,11 +332,12 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
                     {e.state === 'queued' && 'Waiting to send…'}
                     {e.state === 'counted' && `Counted: ${e.counted ?? 0} in all`}
                     {e.state === 'undone' && 'Undone'}
+                    {e.state === 'undo-queued' && 'Undo waiting to send…'}
                     {(e.state === 'unknown' || e.state === 'refused' || e.state === 'not-on-stocktake') && e.message}
                   </p>
                 </div>
-                {e.state === 'counted' && (
-                  <button type="button" onClick={() => void undo(e)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Undo scan of ${e.sku} × ${e.quantity}`}>
+                {(e.state === 'counted' || e.state === 'queued') && (
+                  <button type="button" onClick={() => undo(e)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Undo scan of ${e.sku ?? e.code} × ${e.quantity}`}>
                     Undo
                   </button>
                 )}

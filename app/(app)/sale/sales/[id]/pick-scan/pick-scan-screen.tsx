@@ -1,8 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { alarm } from '@/components/scan/alarm';
+import { CameraScanner } from '@/components/scan/camera-scanner';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
-import { useActionState, useRef, useState } from 'react';
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
 import { pickAction } from '../../actions';
@@ -13,14 +15,6 @@ type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 const idle = { status: 'idle' } as const;
 
-function buzz() {
-  try {
-    navigator.vibrate?.([120, 60, 120]);
-  } catch {
-    // No vibration on this device: the message says it.
-  }
-}
-
 /**
  * Pick by scanning: scan (or choose) the bin, then each item; a scan is checked by the server
  * against the sale's pick lines and refused with the reason (not on the sale, picked by Amazon,
@@ -30,7 +24,11 @@ function buzz() {
 export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string; number: string }; lines: Line[]; bins: ScanBin[]; back: string }) {
   const own = lines.filter((l) => !l.external);
   const fba = lines.filter((l) => l.external);
-  const [tally, setTally] = useState<Record<number, number>>({});
+  const [tally, setTallyState] = useState<Record<number, number>>({});
+  // The tally as the handlers see it: scans are decided one after another (`queue`), each on the
+  // tally the one before left, however fast a scanner types.
+  const counted = useRef(tally);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const [binId, setBinId] = useState(bins[0]?.id ?? '');
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -56,33 +54,44 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
       const result: ActionState<PickScanResult> = await pickScanAction(idle, form);
       if (result.status !== 'ok') {
         if (result.status === 'error') setNotice({ tone: 'error', text: result.message });
-        buzz();
+        alarm();
         return;
       }
       const r = result.data;
       if (r.status === 'refused') {
         setNotice({ tone: 'error', text: r.reason });
-        buzz();
+        alarm();
         return;
       }
-      const line = own.find((l) => r.lineNos.includes(l.lineNo) && (tally[l.lineNo] ?? 0) < l.quantity);
+      const now = counted.current;
+      const line = own.find((l) => r.lineNos.includes(l.lineNo) && (now[l.lineNo] ?? 0) < l.quantity);
       if (!line) {
         const wanted = own.filter((l) => r.lineNos.includes(l.lineNo)).reduce((n, l) => n + l.quantity, 0);
         setNotice({ tone: 'error', text: `More than ordered: sale ${sale.number} needs ${wanted} of ${r.sku}${binId ? ' from this bin' : ''}, all scanned already.` });
-        buzz();
+        alarm();
         return;
       }
-      const next = (tally[line.lineNo] ?? 0) + 1;
-      setTally((t) => ({ ...t, [line.lineNo]: next }));
+      const next = (now[line.lineNo] ?? 0) + 1;
+      counted.current = { ...now, [line.lineNo]: next };
+      setTallyState(counted.current);
       setNotice({ tone: 'ok', text: `${r.sku}: ${next} of ${line.quantity} picked${line.bin ? ` from ${line.bin}` : ''}.` });
     } catch {
       setNotice({ tone: 'error', text: 'No connection: scan again when the connection is back.' });
-      buzz();
+      alarm();
     } finally {
       setBusy(false);
       input.current?.focus();
     }
   }
+
+  // The camera hands its codes to the latest scan handler, through one stable callback.
+  const fromCamera = useRef<(code: string) => void>(() => {});
+  useEffect(() => {
+    fromCamera.current = (code) => {
+      queue.current = queue.current.then(() => scan(code), () => scan(code));
+    };
+  });
+  const onCamera = useCallback((code: string) => fromCamera.current(code), []);
 
   return (
     <div className="mx-auto max-w-md space-y-4">
@@ -99,13 +108,15 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
           const field = input.current!;
           const code = field.value;
           field.value = '';
-          void scan(code);
+          const work = () => scan(code);
+          queue.current = queue.current.then(work, work);
         }}
       >
         <ScanFields idPrefix="pick" bins={bins} binId={binId} onBin={setBinId} input={input} busy={busy} />
         <button type="submit" className="h-12 w-full rounded border border-slate-300 bg-white text-lg font-medium">
           Check item
         </button>
+        <CameraScanner onCode={onCamera} />
       </form>
       {notice && (
         <p role={notice.tone === 'ok' ? 'status' : 'alert'} data-testid="pick-notice" className={`rounded border px-3 py-2 ${notice.tone === 'ok' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-800'}`}>

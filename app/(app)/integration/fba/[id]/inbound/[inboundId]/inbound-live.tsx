@@ -389,7 +389,7 @@ function ShipmentsTable({ view }: { view: InboundView }) {
             {s.destination ? <span className="block text-xs text-slate-500">{[s.destination.addressLine1, s.destination.city, s.destination.stateOrProvinceCode, s.destination.postalCode].filter(Boolean).join(', ')}</span> : null}
           </Td>
           <Td>{view.boxes.filter((b) => b.amazonShipmentId === s.id).length}</Td>
-          <Td>{s.partnered === null ? '—' : s.partnered ? `Amazon-partnered (${s.carrier})` : 'Another carrier'}</Td>
+          <Td>{s.partnered === null ? '—' : s.partnered ? (s.carrier ? `Amazon-partnered (${s.carrier})` : 'Amazon-partnered') : 'Another carrier'}</Td>
           <Td align="right">{s.charge !== null && s.currency ? money({ minor: s.charge, currency: s.currency }) : '—'}</Td>
           <Td>{s.deliveryWindowStart ? `${formatUtcDate(s.deliveryWindowStart)} – ${formatUtcDate(s.deliveryWindowEnd!)}` : s.partnered ? 'Set by the carrier' : '—'}</Td>
           <Td>{s.amazonStatus ?? '—'}</Td>
