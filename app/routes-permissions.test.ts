@@ -26,6 +26,9 @@ const WITHOUT_A_PERMISSION: Record<string, 'public' | 'signed-in'> = {
   // Amazon sends the browser back here; the lib function checks the FBA permission itself, so a
   // refused callback still closes its authorisation attempt with the reason.
   'app/(app)/integration/amazon/callback/route.ts': 'signed-in',
+  // The camera scanner's WebAssembly reader (a public package's file, no data), for every screen
+  // that scans, whichever permission opened it.
+  'app/api/scan/zxing-reader/route.ts': 'signed-in',
 };
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
