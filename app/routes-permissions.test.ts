@@ -2,13 +2,14 @@ import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMISSION, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { absolute, findAppFiles } from '@/test/app-files';
-import { signInAs, testSession } from '@/test/session';
+import { signInAs, testSession, userWith } from '@/test/session';
 
 /**
  * Every route handler, found on disk (app/**\/route.ts, except next-auth's own), is built with
  * route() and names who may call it; each exported HTTP method answers a signed-out request with
  * 401 and a user without its permission with 403, before it reads the database, and lets a user
- * with it past the check. A handler without a check fails here with its path.
+ * with it past the check; an administrator-only route refuses a user holding every permission. A
+ * handler without a check fails here with its path.
  */
 vi.mock('@/lib/auth/session', () => import('@/test/session').then((m) => m.sessionModule()));
 vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
@@ -32,6 +33,8 @@ const PUBLIC: Record<string, string> = {
 const PERMISSION_CHECKED_INSIDE: Record<string, string> = {
   'app/(app)/integration/amazon/callback/route.ts':
     'completeAmazonAuthorisation checks the FBA permission so a refused callback still ends its attempt with the reason (lib/fba/amazon-authorisation.db.test.ts)',
+  'app/api/scan/zxing-reader/route.ts':
+    'no permission to check: the camera scanner’s WebAssembly reader (a public package’s file, no data) for every screen that scans, whichever permission opened it',
 };
 
 const files = findAppFiles('route.ts').filter((f) => !f.includes('[...nextauth]'));
@@ -82,6 +85,16 @@ async function problemsOf(file: string, mod: Record<string, unknown>): Promise<s
     if (signedOut.status !== 401) problems.push(`${where}: answered ${signedOut.status} to a signed-out request (expected 401)`);
     if (access === 'signed-in') {
       if (!PERMISSION_CHECKED_INSIDE[file]) problems.push(`${where}: open to every signed-in user; name its permission`);
+      continue;
+    }
+    if (access === 'administrator') {
+      // Every permission ticked is still not an administrator.
+      signInAs(PERMISSIONS);
+      const refused = await call();
+      if (refused.status !== 403 || !(await refused.text()).includes('Not allowed')) problems.push(`${where}: answered ${refused.status} to a user with every permission who is not an administrator (expected 403)`);
+      testSession.user = { ...userWith([]), isAdmin: true };
+      const allowed = await call();
+      if (allowed.status === 401 || allowed.status === 403) problems.push(`${where}: refused an administrator (${allowed.status})`);
       continue;
     }
     const wanted = declaredPermissions(access);

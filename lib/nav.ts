@@ -1,6 +1,7 @@
 import { can, PERMISSION, type Permission, type SessionUser } from './auth/permissions';
 
-export type NavItem = { label: string; href: string; permission: Permission };
+/** `administrator`: shown to administrators only, whatever permissions others hold. */
+export type NavItem = { label: string; href: string; permission: Permission | 'administrator' };
 export type NavGroup = { label: string; items: NavItem[] };
 
 /** The menus, named as in the seed article; an entry shows only to users with its permission. */
@@ -41,10 +42,11 @@ export const NAV: NavGroup[] = [
       { label: 'Job Runs', href: '/settings/job-runs', permission: PERMISSION.generalSettings },
       // Who changed what, and every call to Amazon: for the people who manage users (administrators).
       { label: 'Audit Log', href: '/settings/audit-log', permission: PERMISSION.users },
+      { label: 'Backup', href: '/settings/backup', permission: 'administrator' },
     ],
   },
 ];
 
 export function navFor(user: Pick<SessionUser, 'isAdmin' | 'permissions'>): NavGroup[] {
-  return NAV.map((g) => ({ ...g, items: g.items.filter((i) => can(user, i.permission)) })).filter((g) => g.items.length > 0);
+  return NAV.map((g) => ({ ...g, items: g.items.filter((i) => (i.permission === 'administrator' ? user.isAdmin : can(user, i.permission))) })).filter((g) => g.items.length > 0);
 }

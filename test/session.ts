@@ -35,7 +35,12 @@ export function sessionModule() {
     if (!can(user, permission)) throw new Error(`requirePermission(${permission}) refused`);
     return user;
   };
-  return { getSessionUser: async () => testSession.user, requireUser, requirePermission };
+  const requireAdministrator = async () => {
+    const user = await requireUser();
+    if (!user.isAdmin) throw new Error('requireAdministrator() refused');
+    return user;
+  };
+  return { getSessionUser: async () => testSession.user, requireUser, requirePermission, requireAdministrator };
 }
 
 export function dbModule() {

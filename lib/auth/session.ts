@@ -26,3 +26,10 @@ export async function requirePermission(permission: Permission): Promise<Session
   if (!can(user, permission)) redirect(`/not-allowed?permission=${encodeURIComponent(permission)}`);
   return user;
 }
+
+/** For administrators' pages (backups): others see that only an administrator may open it. */
+export async function requireAdministrator(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!user.isAdmin) redirect('/not-allowed?administrator=1');
+  return user;
+}

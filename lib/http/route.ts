@@ -28,6 +28,8 @@ type Access =
   | 'public'
   /** Any signed-in user. */
   | 'signed-in'
+  /** Administrators only (users.is_admin), whatever permissions others hold (backups). */
+  | 'administrator'
   /** A user with this permission, or with any one of these. */
   | Permission
   | readonly Permission[];
@@ -53,7 +55,9 @@ export function route<const A extends Access, S extends z.ZodType<Record<string,
       if (opts.access !== 'public') {
         user = await getSessionUser();
         if (!user) return jsonError(401, { error: 'Sign in first.' });
-        const wanted = opts.access === 'signed-in' ? [] : typeof opts.access === 'string' ? [opts.access as Permission] : (opts.access as readonly Permission[]);
+        if (opts.access === 'administrator' && !user.isAdmin) return jsonError(403, { error: 'Not allowed: only an administrator may do this.' });
+        const wanted =
+          opts.access === 'signed-in' || opts.access === 'administrator' ? [] : typeof opts.access === 'string' ? [opts.access as Permission] : (opts.access as readonly Permission[]);
         if (wanted.length > 0 && !wanted.some((p) => can(user!, p)))
           return jsonError(403, { error: wanted.length === 1 ? `Not allowed: you need the ${wanted[0]} permission.` : 'Not allowed.' });
       }
