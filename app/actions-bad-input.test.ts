@@ -62,7 +62,8 @@ beforeAll(async () => {
     const rows = rowsOf<{ id: string }>(await db.execute(sql`SELECT id::text AS id FROM ${sql.identifier(t)} ORDER BY id LIMIT 3`));
     realIds.push(...rows.map((r) => r.id));
   }
-  fingerprintSql = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`).join(' UNION ALL ');
+  // The audit log records the writes of the other tables (the same transaction): it changes only with them.
+  fingerprintSql = tables.filter(({ t }) => t !== 'audit_log').map(({ t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM "${t}" x`).join(' UNION ALL ');
 
   handle = first;
   testSession.db = db;

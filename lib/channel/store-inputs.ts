@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayField } from '@/lib/validation/day';
 import { Id } from '@/lib/validation/id';
 
 const optionalLocation = z
@@ -13,12 +14,7 @@ export const StoreOrdersSetupInput = z
     storeId: Id,
     afnLocationId: optionalLocation,
     mfnLocationId: optionalLocation,
-    ordersFrom: z
-      .string()
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-11-01.')
-      .transform((d) => new Date(`${d}T00:00:00Z`))
-      .refine((d) => !Number.isNaN(d.getTime()), 'Enter a real date.'),
+    ordersFrom: dayField('2026-11-01'),
     ordersEnabled: z.literal('on').optional().transform(Boolean),
   })
   .superRefine((v, ctx) => {

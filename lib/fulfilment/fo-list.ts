@@ -5,6 +5,7 @@ import type { SearchParams } from '@/lib/http/search-params';
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 import { isUuid } from '@/lib/validation/id';
+import { validDay } from '@/lib/validation/day';
 import type { FoStatus } from './fo-status';
 
 export const FO_SORTS = ['created', 'number'] as const;
@@ -23,8 +24,6 @@ export type FoFilters = {
 
 export type FoListParams = FoFilters & { sort: FoSort; dir: 'asc' | 'desc'; after: Cursor | null; limit?: number };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (v: string | undefined) => (v && DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
 
 /** Reads the list's search params (?status=&connection=&from=&to=&q=&sort=&dir=&after=), ignoring anything unknown. */
 export function readFoListParams(sp: SearchParams): FoListParams {

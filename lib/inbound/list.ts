@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { inboundAmazonShipments, inboundShipments, labelDocuments, locations, stockTransfers } from '@/db/schema';
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
+import { validDay } from '@/lib/validation/day';
 import type { InboundStatus } from './inbound-status';
 
 // Integration → Fulfilment by Amazon → [connection] → Inbound Shipments: the shipments made here,
@@ -39,8 +40,6 @@ export type InboundListRow = {
   labels: InboundLabelLink[];
 };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const validDay = (v: string | undefined) => (v && DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
 const dayStart = (d: string) => new Date(`${d}T00:00:00Z`);
 const dayEnd = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000);
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -4,6 +4,7 @@ import { readHeader, readLines } from '@/lib/stock/line-form';
 import { parsePlace } from '@/lib/stock/places';
 import { checkCell, moneyText, quantityText } from '@/lib/validation/numbers';
 import { packingSlipComment, shipToFields } from '@/lib/validation/address';
+import { dayField } from '@/lib/validation/day';
 import { optionalText } from '@/lib/validation/text';
 
 export const SALE_LINE_FIELDS = ['sku', 'quantity', 'price', 'location'] as const;
@@ -136,12 +137,7 @@ export const ShipInput = z
 
 export type ShipInput = z.output<typeof ShipInput>;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2025-07-31.')
-  .transform((d) => new Date(`${d}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), 'Enter a real date.');
+const isoDate = dayField('2025-07-31');
 
 /** Invoice → Authorise: the due date (UTC day). */
 export const InvoiceInput = z.object({ saleId: z.uuid(), dueDate: isoDate });

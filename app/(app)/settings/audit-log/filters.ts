@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { AUDITED_TABLES, CALL_OUTCOMES } from '@/lib/audit/audit-log';
 import { decodeCursor } from '@/lib/paging';
 import type { SearchParams } from '@/lib/http/search-params';
+import { validDay } from '@/lib/validation/day';
 import { isUuid } from '@/lib/validation/id';
 
 // The Audit Log's filters, read from the URL: anything that is not one of the choices is ignored
 // (a hand-edited URL shows the whole log rather than an error).
 
-const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
 const text = (v: string | undefined) => z.string().trim().min(1).max(100).safeParse(v).data;
 
 export function readChangeFilters(sp: SearchParams) {
@@ -15,8 +15,8 @@ export function readChangeFilters(sp: SearchParams) {
     table: sp.table && sp.table in AUDITED_TABLES ? sp.table : undefined,
     user: sp.user === 'system' || (sp.user && isUuid(sp.user)) ? sp.user : undefined,
     row: text(sp.row),
-    from: day(sp.from),
-    to: day(sp.to),
+    from: validDay(sp.from),
+    to: validDay(sp.to),
     after: decodeCursor(sp.after),
   };
 }
@@ -26,8 +26,8 @@ export function readCallFilters(sp: SearchParams) {
     operation: text(sp.operation),
     outcome: sp.outcome && sp.outcome in CALL_OUTCOMES ? (sp.outcome as keyof typeof CALL_OUTCOMES) : undefined,
     requestId: text(sp.requestId),
-    from: day(sp.from),
-    to: day(sp.to),
+    from: validDay(sp.from),
+    to: validDay(sp.to),
     after: decodeCursor(sp.after),
   };
 }
