@@ -45,7 +45,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   }
   const ctx: SandboxContext = { store, clock, throttle: new ThrottleBuckets(), rateScale: options.rateScale ?? 1 };
   const server = createServer(createRequestListener(ctx));
-  server.keepAliveTimeout = 5_000;
+  // Idle connections are closed by the client, never by the server: a server that closes one after
+  // its timeout races a client reusing it at that moment (the request meets a reset: "fetch failed,
+  // ECONNRESET"), which a busy machine, with the event loop late on both sides, made happen.
+  server.keepAliveTimeout = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
