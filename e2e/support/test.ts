@@ -30,12 +30,20 @@ type Finding = { screen: string; url: string; when: 'on arrival' | 'at the end o
 const isGoneError = (e: unknown) =>
   e instanceof Error && /Execution context was destroyed|Target page, context or browser has been closed|frame was detached|navigat/i.test(e.message);
 
+/** The promise's value, or undefined when it takes longer than `ms`. */
+const within = <T>(ms: number, promise: Promise<T>) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([promise, new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms)))]).finally(() => clearTimeout(timer));
+};
+
 class Scanner {
   private queue: Promise<void> = Promise.resolve();
   private pending = new Set<string>();
   readonly findings: Finding[] = [];
   readonly errors: string[] = [];
   private told = new Set<string>();
+  scans = 0;
+  scanMs = 0;
 
   constructor(private readonly origin: string) {}
 
@@ -69,11 +77,17 @@ class Scanner {
         // A page still loading after 15 s (a download, a stuck request) is left to the test to judge.
         if (!(await page.waitForLoadState('load', { timeout: 15_000 }).then(() => true, () => false))) return;
         if (page.url() !== href) return; // already on another screen, which has its own scan queued
-        // A JSON answer or a PDF shown in the browser is not a screen of ours.
-        if ((await page.evaluate(() => document.contentType)) !== 'text/html') return;
+        // A JSON answer or a PDF shown in the browser is not a screen of ours. Axe needs the page's
+        // timers, which never fire in a context without JavaScript: such a page is left unscanned.
+        const contentType = await within(2_000, page.evaluate(() => new Promise<string>((done) => setTimeout(() => done(document.contentType), 0))));
+        if (contentType !== 'text/html') return;
         // Legacy mode runs axe in the page itself; the default mode opens a blank page in the test's
         // context for every scan, which a test counting its pages or awaiting a new one would see.
-        const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+        const started = Date.now();
+        const results = await within(30_000, new AxeBuilder({ page }).setLegacyMode(true).analyze());
+        if (!results) throw new Error('axe did not finish within 30 s');
+        this.scans += 1;
+        this.scanMs += Date.now() - started;
         if (when === 'on arrival') scannedOnArrival.add(screen);
         this.record({ screen, url: href, when, violations: results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? '')) });
         return;
@@ -135,6 +149,7 @@ export const test = base.extend<{ axeEveryScreen: void }>({
         for (const c of contexts) for (const page of c.pages()) scanner.schedule(page, 'at the end of the test');
       }
       await scanner.settled();
+      testInfo.annotations.push({ type: 'axe', description: `${scanner.scans} scan(s), ${scanner.scanMs} ms` });
       if (scanner.errors.length > 0) throw new Error(`axe-core could not scan:\n${scanner.errors.join('\n')}`);
       if (scanner.findings.length > 0) throw new Error(report(scanner.findings));
     },
