@@ -34,12 +34,12 @@ export function Td({ children, align, className = '' }: { children?: React.React
  * A table in its own scroll box: on a narrow screen a wide table scrolls sideways inside it, never
  * the page. `relative` keeps the cells' absolutely placed bits (sr-only labels) inside the box too.
  * The box takes the keyboard focus (tabIndex 0), so a table without links or inputs can still be
- * scrolled with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable); with a caption it
- * is a region named by it, so the stop is announced as the table's.
+ * scrolled with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable). It gets no role:
+ * a landmark per table would crowd the page's regions (and share a name with its section).
  */
 export function Table({ head, children, caption }: { head: React.ReactNode; children: React.ReactNode; caption?: string }) {
   return (
-    <div tabIndex={0} role={caption ? 'region' : undefined} aria-label={caption} className="relative overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
+    <div tabIndex={0} className="relative overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="bg-slate-100">
