@@ -9,13 +9,15 @@ import type { Result } from 'axe-core';
 // - each open page at the end of a test that passed (dialogs open, errors shown, rows added).
 // A serious or critical violation fails the test that met it, naming the rule, the screen, the
 // elements and axe's help. Screens are deduplicated per worker by viewport width and path pattern
-// (ids become `:id`, the query is ignored), so a screen visited by fifty tests is scanned about once
-// per worker instead of fifty times; the end-of-test scan is never skipped.
+// (ids become `:id`, the query is ignored), on arrival and at the end apart, so a screen visited by
+// fifty tests is scanned about twice per worker instead of fifty times (a scan costs 0.3–1.5 s).
 
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 
-/** Screens this worker has scanned on arrival: `<viewport width>px <path pattern>`. */
-const scannedOnArrival = new Set<string>();
+type When = 'on arrival' | 'at the end of the test';
+
+/** Screens this worker has scanned, `<viewport width>px <path pattern>`, on arrival and at the end. */
+const scanned: Record<When, Set<string>> = { 'on arrival': new Set(), 'at the end of the test': new Set() };
 
 const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i;
 
@@ -24,11 +26,16 @@ function screenOf(page: Page, url: URL): string {
   return `${page.viewportSize()?.width ?? 'no-viewport'}px ${path}`;
 }
 
-type Finding = { screen: string; url: string; when: 'on arrival' | 'at the end of the test'; violations: Result[] };
+type Finding = { screen: string; url: string; when: When; violations: Result[] };
 
-/** A page moved on or closed while axe ran: not a finding; the next screen gets its own scan. */
+/**
+ * A page moved on or closed while axe ran: not a finding; the next screen gets its own scan. A
+ * document replaced at the same URL (a redirect to the same refusal page) shows as axe, injected
+ * into the document before, missing when it is run.
+ */
 const isGoneError = (e: unknown) =>
-  e instanceof Error && /Execution context was destroyed|Target page, context or browser has been closed|frame was detached|navigat/i.test(e.message);
+  e instanceof Error &&
+  /Execution context was destroyed|Target page, context or browser has been closed|frame was detached|navigat|Cannot read properties of undefined \(reading 'run'\)/i.test(e.message);
 
 /** The promise's value, or undefined when it takes longer than `ms`. */
 const within = <T>(ms: number, promise: Promise<T>) => {
@@ -54,7 +61,7 @@ class Scanner {
     });
   }
 
-  schedule(page: Page, when: Finding['when']) {
+  schedule(page: Page, when: When) {
     let url: URL;
     try {
       url = new URL(page.url());
@@ -63,12 +70,13 @@ class Scanner {
     }
     if (url.origin !== this.origin) return; // about:blank, the FBA sandbox's consent page ("Amazon")
     const screen = screenOf(page, url);
-    if (when === 'on arrival' && (scannedOnArrival.has(screen) || this.pending.has(screen))) return;
-    this.pending.add(screen);
-    this.queue = this.queue.then(() => this.scan(page, url.href, screen, when)).finally(() => this.pending.delete(screen));
+    const key = `${when} ${screen}`;
+    if (scanned[when].has(screen) || this.pending.has(key)) return;
+    this.pending.add(key);
+    this.queue = this.queue.then(() => this.scan(page, url.href, screen, when)).finally(() => this.pending.delete(key));
   }
 
-  private async scan(page: Page, href: string, screen: string, when: Finding['when']) {
+  private async scan(page: Page, href: string, screen: string, when: When) {
     // A document replaced while axe ran (a redirect, a form posted natively) loses the injected axe
     // midway: that is no finding, so try once more on what is there now.
     for (let attempt = 1; ; attempt++) {
@@ -88,7 +96,7 @@ class Scanner {
         if (!results) throw new Error('axe did not finish within 30 s');
         this.scans += 1;
         this.scanMs += Date.now() - started;
-        if (when === 'on arrival') scannedOnArrival.add(screen);
+        scanned[when].add(screen);
         this.record({ screen, url: href, when, violations: results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? '')) });
         return;
       } catch (e) {
