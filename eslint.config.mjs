@@ -66,6 +66,18 @@ const config = [
     files: TEST_FILES,
     rules: { 'import/no-restricted-paths': ['error', { basePath: root, zones: layerZones({ tests: true }) }] },
   },
+  {
+    // A spec's `test` comes from e2e/support/test.ts, whose fixture runs axe-core on every screen the
+    // test visits; Playwright's own `test` would skip that check silently.
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/support/test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Import { test, expect } from e2e/support/test: it checks every screen a test visits with axe-core." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { E2E_USERS } from '../support/users';
 
 // Issue 7, item 5: after sign-in only same-origin paths are followed.

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { NAV } from '@/lib/nav';
 import { signInThroughForm, uniq } from '../support/auth';
 import { sessionFile } from '../support/state';

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { uniq } from '../support/auth';
 import { sessionFile } from '../support/state';
 import { E2E_USERS } from '../support/users';

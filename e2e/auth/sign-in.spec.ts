@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { E2E_USERS } from '../support/users';
 
 test('a signed-out visitor is sent to sign-in, then back where they were going', async ({ page }) => {

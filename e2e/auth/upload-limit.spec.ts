@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { MAX_UPLOAD_BYTES } from '@/lib/http/limits';
 import { sessionFile } from '../support/state';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { uniq } from '../support/auth';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { BadInputSeed } from './bad-input.seed';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { uniq } from '../support/auth';
 import { addSandboxSeller, type SandboxSeller } from '../support/sandbox';
 import { screenshotPath, sessionFile } from '../support/state';

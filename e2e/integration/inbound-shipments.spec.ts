@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { InboundShipmentsSeed } from './inbound-shipments.seed';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { FNSKU_SHEETS } from '@/lib/labels/sheets';
 import { decodeLabelValues } from '@/test/label-decode';
 import { uniq } from '../support/auth';

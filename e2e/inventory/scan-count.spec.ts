@@ -1,5 +1,6 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { expect, test } from '../support/test';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { ScanCountSeed } from './scan-count.seed';
 

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Download } from '@playwright/test';
+import type { Download } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { FNSKU_SHEETS } from '@/lib/labels/sheets';
 import { decodeLabelValues } from '@/test/label-decode';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';

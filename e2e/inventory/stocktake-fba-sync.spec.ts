@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { uniq } from '../support/auth';
 import { addSandboxSeller, connectSellerManually, type SandboxItem } from '../support/sandbox';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { sandboxUrl } from '../support/sandbox';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { FulfilmentFlowSeed } from './fulfilment-flow.seed';

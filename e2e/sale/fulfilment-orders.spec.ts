@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { FulfilmentOrdersSeed } from './fulfilment-orders.seed';
 

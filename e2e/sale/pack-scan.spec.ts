@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';
 import type { PackScanSeed } from './pack-scan.seed';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { NAV } from '@/lib/nav';
 import type { PhoneSeed } from './phone.seed';
 import { readSeed, screenshotPath, sessionFile } from '../support/state';

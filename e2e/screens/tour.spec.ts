@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { NAV } from '@/lib/nav';
 import { screenshotPath, sessionFile } from '../support/state';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { addSandboxSeller, connectSellerManually } from '../support/sandbox';
 import { screenshotPath, sessionFile } from '../support/state';
 

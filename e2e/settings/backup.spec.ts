@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { screenshotPath, sessionFile } from '../support/state';
 
 // Settings → Backup: an administrator downloads the whole database as one file; nobody else sees

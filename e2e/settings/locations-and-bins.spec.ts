@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { uniq } from '../support/auth';
 import { screenshotPath, sessionFile } from '../support/state';
 

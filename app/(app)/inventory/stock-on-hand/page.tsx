@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, PagerNav, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -100,11 +100,7 @@ export default async function StockOnHandPage({ searchParams }: { searchParams: 
               </tr>
             ))}
           </Table>
-          {/* The shared Pager keeps only q/sort/dir; this list also keeps its location filter. */}
-          <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-            {after ? <Link href={href({ q, location })}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-            {page.next ? <Link href={href({ q, location, after: page.next })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
-          </nav>
+          <PagerNav first={after ? href({ q, location }) : null} next={page.next ? href({ q, location, after: page.next }) : null} />
         </>
       )}
     </>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, PagerNav, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -99,10 +98,7 @@ export default async function JobRunsPage({ searchParams }: { searchParams: Prom
           ))}
         </Table>
       )}
-      <nav aria-label="Pages" className="mt-3 flex gap-3">
-        {sp.after ? <Link href={query({})}>« Newest</Link> : <span className="text-slate-400">« Newest</span>}
-        {page.next ? <Link href={query({ after: page.next })}>Older »</Link> : <span className="text-slate-400">Older »</span>}
-      </nav>
+      <PagerNav first={sp.after ? query({}) : null} next={page.next ? query({ after: page.next }) : null} firstText="« Newest" nextText="Older »" />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, PagerNav, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -150,10 +150,7 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
           ))}
         </Table>
       )}
-      <nav aria-label="Pages of lines" className="mt-3 flex items-center gap-3">
-        {after ? <Link href={link({})}>« First lines</Link> : <span className="text-slate-400">« First lines</span>}
-        {page.next ? <Link href={link({ after: page.next })}>Next lines »</Link> : <span className="text-slate-400">Next lines »</span>}
-      </nav>
+      <PagerNav label="Pages of lines" first={after ? link({}) : null} next={page.next ? link({ after: page.next }) : null} firstText="« First lines" nextText="Next lines »" />
       <p className="mt-4">
         <Link href="/inventory/stocktake">« All stocktakes</Link>
       </p>

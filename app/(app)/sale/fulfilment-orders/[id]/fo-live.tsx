@@ -164,7 +164,7 @@ export function FoLive({ initial, initialReturns, statusUrl, saleHref }: { initi
             <dd>{order.shippingSpeed}</dd>
             <dt className="text-slate-500">Comment</dt>
             <dd>
-              {order.comment ?? <span className="text-slate-400">none</span>}
+              {order.comment ?? <span className="text-slate-500">none</span>}
               <span className="block text-xs text-slate-500">Amazon prints it on the packing slip.</span>
             </dd>
           </dl>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Table, Td, Th } from '@/components/ui/table';
+import { PagerNav, Table, Td, Th } from '@/components/ui/table';
 import type { CatalogRow, CatalogSort } from '@/lib/fba/listings';
 import { formatShortUtc, formatUtcDateTime } from '@/lib/format/date';
 
@@ -109,9 +109,6 @@ export function CatalogTable({ rows, base, view }: { rows: CatalogRow[]; base: s
 
 export function CatalogPager({ base, view, next }: { base: string; view: CatalogView; next: string | null }) {
   return (
-    <nav aria-label="Pages" className="mt-3 flex items-center gap-3">
-      {view.after ? <Link href={catalogHref(base, view, { after: undefined, listing: undefined })}>« First page</Link> : <span className="text-slate-400">« First page</span>}
-      {next ? <Link href={catalogHref(base, view, { after: next, listing: undefined })}>Next page »</Link> : <span className="text-slate-400">Next page »</span>}
-    </nav>
+    <PagerNav first={view.after ? catalogHref(base, view, { after: undefined, listing: undefined }) : null} next={next ? catalogHref(base, view, { after: next, listing: undefined }) : null} />
   );
 }

@@ -324,7 +324,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
             {entries.map((e) => (
               <li key={e.scanId} className="flex items-center justify-between gap-3 px-3 py-2" data-testid="scan-entry">
                 <div className="min-w-0">
-                  <p className={`truncate font-mono text-sm ${e.state === 'undone' || e.state === 'undo-queued' ? 'text-slate-400 line-through' : ''}`}>
+                  <p className={`truncate font-mono text-sm ${e.state === 'undone' || e.state === 'undo-queued' ? 'text-slate-500 line-through' : ''}`}>
                     {e.sku ?? e.code} × {e.quantity}
                     {e.binName ? ` · ${e.binName}` : ''}
                   </p>

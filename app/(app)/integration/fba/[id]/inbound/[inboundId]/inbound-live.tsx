@@ -127,9 +127,9 @@ export function InboundLive({ initial, statusUrl, children }: { initial: Inbound
         <span data-testid="inbound-status">
           <StatusBadge status={view.status} />
         </span>
-        <span className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600">
           Transfer order <Link href={`/inventory/stock-transfer/${view.transfer.id}`}>{view.transfer.number}</Link> ({view.transfer.status}) from {view.transfer.from} to {view.connection.location}
-        </span>
+        </p>
         {view.inboundPlanId && <span className="font-mono text-xs text-slate-500">Amazon plan {view.inboundPlanId}</span>}
       </div>
       <WizardSteps current={view.step} skipDelivery={skipDelivery} />
