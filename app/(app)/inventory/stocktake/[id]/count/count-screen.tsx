@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { alarm } from '@/components/scan/alarm';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
+import { ScanHeader, ScanNotice, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
@@ -33,7 +33,6 @@ type Queued = Entry | { kind: 'undo'; scanId: string; sku?: string; quantity: nu
 const isUndo = (q: Queued): q is Extract<Queued, { kind: 'undo' }> => 'kind' in q && q.kind === 'undo';
 
 type Current = { sku: string; name: string; counted: number | null; bin: string | null };
-type Notice = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
 
 const idle = { status: 'idle' } as const;
 
@@ -68,7 +67,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
   const [quantity, setQuantity] = useState('1');
   const [typing, setTyping] = useState(false);
   const [current, setCurrent] = useState<Current | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<ScanNoticeValue>(null);
   const [offline, setOffline] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const sending = useRef(false);
@@ -241,7 +240,6 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
     input.current?.focus();
   }
 
-  const tone = { ok: 'border-emerald-300 bg-emerald-50 text-emerald-900', warn: 'border-amber-300 bg-amber-50 text-amber-900', error: 'border-red-300 bg-red-50 text-red-800' };
   const waiting = [
     [entries.filter((e) => e.state === 'queued').length, 'scan'],
     [entries.filter((e) => e.state === 'undo-queued').length, 'undo'],
@@ -251,14 +249,9 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
 
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <div className="flex items-baseline justify-between gap-3">
-        <h1 className="text-xl font-semibold">
-          Count {stocktake.number} <span className="block text-base font-normal text-slate-600">{stocktake.location}</span>
-        </h1>
-        <Link href={back} className="shrink-0">
-          Done counting
-        </Link>
-      </div>
+      <ScanHeader title={`Count ${stocktake.number} `} back={back} backLabel="Done counting">
+        <span className="block text-base font-normal text-slate-600">{stocktake.location}</span>
+      </ScanHeader>
       {offline && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
           No connection: {waitingTotal === 0 ? 'nothing is waiting' : `${waitingText.join(' and ')} ${waitingTotal === 1 ? 'is' : 'are'} kept on this device`}; sent when the connection is back.
@@ -299,11 +292,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
         </button>
         <CameraScanner onCode={onCamera} />
       </form>
-      {notice && (
-        <p role={notice.tone === 'ok' ? 'status' : 'alert'} className={`rounded border px-3 py-2 ${tone[notice.tone]}`} data-testid="count-notice">
-          {notice.text}
-        </p>
-      )}
+      <ScanNotice notice={notice} testId="count-notice" />
       {current && (
         <section aria-label="Current product" className="rounded border border-slate-200 bg-white p-3 shadow-sm">
           <p className="font-mono text-sm text-slate-600">{current.sku}</p>

@@ -1,17 +1,16 @@
 'use client';
 
-import Link from 'next/link';
-import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { alarm } from '@/components/scan/alarm';
 import { CameraScanner } from '@/components/scan/camera-scanner';
 import { ScanFields } from '@/components/scan/scan-fields';
+import { ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
 import { packScanAction, packScanAuthoriseAction } from './actions';
 
 type Line = { lineNo: number; sku: string; name: string; quantity: number; location: string; external: boolean };
 type Box = { boxNo: number; items: Record<number, number> };
-type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 const idle = { status: 'idle' } as const;
 const unitsIn = (box: Box) => Object.values(box.items).reduce((n, q) => n + q, 0);
@@ -26,15 +25,14 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
   const own = lines.filter((l) => !l.external);
   const fba = lines.filter((l) => l.external);
   const [boxes, setBoxesState] = useState<Box[]>([{ boxNo: 1, items: {} }]);
-  // The boxes as the handlers see them: scans are decided one after another (`queue`), each on the
-  // boxes the one before left, however fast a scanner types.
+  // The boxes as the handlers see them: scans are decided one after another (useScanQueue), each
+  // on the boxes the one before left.
   const current = useRef(boxes);
-  const queue = useRef<Promise<void>>(Promise.resolve());
   const setBoxes = (next: Box[]) => {
     current.current = next;
     setBoxesState(next);
   };
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<ScanNoticeValue>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const [state, authorise, authorising] = useActionState(packScanAuthoriseAction, idle as ActionState<never>);
@@ -84,11 +82,6 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
     }
   }
 
-  /** Box and unit changes wait behind the scans already sent, so they apply in the order they were made. */
-  const inTurn = (work: () => void | Promise<void>) => {
-    queue.current = queue.current.then(work, work);
-  };
-
   function closeBox() {
     inTurn(() => {
       const now = current.current;
@@ -117,25 +110,13 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
     });
   }
 
-  // The camera hands its codes to the latest scan handler, through one stable callback.
-  const fromCamera = useRef<(code: string) => void>(() => {});
-  useEffect(() => {
-    fromCamera.current = (code) => {
-      inTurn(() => scan(code));
-    };
-  });
-  const onCamera = useCallback((code: string) => fromCamera.current(code), []);
+  const { submit, inTurn } = useScanQueue(scan);
 
   const problems = state.status === 'error' ? [state.message, ...Object.values(state.fieldErrors ?? {}).flat()] : [];
 
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <div className="flex items-baseline justify-between gap-3">
-        <h1 className="text-xl font-semibold">Pack {sale.number}</h1>
-        <Link href={back} className="shrink-0">
-          Back to the sale
-        </Link>
-      </div>
+      <ScanHeader title={`Pack ${sale.number}`} back={back} backLabel="Back to the sale" />
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -143,7 +124,7 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
           const field = input.current!;
           const code = field.value;
           field.value = '';
-          inTurn(() => scan(code));
+          submit(code);
         }}
       >
         <ScanFields idPrefix="pack" bins={[]} binId="" onBin={() => {}} input={input} busy={busy} />
@@ -155,13 +136,9 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
             Close box {open.boxNo}
           </button>
         </div>
-        <CameraScanner onCode={onCamera} />
+        <CameraScanner onCode={submit} />
       </form>
-      {notice && (
-        <p role={notice.tone === 'ok' ? 'status' : 'alert'} data-testid="pack-notice" className={`rounded border px-3 py-2 ${notice.tone === 'ok' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-800'}`}>
-          {notice.text}
-        </p>
-      )}
+      <ScanNotice notice={notice} testId="pack-notice" />
       <section aria-labelledby="pack-lines">
         <h2 id="pack-lines" className="mb-2 font-semibold">
           To pack

@@ -1,17 +1,16 @@
 'use client';
 
-import Link from 'next/link';
 import { alarm } from '@/components/scan/alarm';
 import { CameraScanner } from '@/components/scan/camera-scanner';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
-import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
+import { ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
+import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
 import { pickAction } from '../../actions';
 import { pickScanAction } from './actions';
 
 type Line = { lineNo: number; sku: string; name: string; quantity: number; location: string; bin: string | null; binId: string | null; external: boolean };
-type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 const idle = { status: 'idle' } as const;
 
@@ -25,12 +24,11 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
   const own = lines.filter((l) => !l.external);
   const fba = lines.filter((l) => l.external);
   const [tally, setTallyState] = useState<Record<number, number>>({});
-  // The tally as the handlers see it: scans are decided one after another (`queue`), each on the
-  // tally the one before left, however fast a scanner types.
+  // The tally as the handlers see it: scans are decided one after another (useScanQueue), each on
+  // the tally the one before left.
   const counted = useRef(tally);
-  const queue = useRef<Promise<void>>(Promise.resolve());
   const [binId, setBinId] = useState(bins[0]?.id ?? '');
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<ScanNoticeValue>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const [pickState, authorise, authorising] = useActionState(pickAction, idle as ActionState<never>);
@@ -84,23 +82,11 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
     }
   }
 
-  // The camera hands its codes to the latest scan handler, through one stable callback.
-  const fromCamera = useRef<(code: string) => void>(() => {});
-  useEffect(() => {
-    fromCamera.current = (code) => {
-      queue.current = queue.current.then(() => scan(code), () => scan(code));
-    };
-  });
-  const onCamera = useCallback((code: string) => fromCamera.current(code), []);
+  const { submit } = useScanQueue(scan);
 
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <div className="flex items-baseline justify-between gap-3">
-        <h1 className="text-xl font-semibold">Pick {sale.number}</h1>
-        <Link href={back} className="shrink-0">
-          Back to the sale
-        </Link>
-      </div>
+      <ScanHeader title={`Pick ${sale.number}`} back={back} backLabel="Back to the sale" />
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -108,21 +94,16 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
           const field = input.current!;
           const code = field.value;
           field.value = '';
-          const work = () => scan(code);
-          queue.current = queue.current.then(work, work);
+          submit(code);
         }}
       >
         <ScanFields idPrefix="pick" bins={bins} binId={binId} onBin={setBinId} input={input} busy={busy} />
         <button type="submit" className="h-12 w-full rounded border border-slate-300 bg-white text-lg font-medium">
           Check item
         </button>
-        <CameraScanner onCode={onCamera} />
+        <CameraScanner onCode={submit} />
       </form>
-      {notice && (
-        <p role={notice.tone === 'ok' ? 'status' : 'alert'} data-testid="pick-notice" className={`rounded border px-3 py-2 ${notice.tone === 'ok' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-800'}`}>
-          {notice.text}
-        </p>
-      )}
+      <ScanNotice notice={notice} testId="pick-notice" />
       <section aria-labelledby="pick-lines">
         <h2 id="pick-lines" className="mb-2 font-semibold">
           To pick

@@ -1,0 +1,52 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useRef } from 'react';
+
+// The parts the floor screens (Count, Pick by scanning, Pack by scanning) share.
+
+/** The screen's title and the way back to the desk page it came from. */
+export function ScanHeader({ title, back, backLabel, children }: { title: string; back: string; backLabel: string; children?: React.ReactNode }) {
+  return (
+    <div className="flex items-baseline justify-between gap-3">
+      <h1 className="text-xl font-semibold">
+        {title}
+        {children}
+      </h1>
+      <Link href={back} className="shrink-0">
+        {backLabel}
+      </Link>
+    </div>
+  );
+}
+
+export type ScanNoticeValue = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+const TONE = { ok: 'border-emerald-300 bg-emerald-50 text-emerald-900', warn: 'border-amber-300 bg-amber-50 text-amber-900', error: 'border-red-300 bg-red-50 text-red-800' };
+
+/** What the last scan did: a status when it was taken, an alert when it was not. */
+export function ScanNotice({ notice, testId }: { notice: ScanNoticeValue; testId: string }) {
+  if (!notice) return null;
+  return (
+    <p role={notice.tone === 'ok' ? 'status' : 'alert'} data-testid={testId} className={`rounded border px-3 py-2 ${TONE[notice.tone]}`}>
+      {notice.text}
+    </p>
+  );
+}
+
+/**
+ * Scans decided one after another, each on what the one before left, however fast a scanner
+ * types: `submit` (a stable callback, for the scan field and the camera) queues a scan for `scan`,
+ * the latest one rendered; `inTurn` queues any other change (close a box) behind the scans sent.
+ */
+export function useScanQueue(scan: (code: string) => void | Promise<void>) {
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(scan);
+  useEffect(() => {
+    latest.current = scan;
+  });
+  const inTurn = useCallback((work: () => void | Promise<void>) => {
+    queue.current = queue.current.then(work, work);
+  }, []);
+  const submit = useCallback((code: string) => inTurn(() => latest.current(code)), [inTurn]);
+  return { submit, inTurn };
+}
