@@ -33,42 +33,41 @@ CREATE INDEX "audit_log_row_idx" ON "audit_log" USING btree ("row_id","id");--> 
 -- The audit trail is written by the database: every insert, update and delete of the tables people
 -- change, whichever code path made it. The user is the transaction's app.user_id (set by the server
 -- action that ran it: db/audit-context.ts); the worker and the system leave it empty.
-CREATE OR REPLACE FUNCTION audit_clean(j jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-  -- Secrets never enter the log: encrypted tokens (_enc) and hashes (_hash) are left out.
-  SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(j) WHERE key !~ '(_enc|_hash)$'
-$$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   o jsonb;
   n jsonb;
-  k text;
   rid text;
-  who uuid := nullif(current_setting('app.user_id', true), '')::uuid;
+  who uuid;
 BEGIN
-  IF TG_OP <> 'INSERT' THEN o := audit_clean(to_jsonb(OLD)); END IF;
-  IF TG_OP <> 'DELETE' THEN n := audit_clean(to_jsonb(NEW)); END IF;
-  rid := coalesce(n, o)->>'id';
-  IF rid IS NULL THEN rid := concat_ws(':', coalesce(n, o)->>'product_id', coalesce(n, o)->>'tier'); END IF;
+  -- The trigger's arguments name the table's secret columns (encrypted tokens, hashes): they never
+  -- enter the log.
+  IF TG_OP = 'UPDATE' AND OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
+  IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD) - coalesce(TG_ARGV, '{}'::text[]); END IF;
+  IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW) - coalesce(TG_ARGV, '{}'::text[]); END IF;
+  -- A row's id; the two tables keyed otherwise: product_prices (product, tier), price_tiers (tier).
+  rid := coalesce(coalesce(n, o)->>'id', concat_ws(':', coalesce(n, o)->>'product_id', coalesce(n, o)->>'tier'));
   IF TG_OP = 'UPDATE' THEN
     -- Only the columns that changed; a change of nothing but updated_at is no change.
-    FOR k IN SELECT key FROM jsonb_each(n) LOOP
-      IF o->k IS NOT DISTINCT FROM n->k THEN
-        o := o - k;
-        n := n - k;
-      END IF;
-    END LOOP;
-    IF (n - 'updated_at') = '{}'::jsonb THEN RETURN NULL; END IF;
+    SELECT jsonb_object_agg(b.key, b.value), jsonb_object_agg(b.key, a.value) INTO o, n
+    FROM jsonb_each(o) b JOIN jsonb_each(n) a ON a.key = b.key
+    WHERE a.value IS DISTINCT FROM b.value;
+    IF n IS NULL OR n - 'updated_at' = '{}'::jsonb THEN RETURN NULL; END IF;
   END IF;
+  who := nullif(current_setting('app.user_id', true), '')::uuid;
   INSERT INTO audit_log (user_id, action, table_name, row_id, before, after) VALUES (who, TG_OP, TG_TABLE_NAME, rid, o, n);
   RETURN NULL;
 END
 $$;--> statement-breakpoint
 DO $$
-DECLARE t text;
+DECLARE
+  t text;
+  secrets text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['users', 'price_tiers', 'company_settings', 'products', 'product_prices', 'customers', 'locations', 'bins', 'fba_connections', 'amazon_stores',
     'sales', 'sale_payments', 'sale_credit_notes', 'stock_adjustments', 'stocktakes', 'stock_transfers', 'inbound_shipments', 'fulfilment_orders', 'fulfilment_returns'] LOOP
-    EXECUTE format('CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION audit_row()', t);
+    SELECT string_agg(quote_literal(column_name), ', ') INTO secrets FROM information_schema.columns WHERE table_schema = 'public' AND table_name = t AND column_name ~ '(_enc|_hash)$';
+    EXECUTE format('CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION audit_row(%s)', t, coalesce(secrets, ''));
   END LOOP;
 END
 $$;
