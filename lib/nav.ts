@@ -1,7 +1,8 @@
 import { can, PERMISSION, type Permission, type SessionUser } from './auth/permissions';
 
 /** `administrator`: shown to administrators only, whatever permissions others hold. */
-export type NavItem = { label: string; href: string; permission: Permission | 'administrator' };
+/** `section`: the path under which the item counts as the open one, when it is not `href` (a screen with tabs). */
+export type NavItem = { label: string; href: string; section?: string; permission: Permission | 'administrator' };
 export type NavGroup = { label: string; items: NavItem[] };
 
 /** The menus, named as in the seed article; an entry shows only to users with its permission. */
@@ -41,7 +42,7 @@ export const NAV: NavGroup[] = [
       { label: 'Users', href: '/settings/users', permission: PERMISSION.users },
       { label: 'Job Runs', href: '/settings/job-runs', permission: PERMISSION.generalSettings },
       // Who changed what, and every call to Amazon: for the people who manage users (administrators).
-      { label: 'Audit Log', href: '/settings/audit-log', permission: PERMISSION.users },
+      { label: 'Audit Log', href: '/settings/audit-log/changes', section: '/settings/audit-log', permission: PERMISSION.users },
       { label: 'Backup', href: '/settings/backup', permission: 'administrator' },
     ],
   },

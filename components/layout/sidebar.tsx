@@ -13,7 +13,8 @@ export function Sidebar({ groups }: { groups: NavGroup[] }) {
           <h2 className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{g.label}</h2>
           <ul className="space-y-0.5">
             {g.items.map((i) => {
-              const active = path === i.href || path.startsWith(`${i.href}/`);
+              const section = i.section ?? i.href;
+              const active = path === section || path.startsWith(`${section}/`);
               return (
                 <li key={i.href}>
                   <Link
