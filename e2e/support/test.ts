@@ -89,6 +89,9 @@ class Scanner {
         // timers, which never fire in a context without JavaScript: such a page is left unscanned.
         const contentType = await within(2_000, page.evaluate(() => new Promise<string>((done) => setTimeout(() => done(document.contentType), 0))));
         if (contentType !== 'text/html') return;
+        // Next streams a dynamic page's metadata: its <title> can land just after 'load'. A page
+        // still without one 3 s later is a finding (document-title); one that is about to get it is not.
+        await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 3_000 }).catch(() => {});
         // Legacy mode runs axe in the page itself; the default mode opens a blank page in the test's
         // context for every scan, which a test counting its pages or awaiting a new one would see.
         const started = Date.now();
