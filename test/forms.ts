@@ -5,6 +5,13 @@ export function formOf(fields: Record<string, string | File>): FormData {
   return f;
 }
 
+/** The same from name/value pairs, for a form that repeats a name (ticked rows' ids). */
+export function formOfEntries(entries: [string, string][]): FormData {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+}
+
 const PRODUCT_FIELDS = ['sku', 'name', 'barcode', 'barcodeType', 'fnsku', 'asin', 'unitCost', 'defaultLocationId', ...Array.from({ length: 10 }, (_, i) => `price${i + 1}`)];
 
 /** Every field of the product form, blank unless given, as the form posts them. */

@@ -37,6 +37,7 @@ export function ScanFields({ idPrefix, bins, binId, onBin, input, typing = false
         <input
           id={`${idPrefix}-code`}
           ref={input}
+          data-scan-code
           autoFocus
           autoComplete="off"
           autoCapitalize="off"

@@ -50,3 +50,26 @@ export function useScanQueue(scan: (code: string) => void | Promise<void>) {
   const submit = useCallback((code: string) => inTurn(() => latest.current(code)), [inTurn]);
   return { submit, inTurn };
 }
+
+/**
+ * The scan form: Enter in the code field (a keyboard-wedge scanner types the code and Enter) hands
+ * the code to `onCode`, empties the field and keeps the focus there for the next scan.
+ */
+export function ScanForm({ onCode, children }: { onCode: (code: string) => void; children: React.ReactNode }) {
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const field = e.currentTarget.querySelector<HTMLInputElement>('input[data-scan-code]');
+        if (!field) return;
+        const code = field.value;
+        field.value = '';
+        field.focus();
+        onCode(code);
+      }}
+    >
+      {children}
+    </form>
+  );
+}

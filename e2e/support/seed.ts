@@ -1,9 +1,13 @@
 import type { Db } from '@/db/client';
+import { customers } from '@/db/schema';
+import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
 import { createUser, verifyCredentials } from '@/lib/auth/users';
 import { ProductFields, ProductInput } from '@/lib/catalog/product-inputs';
 import { saveProduct } from '@/lib/catalog/products';
 import { AddBinInput, LocationNameInput } from '@/lib/reference/inputs';
 import { addBin, createLocation } from '@/lib/reference/locations';
+import { authoriseOrder } from '@/lib/sale/order';
+import { createSale } from '@/lib/sale/sales';
 import { E2E_USERS, type E2eUser } from './users';
 
 export type SeededUser = { id: string; email: string; name: string };
@@ -40,4 +44,34 @@ export async function seedLocation(db: Db, name: string, bins: string[] = []) {
   const { id } = created;
   for (const bin of bins) await addBin(db, AddBinInput.parse({ locationId: id, name: bin }));
   return { id, name };
+}
+
+/**
+ * A sale to a new customer of its own (shipping to Seattle), its order authorised so Pick is open:
+ * for the floor screens' seeds. `lines`: SKU, quantity and price (minor units) from a location.
+ */
+export async function seedAuthorisedSale(db: Db, customerName: string, lines: { sku: string; quantity: number; price: number; locationId: string }[]) {
+  await ensurePriceTiers(db);
+  const [c] = await db.insert(customers).values({ name: customerName, priceTier: 1 }).returning();
+  const sale = await createSale(
+    db,
+    {
+      customerId: c.id,
+      priceTier: 1,
+      shipToName: 'Jo Buyer',
+      shipToLine1: '1 Pike St',
+      shipToLine2: null,
+      shipToCity: 'Seattle',
+      shipToState: 'WA',
+      shipToPostalCode: '98101',
+      shipToCountry: 'US',
+      shipToPhone: null,
+      customerReference: null,
+      comment: null,
+      lines: lines.map((l, index) => ({ index, ...l })),
+    },
+    null,
+  );
+  await authoriseOrder(db, sale.id, null);
+  return { id: sale.id, number: sale.number };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { amazonCalls, auditLog, users } from '@/db/schema';
+import { SP_API_OPERATIONS } from '@/lib/fba/sp-api/models/operations';
 import { PAGE_SIZE, toPage, type Cursor, type Page } from '@/lib/paging';
 
 /** The tables the audit trigger watches (migration 0013), by the words the page uses for them. */
@@ -93,11 +94,8 @@ export async function listAmazonCalls(db: Db, f: CallFilters, limit = PAGE_SIZE)
   return toPage(rows, limit, () => null);
 }
 
-/** The operations called so far, for the filter (a DISTINCT over the operation index). */
-export async function calledOperations(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ operation: amazonCalls.operation }).from(amazonCalls).orderBy(amazonCalls.operation);
-  return rows.map((r) => r.operation);
-}
+/** The operations the filter offers: every SP-API operation the client knows (no scan of the log). */
+export const AMAZON_OPERATIONS: readonly string[] = Object.keys(SP_API_OPERATIONS).sort();
 
 /** The users who appear in the filter: every user (a company has few). */
 export async function auditUsers(db: Db) {

@@ -5,7 +5,8 @@ import { parsePlace } from '@/lib/stock/places';
 import { checkCell, moneyText, quantityText } from '@/lib/validation/numbers';
 import { packingSlipComment, shipToFields } from '@/lib/validation/address';
 import { dayField } from '@/lib/validation/day';
-import { optionalText } from '@/lib/validation/text';
+import { Id } from '@/lib/validation/id';
+import { optionalText, requiredText } from '@/lib/validation/text';
 
 export const SALE_LINE_FIELDS = ['sku', 'quantity', 'price', 'location'] as const;
 
@@ -89,6 +90,16 @@ export const PackInput = z
     }
     return { saleId: v.saleId, boxes };
   });
+
+/** One scan of Pick or Pack by scanning: the code read; Pick also sends the bin picked from, if any. */
+export const ScanCodeInput = z.object({ saleId: Id, code: requiredText('Code', 100) });
+export const PickScanInput = ScanCodeInput.extend({
+  binId: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(Id.nullable()),
+});
 
 /**
  * Pack by scanning → Authorise: the units scanned into each box, as `pack.<box>.<pick line>` =

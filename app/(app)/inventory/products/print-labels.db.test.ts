@@ -3,6 +3,7 @@ import { PERMISSION } from '@/lib/auth/permissions';
 import { drainLabelDocuments, getLabelPdf, listLabelDocuments } from '@/lib/labels/documents';
 import { FNSKU_SHEETS } from '@/lib/labels/sheets';
 import { createTestDb } from '@/test/db';
+import { formOfEntries } from '@/test/forms';
 import { makeProduct, makeUser } from '@/test/fixtures';
 import { decodeLabelValues } from '@/test/label-decode';
 import { signInAs, testSession } from '@/test/session';
@@ -22,11 +23,7 @@ beforeAll(async () => {
 });
 
 const idle = { status: 'idle' } as const;
-function form(entries: [string, string][]) {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-}
+const form = formOfEntries;
 
 describe('Print labels (Inventory → Products)', () => {
   it('refuses a user without the Products permission', async () => {

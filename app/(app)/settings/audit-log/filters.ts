@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDITED_TABLES, CALL_OUTCOMES } from '@/lib/audit/audit-log';
+import { AMAZON_OPERATIONS, AUDITED_TABLES, CALL_OUTCOMES } from '@/lib/audit/audit-log';
 import { decodeCursor } from '@/lib/paging';
 import type { SearchParams } from '@/lib/http/search-params';
 import { validDay } from '@/lib/validation/day';
@@ -23,7 +23,7 @@ export function readChangeFilters(sp: SearchParams) {
 
 export function readCallFilters(sp: SearchParams) {
   return {
-    operation: text(sp.operation),
+    operation: sp.operation && AMAZON_OPERATIONS.includes(sp.operation) ? sp.operation : undefined,
     outcome: sp.outcome && sp.outcome in CALL_OUTCOMES ? (sp.outcome as keyof typeof CALL_OUTCOMES) : undefined,
     requestId: text(sp.requestId),
     from: validDay(sp.from),

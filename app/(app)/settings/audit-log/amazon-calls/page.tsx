@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, Pager, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
-import { calledOperations, CALL_OUTCOMES, listAmazonCalls } from '@/lib/audit/audit-log';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { AMAZON_OPERATIONS, CALL_OUTCOMES, listAmazonCalls } from '@/lib/audit/audit-log';
 import { formatUtcDateTimeSeconds } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
 import { DateFilter, FilterForm, SelectFilter, TextFilter } from '../filter-fields';
@@ -20,16 +22,18 @@ function statusTone(status: number) {
 
 /** Settings → Audit Log → Amazon calls: every exchange with the Selling Partner API, newest first. */
 export default async function AmazonCallsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  // The page checks for itself: a layout is not rendered again for a navigation between its tabs.
+  await requirePermission(PERMISSION.users);
   const sp = readSearchParams(await searchParams);
   const filters = readCallFilters(sp);
   const db = await getDb();
-  const [operations, page] = await Promise.all([calledOperations(db), listAmazonCalls(db, filters)]);
+  const page = await listAmazonCalls(db, filters);
   const keep = { operation: filters.operation, outcome: filters.outcome, requestId: filters.requestId, from: filters.from, to: filters.to };
   const filtered = Object.values(keep).some(Boolean);
   return (
     <>
       <FilterForm base={BASE} filtered={filtered}>
-        <SelectFilter id="call-operation" name="operation" label="Operation" value={filters.operation} all="All operations" options={operations.map((o) => ({ value: o, label: o }))} />
+        <SelectFilter id="call-operation" name="operation" label="Operation" value={filters.operation} all="All operations" options={AMAZON_OPERATIONS.map((o) => ({ value: o, label: o }))} />
         <SelectFilter id="call-outcome" name="outcome" label="Outcome" value={filters.outcome} all="Any outcome" options={Object.entries(CALL_OUTCOMES).map(([value, label]) => ({ value, label }))} />
         <TextFilter id="call-request" name="requestId" label="Amazon request id" value={filters.requestId} />
         <DateFilter id="call-from" name="from" label="From (UTC)" value={filters.from} />

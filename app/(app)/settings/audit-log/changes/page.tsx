@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, Pager, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
 import { AUDITED_TABLES, auditUsers, listChanges, type AuditChange } from '@/lib/audit/audit-log';
 import { formatUtcDateTimeSeconds } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
@@ -40,6 +42,8 @@ function What({ row }: { row: AuditChange }) {
 
 /** Settings → Audit Log → Changes: who changed what, when, before → after; newest first. */
 export default async function AuditChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  // The page checks for itself: a layout is not rendered again for a navigation between its tabs.
+  await requirePermission(PERMISSION.users);
   const sp = readSearchParams(await searchParams);
   const filters = readChangeFilters(sp);
   const db = await getDb();

@@ -2,7 +2,7 @@
 
 import { alarm } from '@/components/scan/alarm';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
-import { ScanHeader, ScanNotice, type ScanNoticeValue } from '@/components/scan/scan-screen';
+import { ScanForm, ScanHeader, ScanNotice, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
@@ -257,16 +257,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
           No connection: {waitingTotal === 0 ? 'nothing is waiting' : `${waitingText.join(' and ')} ${waitingTotal === 1 ? 'is' : 'are'} kept on this device`}; sent when the connection is back.
         </p>
       )}
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const field = input.current!;
-          submit(field.value);
-          field.value = '';
-          field.focus();
-        }}
-      >
+      <ScanForm onCode={submit}>
         <ScanFields idPrefix="count" bins={bins} binId={binId} onBin={setBinId} input={input} typing={typing} />
         <div className="flex items-end gap-3">
           <div className="w-28">
@@ -291,7 +282,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
           {typing ? 'Scanner mode (hide the keyboard)' : 'Type a code (show the keyboard)'}
         </button>
         <CameraScanner onCode={onCamera} />
-      </form>
+      </ScanForm>
       <ScanNotice notice={notice} testId="count-notice" />
       {current && (
         <section aria-label="Current product" className="rounded border border-slate-200 bg-white p-3 shadow-sm">

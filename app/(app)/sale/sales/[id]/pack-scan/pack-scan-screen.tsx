@@ -4,7 +4,7 @@ import { useActionState, useRef, useState } from 'react';
 import { alarm } from '@/components/scan/alarm';
 import { CameraScanner } from '@/components/scan/camera-scanner';
 import { ScanFields } from '@/components/scan/scan-fields';
-import { ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
+import { ScanForm, ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
 import { packScanAction, packScanAuthoriseAction } from './actions';
@@ -117,16 +117,7 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
   return (
     <div className="mx-auto max-w-md space-y-4">
       <ScanHeader title={`Pack ${sale.number}`} back={back} backLabel="Back to the sale" />
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const field = input.current!;
-          const code = field.value;
-          field.value = '';
-          submit(code);
-        }}
-      >
+      <ScanForm onCode={submit}>
         <ScanFields idPrefix="pack" bins={[]} binId="" onBin={() => {}} input={input} busy={busy} />
         <div className="flex gap-3">
           <button type="submit" className="h-12 flex-1 rounded border border-slate-300 bg-white text-lg font-medium">
@@ -137,7 +128,7 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
           </button>
         </div>
         <CameraScanner onCode={submit} />
-      </form>
+      </ScanForm>
       <ScanNotice notice={notice} testId="pack-notice" />
       <section aria-labelledby="pack-lines">
         <h2 id="pack-lines" className="mb-2 font-semibold">

@@ -3,7 +3,7 @@
 import { alarm } from '@/components/scan/alarm';
 import { CameraScanner } from '@/components/scan/camera-scanner';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
-import { ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
+import { ScanForm, ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
@@ -87,22 +87,13 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
   return (
     <div className="mx-auto max-w-md space-y-4">
       <ScanHeader title={`Pick ${sale.number}`} back={back} backLabel="Back to the sale" />
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const field = input.current!;
-          const code = field.value;
-          field.value = '';
-          submit(code);
-        }}
-      >
+      <ScanForm onCode={submit}>
         <ScanFields idPrefix="pick" bins={bins} binId={binId} onBin={setBinId} input={input} busy={busy} />
         <button type="submit" className="h-12 w-full rounded border border-slate-300 bg-white text-lg font-medium">
           Check item
         </button>
         <CameraScanner onCode={submit} />
-      </form>
+      </ScanForm>
       <ScanNotice notice={notice} testId="pick-notice" />
       <section aria-labelledby="pick-lines">
         <h2 id="pick-lines" className="mb-2 font-semibold">
