@@ -100,7 +100,17 @@ class Scanner {
         this.scans += 1;
         this.scanMs += Date.now() - started;
         scanned[when].add(screen);
-        this.record({ screen, url: href, when, violations: results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? '')) });
+        let violations = results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ''));
+        // A missing <title> is confirmed before it counts: a scan that met the document between
+        // a navigation's commit and its streamed metadata saw an empty title the page then gets.
+        if (violations.some((v) => v.id === 'document-title')) {
+          const titled = await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 3_000 }).then(
+            () => true,
+            (e: unknown) => page.isClosed() || isGoneError(e) || page.url() !== href,
+          );
+          if (titled) violations = violations.filter((v) => v.id !== 'document-title');
+        }
+        this.record({ screen, url: href, when, violations });
         return;
       } catch (e) {
         if (page.isClosed() || isGoneError(e)) return;
