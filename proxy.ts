@@ -5,8 +5,11 @@ import { isHttpsRequest } from '@/lib/http/forwarded';
 import { BODY_TOO_LARGE_MESSAGE, declaresTooLargeBody, FOREIGN_ORIGIN_MESSAGE, isForeignOriginWrite } from '@/lib/http/request-guards';
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 
-/** Reachable without a session: signing in itself, next-auth's endpoints, the health check. */
-const PUBLIC_PATH = /^\/(signin|api\/auth|api\/health)(\/|$)/;
+/**
+ * Reachable without a session: signing in itself, next-auth's endpoints, the health check, and the
+ * public API, whose every handler checks its bearer key itself (lib/api/route.ts `apiRoute`).
+ */
+const PUBLIC_PATH = /^\/(signin|api\/auth|api\/health|api\/v1)(\/|$)/;
 
 /**
  * Every request but static files passes here, in this order: refuse what must never be parsed

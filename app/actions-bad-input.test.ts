@@ -9,7 +9,7 @@ import { PERMISSIONS } from '@/lib/auth/permissions';
 import { absolute, findAppFiles } from '@/test/app-files';
 import { createTestDb } from '@/test/db';
 import { seedCompany } from '@/test/seeded-company';
-import { signInAs, testSession } from '@/test/session';
+import { signInAs, testSession, userWith } from '@/test/session';
 
 /**
  * Every server action on disk, called by a user who holds its permission, on a seeded embedded
@@ -35,7 +35,7 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ origin: 'htt
 const RUNS_PER_ACTION = Number(process.env.BAD_INPUT_RUNS ?? 12);
 
 type Answer = { status: string; message?: string; fieldErrors?: Record<string, string[]>; reference?: string };
-type WrappedAction = ((prev: unknown, f: FormData) => Promise<Answer>) & { permission: (typeof PERMISSIONS)[number]; input: z.ZodType };
+type WrappedAction = ((prev: unknown, f: FormData) => Promise<Answer>) & { permission: (typeof PERMISSIONS)[number] | 'administrator'; input: z.ZodType };
 
 let handle: DbHandle;
 let baseline: Map<string, string>;
@@ -268,7 +268,8 @@ const count = (name: string, kind: 'ok' | 'field' | 'domain') => {
 
 /** What is wrong with one call, or null. A success is fine; a refusal must be a clean one. */
 async function problemWith(name: string, fn: WrappedAction, entries: [string, string | File][]): Promise<string | null> {
-  signInAs([fn.permission], userId);
+  if (fn.permission === 'administrator') testSession.user = { ...userWith([], userId), isAdmin: true };
+  else signInAs([fn.permission], userId);
   let answer: Answer;
   try {
     answer = await fn({ status: 'idle' }, formOf(entries));

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
 import { rowsOf } from '@/db/driver';
 import { users } from '@/db/schema';
 import { startTestSandbox, type TestSandbox } from '@/lib/fba/sp-api/testing/harness';
 import { absolute, findAppFiles } from '@/test/app-files';
 import { createTestDb } from '@/test/db';
 import { seedCompany } from '@/test/seeded-company';
+import { createApiKey } from '@/lib/api/keys';
+import { PERMISSIONS } from '@/lib/auth/permissions';
 import { testSession, userWith } from '@/test/session';
 
 /**
@@ -25,10 +28,12 @@ vi.mock('next/server', (original) => import('@/test/next').then((m) => m.nextSer
 
 const RUNS_PER_ROUTE = Number(process.env.BAD_INPUT_RUNS ?? 20);
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = ((req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { access?: unknown; body?: z.ZodType };
 
 let sandbox: TestSandbox;
 const realIds: string[] = [];
+/** A real API key of the administrator with every permission, for /api/v1. */
+let apiKey = '';
 let lastLogged = '';
 
 beforeAll(async () => {
@@ -39,6 +44,8 @@ beforeAll(async () => {
   testSession.db = db;
   const [admin] = await db.select({ id: users.id }).from(users).limit(1);
   testSession.user = { ...userWith([], admin!.id), isAdmin: true };
+  process.env.API_RATE_LIMIT_PER_MINUTE = '100000';
+  apiKey = (await createApiKey(db, admin!.id, { name: 'Fuzz', ownerId: admin!.id, permissions: [...PERMISSIONS] })).key;
   const tables = rowsOf<{ t: string }>(
     await db.execute(sql`SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY 1`),
   );
@@ -54,7 +61,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const QUERY_NAMES = ['q', 'status', 'connection', 'connectionId', 'from', 'to', 'days', 'sort', 'dir', 'after', 'location', 'sku', 'state', 'code', 'selling_partner_id', 'spapi_oauth_code', 'error', 'page'];
+const QUERY_NAMES = ['cursor', 'limit', 'productId', 'locationId', 'q', 'status', 'connection', 'connectionId', 'from', 'to', 'days', 'sort', 'dir', 'after', 'location', 'sku', 'state', 'code', 'selling_partner_id', 'spapi_oauth_code', 'error', 'page'];
 
 function valueArb() {
   return fc.oneof(
@@ -86,22 +93,37 @@ function urlFor(file: string, params: Record<string, string>, query: [string, st
   return `http://localhost${path}?${sp}`;
 }
 
-async function problemWith(file: string, method: string, handler: Handler, params: Record<string, string>, query: [string, string][]): Promise<string | null> {
+/** A JSON body for an API write: anything JSON, or the schema's own fields with bad values. */
+function bodyArb(schema: z.ZodType | undefined) {
+  const shape = (schema as { def?: { in?: { shape?: object }; shape?: object } } | undefined)?.def;
+  const fields = Object.keys(shape?.shape ?? shape?.in?.shape ?? {});
+  const wrongTyped = fc.oneof(valueArb(), fc.constantFrom(null, -1, 0.5, 1e308, true, [], {}, { '1': 'x' }));
+  return fc.oneof(
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fields.length ? fc.dictionary(fc.constantFrom(...fields), wrongTyped, { maxKeys: fields.length }).map((v) => JSON.stringify(v)) : fc.constant('{}'),
+    fc.constantFrom('', '{', 'null', '[]', '{"sku":"\\u0000"}'),
+  );
+}
+
+async function problemWith(file: string, method: string, handler: Handler, params: Record<string, string>, query: [string, string][], body?: string): Promise<string | null> {
   lastLogged = '';
   let res: Response;
   try {
-    res = await handler(new NextRequest(urlFor(file, params, query), { method }), { params: Promise.resolve(params) });
+    const api = typeof handler.access === 'object' && handler.access !== null && 'api' in handler.access;
+    const headers: Record<string, string> = api ? { authorization: `Bearer ${apiKey}` } : {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    res = await handler(new NextRequest(urlFor(file, params, query), { method, headers, body }), { params: Promise.resolve(params) });
   } catch (e) {
     return `threw ${(e as Error).message}`;
   }
-  let body: string;
+  let answer: string;
   try {
-    body = await res.text();
+    answer = await res.text();
   } catch (e) {
     return `the body broke off: ${(e as Error).message} ${lastLogged.split('\n').slice(0, 4).join(' | ')}`;
   }
-  if (res.status >= 500 && res.status !== 502 && res.status !== 503) return `answered ${res.status}: ${body.slice(0, 200)} ${lastLogged.split('\n').slice(0, 4).join(' | ')}`;
-  if (/Something went wrong/.test(body)) return `answered the unexpected-error body (${res.status})`;
+  if (res.status >= 500 && res.status !== 502 && res.status !== 503) return `answered ${res.status}: ${answer.slice(0, 200)} ${lastLogged.split('\n').slice(0, 4).join(' | ')}`;
+  if (/Something went wrong/.test(answer)) return `answered the unexpected-error body (${res.status})`;
   return null;
 }
 
@@ -115,9 +137,10 @@ describe('every route handler answers bad params with a status of its own, never
         const found: string[] = [];
         await fc
           .assert(
-            fc.asyncProperty(paramsArb(file), queryArb(), async (params, query) => {
-              const problem = await problemWith(file, method, mod[method] as Handler, params, query);
-              if (problem) found.push(`${method}: ${problem}\n  params ${JSON.stringify(params).slice(0, 200)} query ${JSON.stringify(query).slice(0, 300)}`);
+            fc.asyncProperty(paramsArb(file), queryArb(), bodyArb((mod[method] as Handler).body), async (params, query, body) => {
+              const handler = mod[method] as Handler;
+              const problem = await problemWith(file, method, handler, params, query, handler.body ? body : undefined);
+              if (problem) found.push(`${method}: ${problem}\n  params ${JSON.stringify(params).slice(0, 200)} query ${JSON.stringify(query).slice(0, 300)} body ${handler.body ? body.slice(0, 300) : '-'}`);
               return problem === null;
             }),
             { numRuns: RUNS_PER_ROUTE, endOnFailure: true, reporter: () => {} },

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PERMISSION, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { absolute, findAppFiles } from '@/test/app-files';
-import { signInAs, testSession, userWith } from '@/test/session';
+import { signInAs, testKeyHeader, testSession, userWith } from '@/test/session';
 
 /**
  * Every route handler, found on disk (app/**\/route.ts, except next-auth's own), is built with
@@ -16,6 +16,7 @@ vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
 vi.mock('next/cache', () => import('@/test/next').then((m) => m.nextCache()));
 vi.mock('next/navigation', (original) => import('@/test/next').then((m) => m.nextNavigation(original)));
 vi.mock('next/server', (original) => import('@/test/next').then((m) => m.nextServer(original)));
+vi.mock('@/lib/api/principal', () => import('@/test/session').then((m) => m.apiPrincipalModule()));
 
 const { route } = await import('@/lib/http/route');
 
@@ -24,6 +25,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 /** Routes that answer without signing in, and why. Nothing else may be public. */
 const PUBLIC: Record<string, string> = {
   'app/api/health/route.ts': 'load balancers and npm start ask it; it says only whether the database answers',
+  'app/api/v1/openapi.json/route.ts': 'the public API’s description (OpenAPI), as any API publishes its reference: no data',
 };
 
 /**
@@ -39,7 +41,7 @@ const PERMISSION_CHECKED_INSIDE: Record<string, string> = {
 
 const files = findAppFiles('route.ts').filter((f) => !f.includes('[...nextauth]'));
 
-type Handler = ((req?: NextRequest, ctx?: { params?: Promise<Record<string, string>> }) => Promise<Response>) & { access?: unknown };
+type Handler = ((req: NextRequest, ctx?: { params?: Promise<Record<string, string>> }) => Promise<Response>) & { access?: unknown };
 
 /** A uuid for every dynamic segment of the route's path (`[id]`, `[inboundId]`). */
 function paramsFor(file: string): Record<string, string> {
@@ -70,8 +72,25 @@ async function problemsOf(file: string, mod: Record<string, unknown>): Promise<s
   if (handlers.length === 0) problems.push(`${file}: exports no HTTP method`);
   for (const [method, handler] of handlers) {
     const where = `${file} ${method}`;
-    const call = () => handler(new NextRequest(urlFor(file), { method }), { params: Promise.resolve(paramsFor(file)) });
+    const call = (headers: Record<string, string> = {}) => handler(new NextRequest(urlFor(file), { method, headers }), { params: Promise.resolve(paramsFor(file)) });
     const access = handler.access;
+    if (typeof access === 'object' && access !== null && 'api' in access) {
+      // The public API: a bearer key, never the session (a signed-in browser without a key is refused).
+      const wanted = declaredPermissions((access as { api: unknown }).api);
+      if (!wanted) {
+        problems.push(`${where}: API access ${JSON.stringify(access)} is not a permission`);
+        continue;
+      }
+      signInAs(PERMISSIONS);
+      const noKey = await call();
+      if (noKey.status !== 401) problems.push(`${where}: answered ${noKey.status} to a request without an API key (expected 401)`);
+      testSession.user = null;
+      const without = await call({ authorization: testKeyHeader(PERMISSIONS.filter((p) => !wanted.includes(p))) });
+      if (without.status !== 403) problems.push(`${where}: answered ${without.status} to a key without ${wanted.join(' or ')} (expected 403)`);
+      const allowed = await call({ authorization: testKeyHeader(wanted) });
+      if (allowed.status === 401 || allowed.status === 403) problems.push(`${where}: refused a key with ${wanted.join(', ')} (${allowed.status})`);
+      continue;
+    }
     if (access === undefined) {
       problems.push(`${where}: not built with route({ access }), so nothing checks who calls it`);
       continue;
@@ -148,6 +167,12 @@ describe('every route handler checks who calls it, on the server', () => {
     expect(await problemsOf(leaky, { GET: data })).toEqual([`${leaky} GET: not built with route({ access }), so nothing checks who calls it`]);
     expect(await problemsOf(leaky, { POST: route({ access: 'signed-in' }, data) })).toEqual([`${leaky} POST: open to every signed-in user; name its permission`]);
     expect(await problemsOf(leaky, { GET: route({ access: 'public' }, data) })).toEqual([`${leaky} GET: public, but not listed as a public route`]);
+    // An API handler that claims a permission but takes anyone, with a key or without.
+    const apiClaims = Object.assign(async () => Response.json({ secret: 'every product' }), { access: { api: PERMISSION.products } });
+    expect(await problemsOf(leaky, { GET: apiClaims })).toEqual([
+      `${leaky} GET: answered 200 to a request without an API key (expected 401)`,
+      `${leaky} GET: answered 200 to a key without Products (expected 403)`,
+    ]);
     // A handler that claims a permission but lets anyone through (a wrapper that forgot to check).
     const claims = Object.assign(data, { access: PERMISSION.products });
     expect(await problemsOf(leaky, { GET: claims })).toEqual([

@@ -20,8 +20,8 @@ afterEach(() => {
 });
 
 describe('action()', () => {
-  it('has no public actions: every action must name one permission', () => {
-    expectTypeOf<Parameters<typeof action>[0]['permission']>().toEqualTypeOf<Permission>();
+  it('has no public actions: every action must name one permission, or administrators only', () => {
+    expectTypeOf<Parameters<typeof action>[0]['permission']>().toEqualTypeOf<Permission | 'administrator'>();
   });
 
   const connect = action({ input: z.object({ sellerId: z.string().min(3, 'Too short.'), refreshToken: z.string().min(1) }), permission: PERMISSION.products }, async (input) => input.refreshToken.length);

@@ -91,7 +91,8 @@ export function placeMessages(message: string, fieldErrors: Record<string, strin
 }
 
 export function action<S extends z.ZodType, T>(
-  opts: { input: S; permission: Permission; parse?: (form: FormData) => unknown },
+  /** `administrator`: administrators only (users.is_admin), whatever permissions others hold (API keys). */
+  opts: { input: S; permission: Permission | 'administrator'; parse?: (form: FormData) => unknown },
   run: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
 ) {
   const run_ = async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
@@ -101,8 +102,12 @@ export function action<S extends z.ZodType, T>(
       user = await requireUser();
       const raw = formValues(form);
       values = refillValues(raw);
-      if (!can(user, opts.permission))
-        return { status: 'error', message: `Not allowed: you need the ${opts.permission} permission.`, values };
+      if (opts.permission === 'administrator' ? !user.isAdmin : !can(user, opts.permission))
+        return {
+          status: 'error',
+          message: opts.permission === 'administrator' ? 'Not allowed: only an administrator may do this.' : `Not allowed: you need the ${opts.permission} permission.`,
+          values,
+        };
       const problems = findFormProblems(form);
       if (problems) return { status: 'error', message: 'Check the highlighted fields.', fieldErrors: problems, values };
       const parsed = opts.input.safeParse(opts.parse ? opts.parse(form) : raw);

@@ -44,6 +44,7 @@ export const NAV: NavGroup[] = [
       // Who changed what, and every call to Amazon: for the people who manage users (administrators).
       { label: 'Audit Log', href: '/settings/audit-log/changes', section: '/settings/audit-log', permission: PERMISSION.users },
       { label: 'Backup', href: '/settings/backup', permission: 'administrator' },
+      { label: 'API Keys', href: '/settings/api-keys', section: '/settings/api-keys', permission: 'administrator' },
     ],
   },
 ];

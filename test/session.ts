@@ -51,3 +51,21 @@ export function dbModule() {
     },
   };
 }
+
+/**
+ * Stands in for the API key lookup (lib/api/principal.ts) where the database must not be reached:
+ * "Authorization: Bearer test-key:Products|Sale" acts with exactly those permissions.
+ *   vi.mock('@/lib/api/principal', () => import('@/test/session').then((m) => m.apiPrincipalModule()));
+ */
+export function apiPrincipalModule() {
+  return {
+    apiPrincipalOf: async (authorization: string | null) => {
+      const m = /^Bearer test-key:(.*)$/.exec(authorization ?? '');
+      if (!m) return null;
+      return { keyId: 'test-key', keyName: 'Test key', user: userWith(m[1] ? m[1].split('|') : []) };
+    },
+  };
+}
+
+/** The Authorization header of a stand-in key with these permissions. */
+export const testKeyHeader = (permissions: readonly string[]) => `Bearer test-key:${permissions.join('|')}`;

@@ -24,9 +24,9 @@ const TONE_CLASS: Record<Tone, string> = {
 /**
  * Every status a page shows as a badge, of every status table, and its colour. Keyed by the
  * tables' status types, so a status added to a table without a colour here fails the type check;
- * users and workers are Active or Inactive.
+ * users and workers are Active or Inactive; API keys Active or Revoked.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | FoReturnStatus | 'Inactive', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | FoReturnStatus | 'Inactive' | 'Revoked', Tone> = {
   Draft: 'draft',
   'Not Started': 'draft',
   Authorised: 'done',
@@ -39,6 +39,7 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Voided: 'stopped',
   Disconnected: 'stopped',
   Inactive: 'stopped',
+  Revoked: 'stopped',
   Failed: 'failed',
   // Fulfilment orders: waiting here, held at Amazon, on the way, arrived, called off.
   Queued: 'draft',

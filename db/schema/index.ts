@@ -11,3 +11,4 @@ export * from './labels';
 export * from './channel';
 export * from './returns';
 export * from './audit';
+export * from './api';

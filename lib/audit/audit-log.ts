@@ -25,6 +25,7 @@ export const AUDITED_TABLES: Record<string, string> = {
   inbound_shipments: 'Inbound shipments',
   fulfilment_orders: 'Fulfilment orders',
   fulfilment_returns: 'Fulfilment returns',
+  api_keys: 'API keys',
 };
 
 /** A day range in UTC, from the page's date fields (YYYY-MM-DD, either may be missing). */

@@ -125,7 +125,7 @@ function duplicateSku(e: unknown, sku: string): never {
  * Creates (no id) or updates a product together with its prices in one transaction, so a product
  * never exists with half its prices. The prices given replace all the product's prices.
  */
-export async function saveProduct(db: Db, input: ProductData): Promise<{ id: string; sku: string; created: boolean }> {
+export async function saveProduct(db: Db | Tx, input: ProductData): Promise<{ id: string; sku: string; created: boolean }> {
   return db.transaction(async (tx) => {
     if (input.defaultLocationId) {
       const [loc] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, input.defaultLocationId));

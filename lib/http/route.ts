@@ -6,7 +6,8 @@ import { getSessionUser } from '@/lib/auth/session';
 import { isDomainError, reportUnexpected, type ErrorCode } from '@/lib/errors';
 import { readSearchParams, type SearchParams } from './search-params';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each expected error, for route handlers and the public API alike. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   INVALID_INPUT: 400,
@@ -72,7 +73,7 @@ export function route<const A extends Access, S extends z.ZodType<Record<string,
       return await handler({ req, user, params, query } as Ctx<S extends z.ZodType ? z.infer<S> : Record<string, never>, A>);
     } catch (e) {
       unstable_rethrow(e);
-      if (isDomainError(e)) return jsonError(STATUS[e.code], { error: e.message });
+      if (isDomainError(e)) return jsonError(ERROR_STATUS[e.code], { error: e.message });
       const reference = reportUnexpected(e, { where: req ? `${req.method} ${req.nextUrl.pathname}` : 'route handler', userId: user?.id });
       return jsonError(500, { error: `Something went wrong on our side. Reference: ${reference}.`, reference });
     }

@@ -4,10 +4,13 @@ import { bins, locations, productCosts, products, stockLevels } from '@/db/schem
 import { toPage, type Cursor } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
 
-export type StockOnHandParams = { q?: string; locationId?: string; after: Cursor | null; limit?: number };
+export type StockOnHandParams = { q?: string; locationId?: string; productId?: string; after: Cursor | null; limit?: number };
 
 export type StockOnHandRow = {
   id: string;
+  productId: string;
+  locationId: string;
+  binId: string | null;
   sku: string;
   name: string;
   location: string;
@@ -36,6 +39,9 @@ export async function listStockOnHand(db: Db | Tx, params: StockOnHandParams) {
   const rows = await db
     .select({
       id: stockLevels.id,
+      productId: stockLevels.productId,
+      locationId: stockLevels.locationId,
+      binId: stockLevels.binId,
       sku: products.sku,
       name: products.name,
       location: locations.name,
@@ -54,6 +60,7 @@ export async function listStockOnHand(db: Db | Tx, params: StockOnHandParams) {
       and(
         or(ne(stockLevels.onHand, 0), ne(stockLevels.allocated, 0)),
         params.locationId ? eq(stockLevels.locationId, params.locationId) : undefined,
+        params.productId ? eq(stockLevels.productId, params.productId) : undefined,
         search,
         page.where,
       ),

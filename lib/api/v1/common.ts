@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { decodeCursor, type Cursor } from '@/lib/paging';
+
+/** Page size of every list: 50 unless `limit` says otherwise, at most 200. */
+export const Limit = z.coerce.number('limit is a whole number from 1 to 200.').int('limit is a whole number from 1 to 200.').min(1, 'limit is at least 1.').max(200, 'limit is at most 200.').default(50);
+
+/** The `nextCursor` of the previous page, as given. */
+export const CursorParam = z
+  .string()
+  .optional()
+  .transform((v, ctx): Cursor | null => {
+    if (v === undefined || v === '') return null;
+    const c = decodeCursor(v);
+    if (!c) {
+      ctx.addIssue({ code: 'custom', message: 'cursor is not one this API gave: pass a page’s nextCursor as it is.' });
+      return z.NEVER;
+    }
+    return c;
+  });
+
+export const IdParams = z.object({ id: z.uuid() });
+
+/** A list's answer: the rows and the cursor of the next page (null on the last). */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { PERMISSION, type Permission } from '@/lib/auth/permissions';
+import { IdParams } from './common';
+import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
+import { LocationList, StockList, StockQuery } from './stock';
+
+/**
+ * Every operation of /api/v1, once: what it needs (permission), what it takes (path, query, JSON
+ * body) and what it answers. Route handlers are built from their entry (`apiRoute(OPERATIONS[…])`)
+ * and the OpenAPI document is generated from these schemas, so the two cannot drift apart;
+ * app/api/v1/openapi.test.ts checks every route file has its entry and every entry its route.
+ */
+export type Operation = {
+  summary: string;
+  description?: string;
+  permission: Permission;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success answer's status and body. */
+  status: number;
+  response: z.ZodType;
+  tag: string;
+};
+
+export const OPERATIONS = {
+  'GET /products': {
+    tag: 'Products',
+    summary: 'List products',
+    description: 'Sorted by SKU (or name); `q` matches codes from their start and words anywhere in the name.',
+    permission: PERMISSION.products,
+    query: ProductListQuery,
+    status: 200,
+    response: ProductList,
+  },
+  'POST /products': {
+    tag: 'Products',
+    summary: 'Create a product',
+    description: 'The same rules as Inventory → Products → New product. Send an Idempotency-Key to make a retry safe.',
+    permission: PERMISSION.products,
+    body: CreateProductBody,
+    status: 201,
+    response: ApiProduct,
+  },
+  'GET /products/{id}': { tag: 'Products', summary: 'Get a product', permission: PERMISSION.products, params: IdParams, status: 200, response: ApiProduct },
+  'PATCH /products/{id}': {
+    tag: 'Products',
+    summary: 'Update a product',
+    description: 'Fields given replace the product’s; `prices`, when given, replaces every price (a tier left out has no price).',
+    permission: PERMISSION.products,
+    params: IdParams,
+    body: UpdateProductBody,
+    status: 200,
+    response: ApiProduct,
+  },
+  'GET /locations': { tag: 'Stock', summary: 'List locations with their bins and stock on hand', permission: PERMISSION.referenceBooks, status: 200, response: LocationList },
+  'GET /stock': {
+    tag: 'Stock',
+    summary: 'Stock on hand by product, location and bin',
+    description: 'Only places holding or allocating stock. Filter by `productId`, `locationId` or words of the SKU or name.',
+    permission: PERMISSION.products,
+    query: StockQuery,
+    status: 200,
+    response: StockList,
+  },
+} as const satisfies Record<string, Operation>;
+
+export type OperationKey = keyof typeof OPERATIONS;
