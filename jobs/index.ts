@@ -8,6 +8,7 @@ import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
 import { inboundDrains, inboundJobs } from './inbound';
 import { labelDrains } from './labels';
+import { scheduleOf } from './schedule';
 import type { DrainSpec, JobSpec } from './types';
 
 /**
@@ -34,31 +35,42 @@ export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, 
 export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Promise<void> } {
   const tasks: ScheduledTask[] = [];
   const timers: NodeJS.Timeout[] = [];
+  // Job runs and drain ticks in flight: stop() waits for them, so a SIGTERM neither cuts a job
+  // short (its job_runs row left 'running') nor closes the database under it.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  };
   const log = (name: string) => (e: unknown) => console.error(`[worker] ${name}:`, e instanceof Error ? e.message : e);
   // The heartbeat tells /api/health and Settings → Job Runs that the schedules are firing.
   void recordHeartbeat(db, mode).catch(log('heartbeat'));
   tasks.push(cron.schedule('* * * * *', () => recordHeartbeat(db, mode).catch(log('heartbeat')), { name: 'worker.heartbeat', noOverlap: true, timezone: 'UTC' }));
-  for (const job of JOBS)
+  for (const job of JOBS) {
+    const schedule = scheduleOf(job);
     tasks.push(
       cron.schedule(
-        job.cron,
-        (ctx) => {
-          const now = ctx?.triggeredAt ?? new Date();
-          return runJob(db, job.name, slotOf(now), (d) => job.run(d, now)).catch(log(job.name));
+        schedule.cron,
+        async (ctx) => {
+          // The scheduled time (ctx.date), not when this process got round to it (triggeredAt):
+          // two workers must name the same slot even when one fires a little late.
+          const now = ctx?.date ?? new Date();
+          const slot = slotOf(now, schedule.slotUnit);
+          const run = await track(runJob(db, job.name, slot, (d) => job.run(d, now)).catch(log(job.name)));
+          if (schedule.logFirings) console.log(`[worker] fired ${job.name} ${slot} ${run === undefined ? 'error' : run.skipped ? 'skipped' : 'ran'}`);
         },
         { name: job.name, noOverlap: true, timezone: 'UTC' },
       ),
     );
+  }
   for (const drain of DRAINS) {
     let busy = false;
     timers.push(
       setInterval(() => {
         if (busy) return;
         busy = true;
-        drain
-          .run(db)
-          .catch(log(drain.name))
-          .finally(() => (busy = false));
+        void track(drain.run(db).catch(log(drain.name))).finally(() => (busy = false));
       }, drain.everyMs),
     );
   }
@@ -66,6 +78,7 @@ export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Pr
     stop: async () => {
       for (const t of timers) clearInterval(t);
       for (const t of tasks) await t.stop();
+      await Promise.allSettled([...inFlight]);
     },
   };
 }
