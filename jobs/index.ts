@@ -28,6 +28,9 @@ export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulf
  */
 export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains, ...labelDrains, ...channelDrains];
 
+/** How long stop() waits for the job runs and drain ticks in flight. */
+const STOP_GRACE_MS = 10_000;
+
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process
  * (embedded database, which has one owner).
@@ -35,8 +38,8 @@ export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, 
 export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Promise<void> } {
   const tasks: ScheduledTask[] = [];
   const timers: NodeJS.Timeout[] = [];
-  // Job runs and drain ticks in flight: stop() waits for them, so a SIGTERM neither cuts a job
-  // short (its job_runs row left 'running') nor closes the database under it.
+  // Job runs and drain ticks in flight: stop() waits for them (up to STOP_GRACE_MS), so a SIGTERM
+  // neither cuts a short job off (its job_runs row left 'running') nor closes the database under it.
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>) => {
     inFlight.add(p);
@@ -78,7 +81,10 @@ export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Pr
     stop: async () => {
       for (const t of timers) clearInterval(t);
       for (const t of tasks) await t.stop();
-      await Promise.allSettled([...inFlight]);
+      // Up to a grace period: a job waiting minutes on Amazon's report is left to be retaken.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, STOP_GRACE_MS)))]);
+      clearTimeout(timer);
     },
   };
 }
