@@ -8,6 +8,7 @@ import { fbaInventoryDrains, fbaInventoryJobs } from './fba-inventory';
 import { fulfilmentDrains, fulfilmentJobs } from './fulfilment';
 import { inboundDrains, inboundJobs } from './inbound';
 import { labelDrains } from './labels';
+import { scheduleOf } from './schedule';
 import type { DrainSpec, JobSpec } from './types';
 
 /**
@@ -27,6 +28,9 @@ export const JOBS: JobSpec[] = [...fbaInventoryJobs, ...fbaAutoSyncJobs, ...fulf
  */
 export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, ...inboundDrains, ...labelDrains, ...channelDrains];
 
+/** How long stop() waits for the job runs and drain ticks in flight. */
+const STOP_GRACE_MS = 10_000;
+
 /**
  * Starts the schedules and drains. Called by jobs/worker.ts (PostgreSQL) or by the web process
  * (embedded database, which has one owner).
@@ -34,31 +38,42 @@ export const DRAINS: DrainSpec[] = [...fbaInventoryDrains, ...fulfilmentDrains, 
 export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Promise<void> } {
   const tasks: ScheduledTask[] = [];
   const timers: NodeJS.Timeout[] = [];
+  // Job runs and drain ticks in flight: stop() waits for them (up to STOP_GRACE_MS), so a SIGTERM
+  // neither cuts a short job off (its job_runs row left 'running') nor closes the database under it.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  };
   const log = (name: string) => (e: unknown) => console.error(`[worker] ${name}:`, e instanceof Error ? e.message : e);
   // The heartbeat tells /api/health and Settings → Job Runs that the schedules are firing.
   void recordHeartbeat(db, mode).catch(log('heartbeat'));
   tasks.push(cron.schedule('* * * * *', () => recordHeartbeat(db, mode).catch(log('heartbeat')), { name: 'worker.heartbeat', noOverlap: true, timezone: 'UTC' }));
-  for (const job of JOBS)
+  for (const job of JOBS) {
+    const schedule = scheduleOf(job);
     tasks.push(
       cron.schedule(
-        job.cron,
-        (ctx) => {
-          const now = ctx?.triggeredAt ?? new Date();
-          return runJob(db, job.name, slotOf(now), (d) => job.run(d, now)).catch(log(job.name));
+        schedule.cron,
+        async (ctx) => {
+          // The scheduled time (ctx.date), not when this process got round to it (triggeredAt):
+          // two workers must name the same slot even when one fires a little late.
+          const now = ctx?.date ?? new Date();
+          const slot = slotOf(now, schedule.slotUnit);
+          const run = await track(runJob(db, job.name, slot, (d) => job.run(d, now)).catch(log(job.name)));
+          if (schedule.logFirings) console.log(`[worker] fired ${job.name} ${slot} ${run === undefined ? 'error' : run.skipped ? 'skipped' : 'ran'}`);
         },
         { name: job.name, noOverlap: true, timezone: 'UTC' },
       ),
     );
+  }
   for (const drain of DRAINS) {
     let busy = false;
     timers.push(
       setInterval(() => {
         if (busy) return;
         busy = true;
-        drain
-          .run(db)
-          .catch(log(drain.name))
-          .finally(() => (busy = false));
+        void track(drain.run(db).catch(log(drain.name))).finally(() => (busy = false));
       }, drain.everyMs),
     );
   }
@@ -66,6 +81,10 @@ export function startJobs(db: Db, mode: 'embedded' | 'worker'): { stop: () => Pr
     stop: async () => {
       for (const t of timers) clearInterval(t);
       for (const t of tasks) await t.stop();
+      // Up to a grace period: a job waiting minutes on Amazon's report is left to be retaken.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, STOP_GRACE_MS)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -57,11 +57,11 @@ describe('action(): every field message is seen', () => {
     expect(await domain(idle, formOf({ quantity: '1' }))).toMatchObject({ status: 'error', message: 'Line 9 is gone.' });
     // A file input is a posted field too: an import's row messages stay beside it, under the import's own message.
     const importer = action({ input: z.object({}), permission: PERMISSION.products }, async () => {
-      throw new DomainError('INVALID_INPUT', 'The file has 1 error; nothing was imported.', { file: ['Row 2: SKU is required.'] });
+      throw new DomainError('INVALID_INPUT', 'The file has 1 error; nothing was imported.', { file: ['Line 2: SKU is required.'] });
     });
     const upload = new FormData();
     upload.append('file', new File(['sku\n'], 'products.csv', { type: 'text/csv' }));
-    expect(await importer(idle, upload)).toMatchObject({ status: 'error', message: 'The file has 1 error; nothing was imported.', fieldErrors: { file: ['Row 2: SKU is required.'] } });
+    expect(await importer(idle, upload)).toMatchObject({ status: 'error', message: 'The file has 1 error; nothing was imported.', fieldErrors: { file: ['Line 2: SKU is required.'] } });
   });
 });
 

@@ -28,7 +28,7 @@ describe('mapProductHeader', () => {
 });
 
 describe('readProductRows', () => {
-  it('reports all row errors with spreadsheet row numbers', () => {
+  it('reports all row errors by the line each row starts on', () => {
     const map = mapOf(['SKU', 'Name', 'Barcode', 'BarcodeType', 'Price Tier 3']);
     const { rows, errors } = readProductRows(
       [
@@ -37,22 +37,22 @@ describe('readProductRows', () => {
         ['a-1', 'Again', '', '', ''],
         ['A-3', 'Short'],
         ['A-4', 'Bad price', '', '', 'abc'],
-      ],
+      ].map((cells, i) => ({ line: i + 2, cells })),
       map,
     );
     expect(rows.map((r) => r.sku)).toEqual(['A-1', 'a-1']);
     expect(errors).toEqual([
-      'Row 3: Barcode type must be one of UPC, EAN, GCID, JAN, ISBN.',
-      'Row 4: SKU a-1 already appears on row 2.',
-      'Row 5: has 2 fields but the header has 5.',
-      'Row 6: Price Tier 3: Enter a price like 12.50 (not negative, at most 2 decimals).',
+      'Line 3: Barcode type must be one of UPC, EAN, GCID, JAN, ISBN.',
+      'Line 4: SKU a-1 already appears on line 2.',
+      'Line 5: has 2 fields but the header has 5.',
+      'Line 6: Price Tier 3: Enter a price like 12.50 (not negative, at most 2 decimals).',
     ]);
   });
 
   it('reads what toProductRecord writes', () => {
     const record = toProductRecord({ sku: 'A-1', name: 'Widget, "big"', barcode: '036000291452', barcodeType: 'UPC', fnsku: null, asin: 'B0ABCDEFGH', unitCost: 42551, defaultLocation: null, prices: { 1: 1999, 10: 5 } });
     const [header, cells] = parseCsv([PRODUCT_CSV_HEADER, record].map((r) => r.map((c) => `"${(c ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n'));
-    const { rows, errors } = readProductRows([cells], mapOf(header));
+    const { rows, errors } = readProductRows([{ line: 2, cells }], mapOf(header));
     expect(errors).toEqual([]);
     expect(rows[0]).toMatchObject({ sku: 'A-1', name: 'Widget, "big"', barcode: '036000291452', barcodeType: 'UPC', fnsku: null, unitCost: 42551, price1: 1999, price2: null, price10: 5 });
   });

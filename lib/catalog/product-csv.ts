@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CsvRecord } from '@/lib/csv/read';
 import { formatCost, formatPrice } from '@/lib/money';
 import type { PriceTier } from './price-tiers';
 import { ProductFields, TIERS, priceKey, refineBarcode, type PriceKey } from './product-inputs';
@@ -52,36 +53,36 @@ export function mapProductHeader(header: string[], tiers: PriceTier[]): { map: H
   return errors.length ? { errors } : { map: { keys } };
 }
 
-export type ProductRow = Partial<z.output<typeof ProductFields>> & { sku: string; row: number };
+export type ProductRow = Partial<z.output<typeof ProductFields>> & { sku: string; line: number };
 
 /**
  * Validates every data row (all of them, not just the first bad one) against the same rules as
- * the product form. `row` is the spreadsheet row number: the header is row 1.
+ * the product form. Each row is named by the line of the file it starts on (the header's line is
+ * 1; blank lines and line breaks inside quoted fields count), as the CSV reader names its refusals.
  */
-export function readProductRows(records: string[][], map: HeaderMap): { rows: ProductRow[]; errors: string[] } {
+export function readProductRows(records: CsvRecord[], map: HeaderMap): { rows: ProductRow[]; errors: string[] } {
   const mask = Object.fromEntries(map.keys.map((k) => [k, true])) as Record<ProductColumnKey, true>;
   const schema = ProductFields.pick(mask).superRefine(refineBarcode);
   const rows: ProductRow[] = [];
   const errors: string[] = [];
-  const firstRow = new Map<string, number>();
-  records.forEach((cells, i) => {
-    const row = i + 2;
+  const firstLine = new Map<string, number>();
+  for (const { line, cells } of records) {
     if (cells.length !== map.keys.length) {
-      errors.push(`Row ${row}: has ${cells.length} fields but the header has ${map.keys.length}.`);
-      return;
+      errors.push(`Line ${line}: has ${cells.length} ${cells.length === 1 ? 'field' : 'fields'} but the header has ${map.keys.length}.`);
+      continue;
     }
     const parsed = schema.safeParse(Object.fromEntries(map.keys.map((k, c) => [k, cells[c]])));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`Row ${row}: ${describePath(issue.path)}${issue.message}`);
-      return;
+      for (const issue of parsed.error.issues) errors.push(`Line ${line}: ${describePath(issue.path)}${issue.message}`);
+      continue;
     }
     const data = parsed.data as ProductRow;
     const key = data.sku.toLowerCase();
-    const first = firstRow.get(key);
-    if (first) errors.push(`Row ${row}: SKU ${data.sku} already appears on row ${first}.`);
-    else firstRow.set(key, row);
-    rows.push({ ...data, row });
-  });
+    const first = firstLine.get(key);
+    if (first) errors.push(`Line ${line}: SKU ${data.sku} already appears on line ${first}.`);
+    else firstLine.set(key, line);
+    rows.push({ ...data, line });
+  }
   return { rows, errors };
 }
 

@@ -42,10 +42,10 @@ describe('products CSV import', () => {
     const result = await importErrors(csv);
     expect(result.message).toContain('4 errors; nothing was imported');
     expect(result.rows).toEqual([
-      'Row 3: Barcode type must be one of UPC, EAN, GCID, JAN, ISBN.',
-      'Row 4: Name is required.',
-      'Row 5: Default location "Atlantis" does not exist.',
-      'Row 6: Price Tier 1: Enter a price like 12.50 (not negative, at most 2 decimals).',
+      'Line 3: Barcode type must be one of UPC, EAN, GCID, JAN, ISBN.',
+      'Line 4: Name is required.',
+      'Line 5: Default location "Atlantis" does not exist.',
+      'Line 6: Price Tier 1: Enter a price like 12.50 (not negative, at most 2 decimals).',
     ]);
     expect(await bySku('ERR-')).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe('products CSV import', () => {
 
   it('refuses a file whose header it cannot read, and one with the same SKU twice', async () => {
     expect((await importErrors('Code,Name\r\nA,B')).rows[0]).toContain('Column 1 "Code" is not a products column');
-    expect((await importErrors('SKU,Name\nTWICE-1,A\ntwice-1,B')).rows).toEqual(['Row 3: SKU twice-1 already appears on row 2.']);
+    expect((await importErrors('SKU,Name\nTWICE-1,A\ntwice-1,B')).rows).toEqual(['Line 3: SKU twice-1 already appears on line 2.']);
     expect(await bySku('TWICE-')).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { locations, products } from '@/db/schema';
 import { isUniqueViolation, rowsOf } from '@/db/driver';
-import { readCsvFile } from '@/lib/csv/read';
+import { readCsvRecords, type CsvRecord } from '@/lib/csv/read';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { ensurePriceTiers, listPriceTiers } from './price-tiers';
 import { mapProductHeader, readProductRows, type ProductColumnKey, type ProductRow } from './product-csv';
@@ -36,9 +36,9 @@ function reject(errors: string[]): never {
 export type ImportResult = { created: number; updated: number };
 
 /** The file's records; a file that is not UTF-8 text, or holds a NUL, is refused naming the line. */
-async function readRecords(file: string | Blob): Promise<string[][]> {
+async function readRecords(file: string | Blob): Promise<CsvRecord[]> {
   try {
-    return await readCsvFile(file);
+    return await readCsvRecords(file);
   } catch (e) {
     if (isDomainError(e)) reject([e.message]);
     throw e;
@@ -55,7 +55,7 @@ export async function importProductsCsv(db: Db, file: string | Blob): Promise<Im
   const records = await readRecords(file);
   if (records.length < 2) throw new DomainError('INVALID_INPUT', 'The file has no product rows: the first row is the header, then one row per product.');
   return db.transaction(async (tx) => {
-    const header = mapProductHeader(records[0], await listPriceTiers(tx));
+    const header = mapProductHeader(records[0].cells, await listPriceTiers(tx));
     if ('errors' in header) reject(header.errors);
     const { rows, errors } = readProductRows(records.slice(1), header.map);
     const keys = new Set(header.map.keys);
@@ -63,10 +63,10 @@ export async function importProductsCsv(db: Db, file: string | Blob): Promise<Im
     const locationIds = keys.has('defaultLocation') ? await findLocations(tx) : new Map<string, string>();
     const existing = await findProductsBySku(tx, rows.map((r) => r.sku.toLowerCase()));
     for (const r of rows) {
-      if (r.defaultLocation && !locationIds.has(r.defaultLocation.toLowerCase())) errors.push(`Row ${r.row}: Default location "${r.defaultLocation}" does not exist.`);
-      if (!existing.has(r.sku.toLowerCase()) && !r.name) errors.push(`Row ${r.row}: Name is required for a new product (SKU ${r.sku}).`);
+      if (r.defaultLocation && !locationIds.has(r.defaultLocation.toLowerCase())) errors.push(`Line ${r.line}: Default location "${r.defaultLocation}" does not exist.`);
+      if (!existing.has(r.sku.toLowerCase()) && !r.name) errors.push(`Line ${r.line}: Name is required for a new product (SKU ${r.sku}).`);
     }
-    if (errors.length) reject(errors.sort((a, b) => rowOf(a) - rowOf(b)));
+    if (errors.length) reject(errors.sort((a, b) => lineOf(a) - lineOf(b)));
 
     const toDb = (r: ProductRow): DbRow => ({
       ...r,
@@ -93,7 +93,7 @@ export async function importProductsCsv(db: Db, file: string | Blob): Promise<Im
   });
 }
 
-const rowOf = (message: string) => Number(/^Row (\d+)/.exec(message)?.[1] ?? 0);
+const lineOf = (message: string) => Number(/^Line (\d+)/.exec(message)?.[1] ?? 0);
 
 async function findLocations(tx: Tx) {
   const all = await tx.select({ id: locations.id, name: locations.name }).from(locations);

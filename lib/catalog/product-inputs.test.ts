@@ -50,7 +50,7 @@ describe('ProductInput', () => {
   });
 
   it('refuses prices and costs past what is stored, naming the limit (issue 7, item 2)', () => {
-    expect(errorsOf({ unitCost: '100000000000', price1: '123456789012.5', price2: '99999999999.99' })).toEqual({ unitCost: ['At most 99,999,999,999.9999.'], price1: ['At most 99,999,999,999.99.'] });
+    expect(errorsOf({ unitCost: '100000000000', price1: '123456789012.5', price2: '99999999999.99' })).toEqual({ unitCost: ['A unit cost is at most 99,999,999,999.9999.'], price1: ['A price is at most 99,999,999,999.99.'] });
     expect(ProductInput.parse(form({ unitCost: '99999999999.9999', price1: '99999999999.99' }))).toMatchObject({ unitCost: 999_999_999_999_999, prices: [{ tier: 1, price: 9_999_999_999_999 }] });
   });
 

@@ -178,4 +178,33 @@ describe('Download orders', () => {
     expect(done.summary).toMatch(/1 imported/);
     expect(done.summary).toMatch(/Customer returns: 1 credit note, 1 unit back in stock\./);
   }, 60_000);
+  it('an order whose lines a sale cannot hold is held with the reason, a NUL in an address is dropped, and the other orders of the download are imported (issue 13)', async () => {
+    const [zero, named, good] = await place([
+      { fulfillmentChannel: 'AFN', items: [{ sellerSku: skus[0], quantity: 1 }], hoursAgo: 6 },
+      { fulfillmentChannel: 'MFN', items: [{ sellerSku: skus[1], quantity: 1 }], hoursAgo: 5 },
+      { fulfillmentChannel: 'AFN', items: [{ sellerSku: skus[2], quantity: 1 }], hoursAgo: 4 },
+    ]);
+    // What Amazon might send: a line with quantity 0, a buyer's name with a NUL in it.
+    const odd: SpApiClient = Object.create(client);
+    odd.getOrderItems = async (id, next) => {
+      const page = await client.getOrderItems(id, next);
+      return id === zero ? { ...page, items: page.items.map((i) => ({ ...i, QuantityOrdered: 0 })) } : page;
+    };
+    let name = '';
+    odd.getOrderAddress = async (id) => {
+      const a = await client.getOrderAddress(id);
+      name = a?.Name ?? '';
+      return id === named && a ? { ...a, Name: `${name.slice(0, 2)}\u0000${name.slice(2)}` } : a;
+    };
+    const salesBefore = (await db.select({ id: sales.id }).from(sales)).length;
+    const summary = await downloadStoreOrders(db, storeId, { clientFor: () => odd });
+    expect([summary.imported, summary.held]).toEqual([2, 1]);
+    const held = await rowOf(zero);
+    expect([held.state, held.saleId]).toEqual(['Held', null]);
+    expect(held.heldReason).toBe(`Amazon's order has lines a sale cannot hold. line 1 (SKU ${skus[0]}): quantity 0 is not a whole number of units above 0. The order is read again at the next download.`);
+    expect((await db.select({ id: sales.id }).from(sales)).length).toBe(salesBefore + 2);
+    expect(name.length).toBeGreaterThan(2);
+    expect((await saleOf((await rowOf(named)).saleId!)).shipToName).toBe(name);
+    expect((await rowOf(good)).state).toBe('Imported');
+  });
 });

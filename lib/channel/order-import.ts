@@ -11,6 +11,8 @@ import { authoriseShip, copyFromPack, undoShip } from '@/lib/sale/ship';
 import { createSale } from '@/lib/sale/sales';
 import { lockSale, logSale } from '@/lib/sale/sale-write';
 import { findProductsBySku, skuKey } from '@/lib/stock/product-lookup';
+import { PRICE_MAX, QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
+import { stripUnstorable } from '@/lib/validation/text';
 import { amazonOrderState, type AmazonOrderState } from './amazon-order-state';
 
 // One Amazon order → at most one sale (amazon_orders is unique per store × Amazon order id), in one
@@ -51,7 +53,8 @@ const CANCELLED = 'Canceled';
  * inserted once and locked, so two downloads of the same order queue behind each other and never
  * make two sales.
  */
-export async function applyAmazonOrder(db: Db, store: StoreForImport, o: DownloadedOrder): Promise<ImportOutcome> {
+export async function applyAmazonOrder(db: Db, store: StoreForImport, downloaded: DownloadedOrder): Promise<ImportOutcome> {
+  const o = storableOrder(downloaded);
   return db.transaction(async (tx) => {
     await tx
       .insert(amazonOrders)
@@ -91,6 +94,50 @@ export async function applyAmazonOrder(db: Db, store: StoreForImport, o: Downloa
       .returning();
     return settleOrder(tx, store, row, o.region ?? null);
   });
+}
+
+/**
+ * Amazon's text without the characters PostgreSQL cannot hold (a NUL or half an emoji in a buyer's
+ * name or a title): storing them would fail the order's transaction with an unexpected error and
+ * stop every later order of the download, and Amazon would send the same text again next time.
+ * Dropping them loses nothing a person could read.
+ */
+function storableOrder(o: DownloadedOrder): DownloadedOrder {
+  const text = <T extends string | null>(v: T): T => (v === null ? v : (stripUnstorable(v) as T));
+  return {
+    ...o,
+    amazonOrderId: text(o.amazonOrderId),
+    amazonStatus: text(o.amazonStatus),
+    items: o.items?.map((i) => ({ ...i, orderItemId: text(i.orderItemId), sellerSku: text(i.sellerSku), asin: text(i.asin), title: text(i.title) })) ?? null,
+    shipTo: o.shipTo && {
+      name: text(o.shipTo.name),
+      line1: text(o.shipTo.line1),
+      line2: text(o.shipTo.line2),
+      city: text(o.shipTo.city),
+      state: text(o.shipTo.state),
+      postalCode: text(o.shipTo.postalCode),
+      country: text(o.shipTo.country),
+      phone: text(o.shipTo.phone),
+    },
+    region: o.region && { city: text(o.region.city), state: text(o.region.state), postalCode: text(o.region.postalCode), country: text(o.region.country) },
+  };
+}
+
+/**
+ * Why Amazon's lines cannot become a sale's, or null: a quantity a sale line cannot hold (0, past
+ * the column) or a price that is negative or past the limit. The order is held with the reason
+ * rather than failing the download (which would stop every later order with it).
+ */
+function unsellableLines(items: AmazonOrderItem[]): string | null {
+  const problems = items.flatMap((item, index) => {
+    const line = `line ${index + 1} (SKU ${item.sellerSku})`;
+    if (!Number.isInteger(item.quantity) || item.quantity <= 0) return [`${line}: quantity ${item.quantity} is not a whole number of units above 0`];
+    if (item.quantity > QUANTITY_MAX) return [`${line}: quantity ${groupDigits(item.quantity)} is more than the ${groupDigits(QUANTITY_MAX)} a sale line holds`];
+    if (!Number.isInteger(item.price) || item.price < 0) return [`${line}: the price is negative or not in whole cents`];
+    if (item.price > PRICE_MAX) return [`${line}: the price is more than a sale line holds`];
+    return [];
+  });
+  return problems.length ? `Amazon's order has lines a sale cannot hold. ${problems.join('; ')}. The order is read again at the next download.` : null;
 }
 
 /** Held orders tried again (a product added, a listing mapped, stock counted): no call to Amazon. */
@@ -153,6 +200,8 @@ async function resolveOrder(tx: Tx, store: StoreForImport, row: OrderRow): Promi
     return { held: `No location is mapped for ${afn ? 'Amazon-fulfilled (AFN)' : 'merchant-fulfilled (MFN)'} orders: choose one in the store's Setup; the order is imported at the next download.` };
   if (!store.customerId) return { held: "The store has no customer for its sales: save the store's Setup; the order is imported at the next download." };
   if (row.items.length === 0) return { held: 'Amazon listed no items for this order yet; it is read again at the next download.' };
+  const unsellable = unsellableLines(row.items);
+  if (unsellable) return { held: unsellable };
   if (!afn && !row.shipTo) return { held: 'Amazon gave no ship-to address for this order; it is read again at the next download.' };
   const skus = [...new Set(row.items.map((i) => i.sellerSku))];
   const bySku = await findProductsBySku(tx, skus);

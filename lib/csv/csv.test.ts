@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv, readCsvFile } from './read';
+import { decodeCsv, parseCsv, parseCsvRecords, readCsvFile } from './read';
 import { csvStream, formatCsvRow, type CsvCell } from './write';
 
 /** One field as an export writes it (a record of one, without its line break). */
@@ -14,6 +14,12 @@ describe('parseCsv', () => {
       ['e', 'f'],
       ['g', 'h'],
     ]);
+  });
+
+  it('gives each record the line it starts on, however its lines and fields break', () => {
+    // Lines: 1 a, 2-3 "b c", 4 d (CRLF), 5-6 "e f" (CRLF inside), 7 g (lone CR), 8-9 "h i" (CR inside), 10 jé, 11 blank, 12 "" (blank), 13 k.
+    const records = parseCsvRecords('\uFEFFa\n"b\nc"\nd\r\n"e\r\nf"\r\ng\r"h\ri"\rjé\n\n""\nk');
+    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'a'], [2, 'b\nc'], [4, 'd'], [5, 'e\r\nf'], [7, 'g'], [8, 'h\ri'], [10, 'jé'], [13, 'k']]);
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {

@@ -47,18 +47,50 @@ function firstBadLine(bytes: Uint8Array): number {
  * quote are refused naming the line.
  */
 export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((r) => r.cells);
+}
+
+/**
+ * A record and the line of the file it starts on (1-based, as a text editor counts: blank lines
+ * and the line breaks inside quoted fields count). Importers name a bad row by this line, the same
+ * numbering the reader's own refusals use; a record's index would drift after a blank line or a
+ * multi-line field.
+ */
+export type CsvRecord = { line: number; cells: string[] };
+
+/** parseCsv's records, each with the line it starts on. */
+export function parseCsvRecords(text: string): CsvRecord[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const nul = src.indexOf('\0');
   if (nul >= 0) throw new DomainError('INVALID_INPUT', `Line ${lineAt(src, nul)}: the file contains a NUL character (byte 0), which is not text. ${SAVE_AS_UTF8}`);
+  // Each record's first line, counted here rather than taken from csv-parse's `lines`, which counts
+  // a CRLF inside a quoted field twice. `bytes` is where a record ends (after its delimiter); the
+  // next one starts after any blank lines.
+  const buf = Buffer.from(src);
+  let at = 0;
+  let line = 1;
+  let end = 0;
+  const lineOf = (start: number) => {
+    for (; at < start; at++) if (buf[at] === 0x0a || (buf[at] === 0x0d && buf[at + 1] !== 0x0a)) line++;
+    return line;
+  };
+  const starts: number[] = [];
   try {
-    return parse(src, {
+    return parse(buf, {
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-      // A line holding only "" is as blank as an empty one.
-      on_record: (record: string[]) => (record.length === 1 && record[0] === '' ? null : record.map(restoreCell)),
-    });
+      on_record: (record: string[], context) => {
+        let start = end;
+        while (buf[start] === 0x0a || buf[start] === 0x0d) start++;
+        end = context.bytes;
+        // A line holding only "" is as blank as an empty one.
+        if (record.length === 1 && record[0] === '') return null;
+        starts.push(lineOf(start));
+        return record.map(restoreCell);
+      },
+    }).map((cells, i) => ({ line: starts[i], cells }));
   } catch (e) {
     if (e instanceof CsvError) throw refusal(e, src);
     throw e;
@@ -67,7 +99,12 @@ export function parseCsv(text: string): string[][] {
 
 /** An uploaded file's records (its bytes, or text already decoded), refused as above naming the line. */
 export async function readCsvFile(file: string | Blob): Promise<string[][]> {
-  return parseCsv(typeof file === 'string' ? file : decodeCsv(new Uint8Array(await file.arrayBuffer())));
+  return (await readCsvRecords(file)).map((r) => r.cells);
+}
+
+/** readCsvFile's records, each with the line it starts on. */
+export async function readCsvRecords(file: string | Blob): Promise<CsvRecord[]> {
+  return parseCsvRecords(typeof file === 'string' ? file : decodeCsv(new Uint8Array(await file.arrayBuffer())));
 }
 
 /** csv-parse's error in the user's words, naming the line where the broken record starts. */

@@ -40,6 +40,16 @@ describe('parseCustomerReturnsReport', () => {
     ]);
   });
 
+  it('refuses a NUL or half an emoji in any cell by its line; a header alone is no returns (issue 13)', () => {
+    const { rows, errors } = parseCustomerReturnsReport(report(row(), row({ 'customer-comments': 'a\u0000b' }), row({ reason: '\uDE00' })));
+    expect(rows).toHaveLength(1);
+    expect(errors).toEqual([
+      { line: 3, message: 'This row holds a NUL character (U+0000), which cannot be stored.' },
+      { line: 4, message: 'This row holds a broken character (half of an emoji or symbol), which cannot be stored.' },
+    ]);
+    expect(parseCustomerReturnsReport(`\uFEFF${HEADER}\r\n`)).toEqual({ rows: [], errors: [] });
+  });
+
   it('refuses a report without a required column', () => {
     const { rows, errors } = parseCustomerReturnsReport('return-date\torder-id\tsku\tdetailed-disposition\n2026-03-04T10:15:00Z\t1\tA\tSELLABLE\n');
     expect(rows).toEqual([]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SpApiClient } from './sp-api';
 import { CUSTOMER_RETURNS_REPORT_TYPE } from './sp-api/models/reports';
 import type { InventoryReportError } from './inventory-report-types';
-import { downloadReport, unreadableRows, type DownloadReportOptions } from './report-download';
+import { downloadReport, unreadableRows, unstorableReportLine, type DownloadReportOptions } from './report-download';
 
 /**
  * One row of Amazon's FBA customer returns report (GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA): units
@@ -80,6 +80,11 @@ export function parseCustomerReturnsReport(tsv: string): { rows: CustomerReturnR
     // More cells than headers means a value held a tab: every later column would be misread.
     if (cells.length > header.length) {
       fail(`Has ${cells.length} fields but the header has ${header.length}.`);
+      continue;
+    }
+    const unstorable = unstorableReportLine(lines[i]);
+    if (unstorable) {
+      fail(`This row ${unstorable}`);
       continue;
     }
     const record = Object.fromEntries(Object.keys(CustomerReturnCells.shape).map((name) => {

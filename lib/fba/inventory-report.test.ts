@@ -67,6 +67,26 @@ describe('parseInventoryReport', () => {
     ]);
   });
 
+  it('refuses a NUL or half an emoji in any cell by its line (PostgreSQL cannot store them), without the character in the message (issue 13)', () => {
+    const { rows, errors } = parseInventoryReport(report(row('OK-1'), row('N-1', { 'product-name': 'a\u0000b' }), row('S-1', { condition: 'New \uD83D' }), row('N\u00002')));
+    expect(rows.map((r) => r.sellerSku)).toEqual(['OK-1']);
+    expect(errors).toEqual([
+      { line: 3, message: 'SKU N-1: holds a NUL character (U+0000), which cannot be stored.' },
+      { line: 4, message: 'SKU S-1: holds a broken character (half of an emoji or symbol), which cannot be stored.' },
+      { line: 5, message: 'SKU N2: holds a NUL character (U+0000), which cannot be stored.' },
+    ]);
+  });
+
+  it('reads a header alone as a report with no listings, and a 10 MB line as any other (issue 13)', () => {
+    // Amazon sends the header alone when the seller has no FBA stock: every listing then has none.
+    expect(parseInventoryReport(HEADER.join('\t') + '\r\n')).toEqual({ rows: [], errors: [] });
+    const started = Date.now();
+    const { rows, errors } = parseInventoryReport(report(row('LONG-1', { 'product-name': 'x'.repeat(10 * 1024 * 1024) }), row('OK-1')));
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.sellerSku, r.productName?.length])).toEqual([['LONG-1', 10 * 1024 * 1024], ['OK-1', 'Name of OK-1'.length]]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('skips merchant-fulfilled-only listings and lists at most 100 errors', () => {
     expect(parseInventoryReport(report(row('MFN-1', { 'afn-listing-exists': 'No' }))).rows).toEqual([]);
     const bad = Array.from({ length: 150 }, (_, i) => row(`B-${i}`, { 'afn-total-quantity': 'x' }));

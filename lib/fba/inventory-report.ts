@@ -3,7 +3,8 @@ import type { InventoryReportError, InventoryReportRow } from './inventory-repor
 import type { SpApiClient } from './sp-api';
 import type { SpEndpointName } from '@/db/schema';
 import { spClientFor } from './connection-client';
-import { downloadReport, unreadableRows, type DownloadReportOptions } from './report-download';
+import { downloadReport, unreadableRows, unstorableReportLine, type DownloadReportOptions } from './report-download';
+import { stripUnstorable } from '@/lib/validation/text';
 
 export const INVENTORY_REPORT_TYPE = 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA';
 
@@ -58,6 +59,11 @@ export function parseInventoryReport(tsv: string): { rows: InventoryReportRow[];
     }
     const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
     const sku = cell(col.sku);
+    const unstorable = unstorableReportLine(text);
+    if (unstorable) {
+      fail(line, sku ? `SKU ${stripUnstorable(sku)}: ${unstorable}` : `This row ${unstorable}`);
+      continue;
+    }
     if (!sku) {
       fail(line, 'Has no SKU.');
       continue;

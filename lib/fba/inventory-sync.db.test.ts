@@ -122,6 +122,21 @@ describe('FBA inventory sync against the sandbox', () => {
     }
   });
 
+  it('fails a run whose report holds a NUL character, naming the line, and changes nothing (issue 13)', async () => {
+    const before = await db.select().from(fbaListings).where(eq(fbaListings.connectionId, connectionId)).orderBy(fbaListings.sellerSku);
+    // PostgreSQL text cannot hold U+0000: written, it would fail the whole run with only a log reference.
+    await admin('/_sandbox/sellers/ASANDBOXSELLER1/inventory', 'POST', { items: [{ sellerSku: 'DEMO-005', productName: 'Nul\u0000name', fulfillable: 999 }] });
+    try {
+      const run = await forceSync();
+      expect(run.status).toBe('failed');
+      expect(run.error).toMatch(/unreadable rows, so nothing was changed\. Line \d+: SKU DEMO-005: holds a NUL character \(U\+0000\), which cannot be stored\./);
+      const after = await db.select().from(fbaListings).where(eq(fbaListings.connectionId, connectionId)).orderBy(fbaListings.sellerSku);
+      expect(after).toEqual(before);
+    } finally {
+      await admin('/_sandbox/sellers/ASANDBOXSELLER1/inventory', 'POST', { items: [{ sellerSku: 'DEMO-005', productName: 'Demo product 005', fulfillable: 10 + ((5 * 37) % 90) }] });
+    }
+  });
+
   it('fails a run with Amazon’s reason when Amazon answers errors', async () => {
     const client = createSpApiClient({
       credentials: { clientId: 'amzn1.application-oa2-client.sandbox-demo', clientSecret: 'sandbox-demo-secret', refreshToken: 'Atzr|sandbox-demo' },

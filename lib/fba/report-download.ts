@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors';
+import { NUL_MESSAGE, unstorableTextProblem } from '@/lib/validation/text';
 import type { ReportProgress } from './inventory-report-types';
 import { isSpApiError, SP_API_OPERATIONS, type SpApiClient } from './sp-api';
 import type { CreateReportSpecification } from './sp-api/models/reports';
@@ -77,6 +78,17 @@ export async function downloadReport(client: SpApiClient, request: ReportRequest
 }
 
 const LISTED_ERRORS = 5;
+
+/**
+ * Why a line of a report cannot be stored, or null: a NUL or half a surrogate pair in any cell
+ * would fail the transaction that applies the report with an unexpected error (PostgreSQL text
+ * cannot hold them), so the parsers refuse the line by number instead.
+ */
+export function unstorableReportLine(text: string): string | null {
+  const problem = unstorableTextProblem(text);
+  if (!problem) return null;
+  return problem === NUL_MESSAGE ? 'holds a NUL character (U+0000), which cannot be stored.' : 'holds a broken character (half of an emoji or symbol), which cannot be stored.';
+}
 
 /** Why a report with unreadable rows is refused: the first few rows by line, and how many more. */
 export function unreadableRows(subject: string, errors: { line: number; message: string }[]): DomainError {

@@ -30,7 +30,10 @@ export async function runJob(db: Db, name: string, slot: string, fn: (db: Db) =>
   }
 }
 
-/** The slot a firing belongs to: the scheduled minute in UTC, e.g. "2026-11-27T12:51". */
-export function slotOf(date: Date) {
-  return date.toISOString().slice(0, 16);
+/**
+ * The slot a firing belongs to: the scheduled minute in UTC, e.g. "2026-11-27T12:51"; to the second
+ * ("2026-11-27T12:51:03") for schedules that fire more than once a minute (tests' JOBS_EVERY_SECONDS).
+ */
+export function slotOf(date: Date, unit: 'minute' | 'second' = 'minute') {
+  return date.toISOString().slice(0, unit === 'minute' ? 16 : 19);
 }

@@ -63,12 +63,12 @@ describe('line forms', () => {
         parseAdjustmentForm(form({ reason: 'Big', 'sku.0': 'A', 'place.0': L, 'quantity.0': '1000000000', 'unitCost.0': '1', 'sku.1': 'A', 'place.1': L, 'quantity.1': '-99999999999999999999', 'sku.2': 'A', 'place.2': L, 'quantity.2': '999999999', 'unitCost.2': '123456789012' })),
       ),
     );
-    expect(adj).toEqual({ 'quantity.0': ['At most 999,999,999.'], 'quantity.1': ['At least -999,999,999.'], 'unitCost.2': ['At most 99,999,999,999.9999.'] });
+    expect(adj).toEqual({ 'quantity.0': ['At most 999,999,999.'], 'quantity.1': ['At least -999,999,999.'], 'unitCost.2': ['A unit cost is at most 99,999,999,999.9999.'] });
     const tr = errorsOf(TransferInput.safeParse(parseTransferForm(form({ from: L, to: `${L}/${B}`, 'sku.0': 'A', 'quantity.0': '2147483648' }))));
     expect(tr).toEqual({ 'quantity.0': ['At most 999,999,999.'] });
     const id = '33333333-3333-4333-8333-333333333333';
     const counts = errorsOf(CountsInput.safeParse(parseCountsForm(form({ id, [`counted.${L}`]: '3000000000', [`unitCost.${L}`]: '100000000000.5' }))));
-    expect(counts).toEqual({ [`counted.${L}`]: ['At most 999,999,999.'], [`unitCost.${L}`]: ['At most 99,999,999,999.9999.'] });
+    expect(counts).toEqual({ [`counted.${L}`]: ['At most 999,999,999.'], [`unitCost.${L}`]: ['A unit cost is at most 99,999,999,999.9999.'] });
     const ok = AdjustmentInput.safeParse(parseAdjustmentForm(form({ reason: 'Max', 'sku.0': 'A', 'place.0': L, 'quantity.0': '999999999', 'unitCost.0': '99999999999.9999' })));
     expect(ok.success && ok.data.lines[0]).toMatchObject({ quantity: 999_999_999, unitCost: 999_999_999_999_999 });
   });

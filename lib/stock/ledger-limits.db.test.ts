@@ -87,7 +87,7 @@ describe('numbers the database can hold', () => {
     const adj = await refusal(createAdjustment(db, { reason: 'x', lines: [line(p.sku, loc.id, 3_000_000_000)] }, userId));
     expect(adj.fieldErrors).toEqual({ 'quantity.0': ['At most 999,999,999.'] });
     const cost = await refusal(createAdjustment(db, { reason: 'x', lines: [line(p.sku, loc.id, 1, 10 ** 16)] }, userId));
-    expect(cost.fieldErrors).toEqual({ 'unitCost.0': ['At most 99,999,999,999.9999.'] });
+    expect(cost.fieldErrors).toEqual({ 'unitCost.0': ['A unit cost is at most 99,999,999,999.9999.'] });
     const tr = await refusal(createTransfer(db, { from: { locationId: loc.id, binId: null }, to: { locationId: (await makeLocation(db)).id, binId: null }, lines: [{ sku: p.sku, quantity: 2 ** 31 }] }, userId));
     expect(tr.fieldErrors).toEqual({ 'quantity.0': ['At most 999,999,999.'] });
     const st = await startStocktake(db, { locationId: loc.id }, userId);

@@ -27,7 +27,7 @@ describe('number building blocks (issue 7, item 2)', () => {
     const price = moneyText('price');
     expect(price.parse('99999999999.99')).toBe(PRICE_MAX);
     expect(price.parse('0.1')).toBe(10);
-    expect(messageOf(price.safeParse('100000000000'))).toBe('At most 99,999,999,999.99.');
+    expect(messageOf(price.safeParse('100000000000'))).toBe('A price is at most 99,999,999,999.99.');
     expect(messageOf(price.safeParse('1.001'))).toBe('Enter a price like 12.50 (not negative, at most 2 decimals).');
     expect(messageOf(price.safeParse('-1'))).toBe('Enter a price like 12.50 (not negative, at most 2 decimals).');
     expect(messageOf(price.safeParse(''))).toBe('Enter a price like 12.50 (not negative, at most 2 decimals).');
@@ -35,7 +35,7 @@ describe('number building blocks (issue 7, item 2)', () => {
     expect(cost.parse('  ')).toBeNull();
     expect(cost.parse('99999999999.9999')).toBe(COST_MAX);
     expect(cost.parse('000000000000001.5')).toBe(15_000);
-    expect(messageOf(cost.safeParse('9007199254740.9920'))).toBe('At most 99,999,999,999.9999.');
+    expect(messageOf(cost.safeParse('9007199254740.9920'))).toBe('A unit cost is at most 99,999,999,999.9999.');
   });
 
   it('format and parse money exactly, bigint included', () => {

@@ -76,15 +76,18 @@ export function quantityText(opts: { sign: QuantitySign; message: string; max?: 
 export type MoneyKind = 'price' | 'cost';
 
 const MONEY = {
-  price: { scale: PRICE_SCALE, max: PRICE_MAX, message: 'Enter a price like 12.50 (not negative, at most 2 decimals).' },
-  cost: { scale: COST_SCALE, max: COST_MAX, message: 'Enter a unit cost like 4.25 (not negative, at most 4 decimals).' },
+  price: { scale: PRICE_SCALE, max: PRICE_MAX, label: 'A price', message: 'Enter a price like 12.50 (not negative, at most 2 decimals).' },
+  cost: { scale: COST_SCALE, max: COST_MAX, label: 'A unit cost', message: 'Enter a unit cost like 4.25 (not negative, at most 4 decimals).' },
 } as const;
+
+/** The limit named with its kind: a CSV row's message stands without a field beside it. */
+const tooLarge = (kind: MoneyKind) => `${MONEY[kind].label} is at most ${groupDigits(formatDecimal(MONEY[kind].max, MONEY[kind].scale))}.`;
 
 /** Why an integer amount (minor units or scale 4) cannot be stored, or null. */
 export function moneyProblem(value: number, kind: MoneyKind): string | null {
-  const { scale, max, message } = MONEY[kind];
+  const { max, message } = MONEY[kind];
   if (!Number.isInteger(value) || value < 0) return message;
-  return value > max ? `At most ${groupDigits(formatDecimal(max, scale))}.` : null;
+  return value > max ? tooLarge(kind) : null;
 }
 
 /**
@@ -107,7 +110,7 @@ export function moneyText(kind: MoneyKind, opts: { optional?: boolean; message?:
         return z.NEVER;
       }
       if (r.value > BigInt(max)) {
-        ctx.addIssue({ code: 'custom', message: `At most ${groupDigits(formatDecimal(max, scale))}.` });
+        ctx.addIssue({ code: 'custom', message: tooLarge(kind) });
         return z.NEVER;
       }
       return Number(r.value);

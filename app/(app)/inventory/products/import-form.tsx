@@ -16,7 +16,7 @@ export function ImportProductsForm() {
         name="file"
         label="CSV file"
         accept=".csv,text/csv"
-        hint={`Same columns as the export; SKU is required, other columns may be left out (they stay unchanged). New SKUs are created, existing ones updated. Row numbers count the header as row 1. If any row has an error, nothing is imported. At most ${MAX_UPLOAD_LABEL} per file.`}
+        hint={`Same columns as the export; SKU is required, other columns may be left out (they stay unchanged). New SKUs are created, existing ones updated. Errors name the line of the file (the header is line 1). If any row has an error, nothing is imported: fix the file and upload it again. At most ${MAX_UPLOAD_LABEL} per file.`}
       >
         <SubmitButton variant="secondary">Import</SubmitButton>
       </FileField>
