@@ -11,7 +11,9 @@ import { withDatabase } from './global-setup';
 export async function createTestDb(): Promise<DbHandle & { url: string | null }> {
   if (process.env.DB_DRIVER === 'postgres') {
     const url = process.env.DATABASE_URL!;
-    const name = `fba_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    // Named after the run's template, so the run's teardown drops every copy even when a file's
+    // afterAll never ran (one registered inside a beforeAll hook is not called).
+    const name = `${inject('pgTemplate')}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = await openPostgres(url, 1);
     for (let i = 0; ; i++) {
       try {

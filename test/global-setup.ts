@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { sql } from 'drizzle-orm';
 import { migrateDb, openPglite, openPostgres } from '../db/client';
+import { rowsOf } from '../db/driver';
 
 /**
  * Builds one migrated database per run; each test file then gets its own copy:
@@ -21,6 +23,8 @@ export default async function setup(project: TestProject) {
     await tpl.close();
     project.provide('pgTemplate', template);
     return async () => {
+      const copies = rowsOf<{ name: string }>(await admin.db.execute(sql`SELECT datname AS name FROM pg_database WHERE datname LIKE ${`${template}\\_%`}`));
+      for (const { name } of copies) await admin.db.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.db.execute(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.close();
     };
