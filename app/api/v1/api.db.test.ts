@@ -11,6 +11,8 @@ import { testSession } from '@/test/session';
 import { GET as getLocations } from './locations/route';
 import { GET as getProduct, PATCH as patchProduct } from './products/[id]/route';
 import { GET as listProducts, POST as createProduct } from './products/route';
+import { GET as getAdjustment } from './stock-adjustments/[id]/route';
+import { GET as listAdjustments, POST as createAdjustmentApi } from './stock-adjustments/route';
 import { GET as getStock } from './stock/route';
 
 // The public API as another system calls it: a bearer key, JSON in and out, problem details on refusal.
@@ -26,9 +28,9 @@ beforeAll(async () => {
   const db = (await createTestDb()).db;
   testSession.db = db;
   const admin = await makeUser(db, [], true);
-  const owner = await makeUser(db, [PERMISSION.products, PERMISSION.referenceBooks]);
+  const owner = await makeUser(db, [PERMISSION.products, PERMISSION.referenceBooks, PERMISSION.stockAdjustment]);
   ownerId = owner.id;
-  productsKey = (await createApiKey(db, admin.id, { name: 'Shop', ownerId: owner.id, permissions: [PERMISSION.products, PERMISSION.referenceBooks] })).key;
+  productsKey = (await createApiKey(db, admin.id, { name: 'Shop', ownerId: owner.id, permissions: [PERMISSION.products, PERMISSION.referenceBooks, PERMISSION.stockAdjustment] })).key;
   readOnlyKey = (await createApiKey(db, admin.id, { name: 'Locations only', ownerId: owner.id, permissions: [PERMISSION.referenceBooks] })).key;
 });
 
@@ -179,5 +181,37 @@ describe('/api/v1 with a bearer key', () => {
     // Another key is not slowed by this one.
     expect((await getLocations(req('/api/v1/locations', { key: readOnlyKey }))).status).toBe(200);
     delete process.env.API_RATE_LIMIT_PER_MINUTE;
+  });
+
+  it('posts a stock adjustment with the screen’s rules: stock moves, refusals point at the line, a repeat posts nothing twice', async () => {
+    const db = testSession.db!;
+    const shelf = await makeLocation(db);
+    const jar = await makeProduct(db, { sku: 'ADJ-JAR', name: 'Jar' });
+    const post = (body: unknown, headers: Record<string, string> = {}) => createAdjustmentApi(req('/api/v1/stock-adjustments', { method: 'POST', body, headers }));
+    const onHand = async () => (await json(await getStock(req(`/api/v1/stock?productId=${jar.id}`)))).body.data as { onHand: number }[];
+
+    const bad = await json(await post({ reason: 'Count', lines: [{ sku: 'ADJ-JAR', locationId: shelf.id, quantity: 5 }, { sku: '', locationId: 'nowhere', quantity: 1.5, unitCost: '1.00' }] }));
+    expect(bad.status).toBe(422);
+    expect((bad.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/lines/0/unitCost', '/lines/1/locationId', '/lines/1/quantity', '/lines/1/sku']);
+
+    const key = { 'idempotency-key': 'opening-stock-jar' };
+    const made = await json(await post({ reason: 'Jars received', lines: [{ sku: 'adj-jar', locationId: shelf.id, quantity: 12, unitCost: '2.5' }] }, key));
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ reason: 'Jars received', status: 'Completed', lines: [{ lineNo: 1, sku: 'ADJ-JAR', quantity: 12, unitCost: '2.5000', location: shelf.name }] });
+    const again = await json(await post({ reason: 'Jars received', lines: [{ sku: 'adj-jar', locationId: shelf.id, quantity: 12, unitCost: '2.5' }] }, key));
+    expect(again).toEqual(made);
+    expect((await onHand()).map((r) => r.onHand)).toEqual([12]);
+
+    const tooMany = await json(await post({ reason: 'Breakage', lines: [{ sku: 'ADJ-JAR', locationId: shelf.id, quantity: -13 }] }));
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.detail).toContain('ADJ-JAR');
+    expect((await onHand()).map((r) => r.onHand)).toEqual([12]);
+
+    const id = made.body.id as string;
+    expect(await json(await getAdjustment(req(`/api/v1/stock-adjustments/${id}`), withId(id)))).toMatchObject({ status: 200, body: made.body });
+    const listed = await json(await listAdjustments(req('/api/v1/stock-adjustments?q=Jars')));
+    expect(listed.body.data).toEqual([expect.objectContaining({ id, number: made.body.number, lines: 1 })]);
+    const missing = '00000000-0000-4000-8000-000000000019';
+    expect((await getAdjustment(req(`/api/v1/stock-adjustments/${missing}`), withId(missing))).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSION, type Permission } from '@/lib/auth/permissions';
+import { AdjustmentList, AdjustmentListQuery, ApiAdjustment, CreateAdjustmentBody } from './adjustments';
 import { IdParams } from './common';
 import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
 import { LocationList, StockList, StockQuery } from './stock';
@@ -63,6 +64,26 @@ export const OPERATIONS = {
     status: 200,
     response: StockList,
   },
+  'GET /stock-adjustments': {
+    tag: 'Stock',
+    summary: 'List stock adjustments',
+    description: 'Newest first, with their number of lines.',
+    permission: PERMISSION.stockAdjustment,
+    query: AdjustmentListQuery,
+    status: 200,
+    response: AdjustmentList,
+  },
+  'POST /stock-adjustments': {
+    tag: 'Stock',
+    summary: 'Create a stock adjustment',
+    description:
+      'Posted at once, as Inventory → Stock Adjustments does: positive quantities add stock at their unit cost, negative ones remove it at the average cost; a removal past what is on hand is refused (409) and nothing is written. Send an Idempotency-Key to make a retry safe.',
+    permission: PERMISSION.stockAdjustment,
+    body: CreateAdjustmentBody,
+    status: 201,
+    response: ApiAdjustment,
+  },
+  'GET /stock-adjustments/{id}': { tag: 'Stock', summary: 'Get a stock adjustment with its lines', permission: PERMISSION.stockAdjustment, params: IdParams, status: 200, response: ApiAdjustment },
 } as const satisfies Record<string, Operation>;
 
 export type OperationKey = keyof typeof OPERATIONS;
