@@ -24,18 +24,24 @@ let conn: typeof fbaConnections.$inferSelect;
 const made: { id: string; number: string; saleId: string; invalid: boolean }[] = [];
 
 beforeAll(async () => {
-  env = await startFulfilmentSandbox({ rateScale: 50, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 40, timeoutMs: 200 } });
+  // Two attempts per call: runs meet failures often enough that each path (a failed list, failed reads) is taken.
+  env = await startFulfilmentSandbox({ rateScale: 50, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 40, timeoutMs: 200 } });
   db = (await createTestDb()).db;
   conn = (await makeFbaConnection(db)).conn;
   await env.faults({ lostPackageShare: 0.3 });
   // DEMO-001…019 hold enough units at Amazon for these orders (none ends Unfulfillable); every tenth has two packages.
+  // Sent in five batches ten minutes apart at Amazon: their updates are spread over time, so a
+  // checkpoint moved past a failed read would lose the orders before it.
   for (let i = 0; i < ORDERS; i++) {
     const invalid = i % 25 === 3;
     const { fo, sale } = await makeQueuedFulfilmentOrder(db, conn, { items: [{ sku: `DEMO-${String(1 + (i % 19)).padStart(3, '0')}`, quantity: i % 10 === 0 ? 4 : 1 }], over: invalid ? { shipToLine1: `${i} Undeliverable Road` } : {} });
     made.push({ id: fo.id, number: fo.number, saleId: sale.id, invalid });
     await db.transaction((tx) => processFo(tx, fo.id, null));
+    if ((i + 1) % (ORDERS / 5) === 0) {
+      await drainOutboxUntilIdle(db, { workerId: 'w', clientFor: env.clientFor, limit: 50 }, 20);
+      await env.sandbox.advance(600);
+    }
   }
-  await drainOutboxUntilIdle(db, { workerId: 'w', clientFor: env.clientFor, limit: 50 }, 20);
 }, 60_000);
 afterAll(() => env?.sandbox.close());
 
