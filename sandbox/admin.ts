@@ -73,6 +73,7 @@ const FaultsInput = z.object({
   errorShare: share.optional(),
   slowShare: share.optional(),
   slowMs: z.number().int().min(0).max(120_000).optional(),
+  lostAnswerShare: share.optional(),
   throttleStormSeconds: z.number().min(0).optional(),
   rejectedAddresses: z.array(z.string()).optional(),
   refusedAddresses: z.array(z.string()).optional(),

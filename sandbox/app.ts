@@ -101,5 +101,10 @@ async function handleApiCall(ctx: SandboxContext, req: IncomingMessage, res: Ser
   const result = API_HANDLERS[route.operation]({ ctx, state, seller, now, params: route.params, query: url.searchParams, body, baseUrl });
   // Reads move the world too (advanceWorld), so every call may have changed the store.
   ctx.store.markDirty();
+  if (faults.lostAnswerShare > 0 && Math.random() < faults.lostAnswerShare) {
+    // Done, but the answer never arrives (a reset connection): a retry must not do the work twice.
+    res.socket?.destroy();
+    return;
+  }
   sendJson(res, result.status, result.body, headers);
 }

@@ -48,7 +48,7 @@ The seller picks one of the sellers of that app and clicks Authorise; the browse
 <li><code>POST /_sandbox/sellers/{sellerId}/orders</code> <code>{"orders":[{"fulfillmentChannel":"AFN","items":[{"sellerSku":"DEMO-001","quantity":1}]}]}</code></li>
 <li><code>GET /_sandbox/sellers/{sellerId}/orders/{amazonOrderId}</code>, <code>POST …/orders/{amazonOrderId}/cancel</code> (the buyer cancels a Pending or Unshipped order)</li>
 <li><code>GET|POST /_sandbox/clock</code> <code>{"advanceSeconds":3600}</code> or <code>{"speed":60}</code></li>
-<li><code>GET|POST|DELETE /_sandbox/faults</code> <code>{errorShare, slowShare, slowMs, throttleStormSeconds, rejectedAddresses, lostPackageShare, shortReceiptShare}</code></li>
+<li><code>GET|POST|DELETE /_sandbox/faults</code> <code>{errorShare, slowShare, slowMs, lostAnswerShare, throttleStormSeconds, rejectedAddresses, lostPackageShare, shortReceiptShare}</code></li>
 <li><code>POST /_sandbox/tokens/expire</code> (access tokens and authorisation codes)</li>
 </ul>
 </body></html>`;

@@ -289,6 +289,8 @@ export interface FaultSettings {
   /** Share (0–1) of API calls answered only after slowMs. */
   slowShare: number;
   slowMs: number;
+  /** Share (0–1) of API calls whose work is done but whose answer is lost (the connection reset): the caller cannot tell whether the call took effect. */
+  lostAnswerShare: number;
   /** Real epoch ms until which every API call is throttled (a 429 storm). */
   throttleStormUntil: number;
   /** Upper-cased substrings; an outbound address containing one ends Invalid. */
@@ -307,6 +309,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   errorShare: 0,
   slowShare: 0,
   slowMs: 0,
+  lostAnswerShare: 0,
   throttleStormUntil: 0,
   rejectedAddresses: ['UNDELIVERABLE', '00000'],
   refusedAddresses: [],

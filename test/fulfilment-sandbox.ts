@@ -1,5 +1,6 @@
 import { createSpApiClient, type SpApiClient } from '../lib/fba/sp-api';
 import type { OperationName } from '../lib/fba/sp-api/models/operations';
+import type { RetryPolicy } from '../lib/fba/sp-api/transport';
 import { DEMO_CREDENTIALS, startTestSandbox, type TestSandbox } from '../lib/fba/sp-api/testing/harness';
 import type { ClientFor } from '../lib/fulfilment/tracking';
 
@@ -7,10 +8,10 @@ export type SandboxOrder = { sellerFulfillmentOrderId: string; status: string; f
 
 /**
  * The sandbox for the fulfilment worker's tests: its clock nearly still (tests move it with
- * `advance`), and one client per connection that retries fast and counts every exchange by
- * operation and status.
+ * `advance`), and one client per connection that retries fast (or by `retry`), counts every
+ * exchange by operation and status, and fetches through `fetch` when given (a test may lose an answer).
  */
-export async function startFulfilmentSandbox(opts: { rateScale?: number; clockSpeed?: number } = {}) {
+export async function startFulfilmentSandbox(opts: { rateScale?: number; clockSpeed?: number; retry?: Partial<RetryPolicy>; fetch?: typeof fetch } = {}) {
   const rateScale = opts.rateScale ?? 50;
   const sandbox: TestSandbox = await startTestSandbox({ clockSpeed: opts.clockSpeed ?? 1, rateScale });
   process.env.SANDBOX_URL = sandbox.url;
@@ -24,7 +25,8 @@ export async function startFulfilmentSandbox(opts: { rateScale?: number; clockSp
         credentials: DEMO_CREDENTIALS,
         endpoint: { sandboxUrl: sandbox.url },
         rateScale,
-        retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 5_000 },
+        fetch: opts.fetch,
+        retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 5_000, ...opts.retry },
         onExchange: (e) => calls.push({ operation: e.operation, status: e.status }),
       });
       clients.set(conn.id, c);

@@ -3,8 +3,8 @@ import type { Db, Tx } from '@/db';
 import { amazonOrders, amazonStores, type AmazonOrderAddress, type AmazonOrderItem } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { amazonMoney } from '@/lib/fba/amazon-money';
-import { spClientFor } from '@/lib/fba/connection-client';
-import type { Order, OrderItem, SpApiClient } from '@/lib/fba/sp-api';
+import { amazonReason, spClientFor } from '@/lib/fba/connection-client';
+import { isSpApiError, type Order, type OrderItem, type SpApiClient } from '@/lib/fba/sp-api';
 import { downloadStoreReturns, type CustomerReturnsResult } from '@/lib/returns/customer-returns';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
@@ -96,8 +96,19 @@ export async function storeForImport(db: Db | Tx, storeId: string): Promise<Stor
  * Amazon it made (for the benchmark: calls per order).
  */
 export async function downloadStoreOrders(db: Db, storeId: string, deps: OrdersDownloadDeps = {}): Promise<DownloadSummary & { store: Store }> {
-  const now = (deps.now ?? (() => new Date()))();
   const store = await storeForImport(db, storeId);
+  try {
+    return await downloadOrders(db, store, deps);
+  } catch (e) {
+    // Amazon's failure after the client's retries (5xx, throttling, no answer): its words, and what
+    // happens next; each order read so far was written whole, and the cursor did not move.
+    if (isSpApiError(e)) throw new DomainError('AMAZON_ERROR', `The order download stopped. ${amazonReason(e)} The orders read so far are kept; the next download carries on from there.`);
+    throw e;
+  }
+}
+
+async function downloadOrders(db: Db, store: Store, deps: OrdersDownloadDeps): Promise<DownloadSummary & { store: Store }> {
+  const now = (deps.now ?? (() => new Date()))();
   const client = (deps.clientFor ?? spClientFor)(store);
   const importer: StoreForImport = store;
   const since = store.lastOrdersAt ?? store.ordersFrom ?? defaultOrdersFrom(now);

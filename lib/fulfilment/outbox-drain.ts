@@ -137,7 +137,14 @@ async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date
       const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (row.attempts - 1)) * (0.5 + random() / 2);
       const [hit] = await tx
         .update(outbox)
-        .set({ status: 'pending', lastError: result.error, nextAttemptAt: new Date(at.getTime() + delay), claimedAt: null, claimedBy: null })
+        .set({
+          status: 'pending',
+          lastError: result.error,
+          payload: result.payload ?? row.payload,
+          nextAttemptAt: new Date(at.getTime() + delay),
+          claimedAt: null,
+          claimedBy: null,
+        })
         .where(stillOurs(row))
         .returning({ id: outbox.id });
       return hit ? 'retried' : 'dropped';

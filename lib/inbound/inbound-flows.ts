@@ -6,7 +6,7 @@ import type { InboundAddress, InboundBox, InboundShipment } from '@/lib/fba/sp-a
 import { DomainError } from '@/lib/errors';
 import { confirmedRecord } from './confirm';
 import { deliveryWindowChoice, packingChoice, placementChoice, transportChoice, type DeliveryWindowChoice, type PackingChoice, type PlacementChoice } from './inbound-options';
-import { INBOUND_OUTBOX, type Flow, type InboundOutboxKind, type StageContext } from './inbound-outbox';
+import { INBOUND_OUTBOX, pollDelayMs, type Flow, type InboundOutboxKind, type StageContext } from './inbound-outbox';
 import { logInbound, shipInboundTransfer } from './inbound-write';
 import { sourceAddressOf } from './ship-from';
 
@@ -54,11 +54,16 @@ type InboundRowStep = (typeof inboundShipments.$inferSelect)['step'];
 const plan: Flow = {
   stages: () => [
     async (ctx) => {
-      // A repeat may follow a call that reached Amazon: look for the plan by its name first.
-      if (ctx.repeat || ctx.inbound.inboundPlanId) {
+      // A repeat may follow a call that reached Amazon (its answer lost): look for the plan by its
+      // name first, and for a while, since Amazon lists a plan only once it has created it.
+      const lookups = typeof ctx.payload.planLookups === 'number' ? ctx.payload.planLookups : 0;
+      if (ctx.repeat || lookups > 0 || ctx.inbound.inboundPlanId) {
         const known = ctx.inbound.inboundPlanId ?? (await findPlanByName(ctx.client, ctx.inbound.name));
         if (known) return { remember: { inboundPlanId: known } };
+        if (lookups < PLAN_LOOKUPS) return { remember: { planLookups: lookups + 1 }, lookAgainMs: pollDelayMs(lookups) };
       }
+      // Should this create's answer be lost too, the next attempt searches afresh.
+      delete ctx.payload.planLookups;
       const lines = await linesOf(ctx.db, ctx.inbound.id);
       const created = await ctx.client.createInboundPlan({
         destinationMarketplaces: [ctx.conn.marketplaceId],
@@ -83,6 +88,9 @@ const plan: Flow = {
     };
   },
 };
+
+/** How many times a repeated plan creation looks for the plan (2 s growing to 10 s apart, ~26 s in all) before creating it. */
+const PLAN_LOOKUPS = 5;
 
 async function findPlanByName(client: SpApiClient, name: string): Promise<string | null> {
   const r = await client.listInboundPlans({ sortBy: 'CREATION_TIME', sortOrder: 'DESC', pageSize: 30 });
@@ -168,7 +176,21 @@ function matchBoxes(ours: BoxWithItems[], lines: Line[], amazon: InboundBox[], t
 }
 
 const placement: Flow = {
-  stages: () => [async (ctx) => ({ operationId: await ctx.client.confirmPlacementOption(planIdOf(ctx), String(ctx.payload.placementOptionId)) })],
+  stages: () => [
+    async (ctx) => {
+      const planId = planIdOf(ctx);
+      const optionId = String(ctx.payload.placementOptionId);
+      // A repeat may follow a confirmation Amazon carried out (its answer lost): Amazon refuses a second one.
+      if (ctx.repeat) {
+        const options = await allPages(async (t) => {
+          const r = await ctx.client.listPlacementOptions(planId, { paginationToken: t });
+          return { items: r.placementOptions, next: r.pagination?.nextToken };
+        });
+        if (options.some((o) => o.placementOptionId === optionId && o.status === 'ACCEPTED')) return;
+      }
+      return { operationId: await ctx.client.confirmPlacementOption(planId, optionId) };
+    },
+  ],
   async finish(ctx) {
     const planId = planIdOf(ctx);
     const chosen = (ctx.inbound.placementOptions as PlacementChoice[]).find((o) => o.id === ctx.payload.placementOptionId);

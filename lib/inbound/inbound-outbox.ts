@@ -61,8 +61,12 @@ export type StageContext = {
   repeat: boolean;
 };
 
-/** One call to Amazon. Returns the operationId to wait for, if it started one, and what to remember. */
-export type Stage = (ctx: StageContext) => Promise<{ operationId?: string; remember?: Record<string, unknown> } | void>;
+/**
+ * One call to Amazon. Returns the operationId to wait for, if it started one, and what to remember;
+ * or `lookAgainMs` when what an earlier attempt asked for may still be under way at Amazon: the stage
+ * runs again after that long (waiting, not an attempt).
+ */
+export type Stage = (ctx: StageContext) => Promise<{ operationId?: string; remember?: Record<string, unknown>; lookAgainMs?: number } | void>;
 
 export type Flow = {
   /** The calls, in order (computed from our rows, so the same on every attempt). */
@@ -109,13 +113,15 @@ export function makeInboundHandler(flows: Record<InboundOutboxKind, Flow>): Outb
           const out = await stages[stage](ctx);
           if (out?.remember) Object.assign(payload, out.remember);
           if (out?.operationId) return { outcome: 'wait', delayMs: pollDelayMs(0), payload: { ...payload, stage, operationId: out.operationId, polls: 1 } };
+          if (out?.lookAgainMs) return { outcome: 'wait', delayMs: out.lookAgainMs, payload: { ...payload, stage, operationId: undefined } };
           stage += 1;
           payload.stage = stage;
         }
         const record = await flow.finish(ctx);
         return { outcome: 'done', record };
       } catch (e) {
-        if (retryable(e)) return { outcome: 'retry', error: isSpApiError(e) ? amazonReason(e) : e instanceof Error ? e.message : String(e) };
+        // What the stages before the failure learnt is kept (the next attempt does not redo them).
+        if (retryable(e)) return { outcome: 'retry', error: isSpApiError(e) ? amazonReason(e) : e instanceof Error ? e.message : String(e), payload: { ...payload, stage } };
         return refused(row, amazonReason(e));
       }
     },

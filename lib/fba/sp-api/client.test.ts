@@ -90,6 +90,24 @@ describe('errors', () => {
       await sandbox.admin('DELETE', '/_sandbox/faults');
     }
   });
+
+  it('a call that may not be repeated (createInboundPlan) is not retried after a 5xx, only after a 429', async () => {
+    const plan = { destinationMarketplaces: [US], name: 'No repeat', sourceAddress: { name: 'A', addressLine1: '1 Depot Rd', city: 'Reno', countryCode: 'US', postalCode: '89501', phoneNumber: '+1 775 555 0100' }, items: [{ msku: 'DEMO-011', quantity: 1, labelOwner: 'SELLER' as const, prepOwner: 'NONE' as const }] };
+    await sandbox.admin('POST', '/_sandbox/faults', { errorShare: 1 });
+    try {
+      const { calls, fetchFn } = countingFetch();
+      const client = createDemoClient(sandbox.url, { fetch: fetchFn, retry: { maxAttempts: 3 } });
+      const error = (await client.createInboundPlan(plan).catch((e: unknown) => e)) as SpApiError;
+      expect(error).toMatchObject({ attempts: 1, retryable: true });
+      expect(calls.api).toBe(1);
+      await sandbox.admin('DELETE', '/_sandbox/faults');
+      await sandbox.admin('POST', '/_sandbox/faults', { throttleStormSeconds: 0.2 });
+      const stormy = createDemoClient(sandbox.url, { retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 100 } });
+      expect((await stormy.createInboundPlan(plan)).inboundPlanId).toMatch(/^wf/);
+    } finally {
+      await sandbox.admin('DELETE', '/_sandbox/faults');
+    }
+  });
 });
 
 describe('secrets', () => {

@@ -87,7 +87,9 @@ export class SpApiTransport {
         continue;
       }
       if (error.status === 429) bucket.drain();
-      if (!error.retryable || attempt >= retry.maxAttempts) throw withAttempts(error, attempt);
+      // A 429 is refused before any work; after any other failure a non-repeatable call may have taken effect.
+      const unknownOutcome = error.status !== 429 && 'repeatable' in spec && spec.repeatable === false;
+      if (!error.retryable || unknownOutcome || attempt >= retry.maxAttempts) throw withAttempts(error, attempt);
       await this.options.sleep(this.backoffMs(attempt, error.status === 429 ? bucket.ratePerSecond : null));
     }
   }

@@ -12,6 +12,12 @@ export interface OperationSpec {
   readonly burst: number;
   /** Model file in sp-api-models that defines the operation (used by the contract tests). */
   readonly model: string;
+  /**
+   * false: doing the call twice does the work twice at Amazon (a second inbound plan) or is refused
+   * (a placement already confirmed). When no answer came (timeout, reset, 5xx) Amazon may have done
+   * it, so the client does not repeat it: its caller asks Amazon first (the outbox's repeat).
+   */
+  readonly repeatable?: false;
 }
 
 const SELLERS = 'sellers.json';
@@ -40,13 +46,13 @@ export const SP_API_OPERATIONS = {
   createFulfillmentOrder: { method: 'POST', path: `${FBO}/fulfillmentOrders`, rate: 2, burst: 30, model: OUTBOUND },
   getPackageTrackingDetails: { method: 'GET', path: `${FBO}/tracking`, rate: 2, burst: 30, model: OUTBOUND },
   listReturnReasonCodes: { method: 'GET', path: `${FBO}/returnReasonCodes`, rate: 2, burst: 30, model: OUTBOUND },
-  createFulfillmentReturn: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}/return`, rate: 2, burst: 30, model: OUTBOUND },
+  createFulfillmentReturn: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}/return`, rate: 2, burst: 30, model: OUTBOUND, repeatable: false },
   getFulfillmentOrder: { method: 'GET', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}`, rate: 2, burst: 30, model: OUTBOUND },
   updateFulfillmentOrder: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}`, rate: 2, burst: 30, model: OUTBOUND },
   cancelFulfillmentOrder: { method: 'PUT', path: `${FBO}/fulfillmentOrders/{sellerFulfillmentOrderId}/cancel`, rate: 2, burst: 30, model: OUTBOUND },
 
   listInboundPlans: { method: 'GET', path: `${FBI}/inboundPlans`, rate: 2, burst: 6, model: INBOUND },
-  createInboundPlan: { method: 'POST', path: `${FBI}/inboundPlans`, rate: 2, burst: 2, model: INBOUND },
+  createInboundPlan: { method: 'POST', path: `${FBI}/inboundPlans`, rate: 2, burst: 2, model: INBOUND, repeatable: false },
   getInboundPlan: { method: 'GET', path: PLAN, rate: 2, burst: 6, model: INBOUND },
   cancelInboundPlan: { method: 'PUT', path: `${PLAN}/cancellation`, rate: 2, burst: 2, model: INBOUND },
   generatePackingOptions: { method: 'POST', path: `${PLAN}/packingOptions`, rate: 2, burst: 2, model: INBOUND },
@@ -55,7 +61,7 @@ export const SP_API_OPERATIONS = {
   setPackingInformation: { method: 'POST', path: `${PLAN}/packingInformation`, rate: 2, burst: 2, model: INBOUND },
   generatePlacementOptions: { method: 'POST', path: `${PLAN}/placementOptions`, rate: 2, burst: 2, model: INBOUND },
   listPlacementOptions: { method: 'GET', path: `${PLAN}/placementOptions`, rate: 2, burst: 6, model: INBOUND },
-  confirmPlacementOption: { method: 'POST', path: `${PLAN}/placementOptions/{placementOptionId}/confirmation`, rate: 2, burst: 2, model: INBOUND },
+  confirmPlacementOption: { method: 'POST', path: `${PLAN}/placementOptions/{placementOptionId}/confirmation`, rate: 2, burst: 2, model: INBOUND, repeatable: false },
   generateTransportationOptions: { method: 'POST', path: `${PLAN}/transportationOptions`, rate: 2, burst: 2, model: INBOUND },
   listTransportationOptions: { method: 'GET', path: `${PLAN}/transportationOptions`, rate: 2, burst: 6, model: INBOUND },
   confirmTransportationOptions: { method: 'POST', path: `${PLAN}/transportationOptions/confirmation`, rate: 2, burst: 2, model: INBOUND },
