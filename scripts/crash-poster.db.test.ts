@@ -52,11 +52,11 @@ function startPoster(target: string[]): Promise<Poster> {
 }
 
 /**
- * A random moment while the poster works: just after it starts its n-th action (1 to 8), plus up
+ * A random moment while the poster works: just after it starts its n-th action (1 to 5), plus up
  * to 300 ms, so most kills land inside an action (they take 50–800 ms here) and some between.
  */
 function killSoon(poster: Poster) {
-  const nth = 1 + Math.floor(Math.random() * 8);
+  const nth = 1 + Math.floor(Math.random() * 5);
   let seen = 0;
   poster.onLine((line) => {
     if (line.startsWith('posting ') && ++seen === nth) setTimeout(() => poster.child.kill('SIGKILL'), Math.random() * 300);
@@ -115,11 +115,14 @@ describe('SIGKILL during posting', () => {
     const { target, withDb, lockFile } = await prepare();
     const seeded = Date.now();
     const cuts: string[] = [];
+    let kills = 0;
     let rolledBack = 0;
     for (let k = 0; k < KILLS; k++) {
       const poster = await startPoster(target);
       killSoon(poster);
-      expect(await poster.exited).toBe(null);
+      // Exit 0: everything was posted before the kill came (a short last round).
+      if ((await poster.exited) === 0) break;
+      kills += 1;
       const cut = interrupted(poster.lines);
       if (lockFile) expect(fs.readFileSync(lockFile, 'utf8'), 'the dead poster left its lock').toBe(String(poster.child.pid));
       // Opening the folder again takes over the dead poster's lock and recovers PGlite's data.
@@ -129,13 +132,14 @@ describe('SIGKILL during posting', () => {
       // Not posted after the kill: the kill landed inside the action's transaction, which was rolled back.
       if (posted === false) rolledBack += 1;
     }
+    expect(kills, 'most posters were killed before they finished').toBeGreaterThanOrEqual(KILLS - 1);
     const last = await startPoster(target);
     expect(await last.exited, 'the last poster finishes').toBe(0);
     const { problems, counts } = await withDb(async (db) => ({ problems: await allProblems(db), counts: await postedCounts(db) }));
     expect(problems).toEqual([]);
     expect(counts).toMatchObject({ stocktakes: SIZE.stocktakes, picks: SIZE.sales, ships: SIZE.sales, pressed: SIZE.inbounds, confirmed: SIZE.inbounds });
     console.log(
-      `crash test (${process.env.DB_DRIVER}): seed ${seeded - started} ms, ${KILLS} kills in ${Date.now() - seeded} ms; ${cuts.length} mid-way (${cuts.join(', ')}), ${rolledBack} actions rolled back and posted again`,
+      `crash test (${process.env.DB_DRIVER}): seed ${seeded - started} ms, ${kills} kills in ${Date.now() - seeded} ms; ${cuts.length} mid-way (${cuts.join(', ')}), ${rolledBack} actions rolled back and posted again`,
     );
   });
 });
