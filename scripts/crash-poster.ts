@@ -6,16 +6,21 @@
 //   - sale Pick and Ship: authorisePick, then authoriseShip with the lines Copy from Pack fills in
 //     (pickAction, shipAction);
 //   - inbound Confirm: confirmInbound (confirmInboundAction), then the worker's outbox drain, whose
-//     last transaction records Amazon's confirmation and ships the transfer. Amazon is a stub that
-//     confirms at once (an operation to wait for, then SUCCESS); the calls are not what is tested.
+//     last transaction records Amazon's confirmation and ships the transfer;
+//   - inbound receipts: the worker's status download (downloadInboundStatuses, one transaction per
+//     shipment): Amazon closed each shipment, a unit short on every fourth line, so the transfer is
+//     received, completed and its shortfall written off.
+// Amazon is a stub answering at once (an operation to wait for, then SUCCESS); the calls are not
+// what is tested.
 // Each action prints `posting <kind> <id>` before and `posted <kind> <id>` after, so the test knows
 // what a kill interrupted. It exits 0 when nothing is left to post.
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Db, type DbHandle } from '@/db/client';
-import { inboundShipments, outbox, sales, stocktakeLines, stocktakes } from '@/db/schema';
+import { inboundAmazonShipments, inboundReceipts, inboundShipmentLines, inboundShipments, outbox, sales, stocktakeLines, stocktakes } from '@/db/schema';
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { InboundShipment } from '@/lib/fba/sp-api/models/inbound';
 import { drainOutbox } from '@/lib/fulfilment/outbox-drain';
+import { downloadInboundStatuses } from '@/lib/inbound/status-download';
 import { confirmInbound } from '@/lib/inbound/wizard';
 import { authorisePick } from '@/lib/sale/pick';
 import { authoriseShip, copyFromPack } from '@/lib/sale/ship';
@@ -83,20 +88,47 @@ async function confirmOne(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Amazon for the confirm stage: every operation started succeeds; a shipment reads back Ready to Ship. */
-const amazon = {
-  confirmTransportationOptions: async () => `op-${Math.random().toString(36).slice(2)}`,
-  confirmDeliveryWindowOptions: async () => `op-${Math.random().toString(36).slice(2)}`,
-  getInboundOperationStatus: async (operationId: string) => ({ operationId, operation: 'confirmTransportationOptions', operationStatus: 'SUCCESS', operationProblems: [] }),
-  getShipment: async (_planId: string, shipmentId: string): Promise<InboundShipment> => ({
-    shipmentId,
-    placementOptionId: 'po-crash',
-    status: 'READY_TO_SHIP',
-    shipmentConfirmationId: `FBA${shipmentId.slice(-8).toUpperCase()}`,
-    destination: { destinationType: 'AMAZON_WAREHOUSE', warehouseId: 'ABE2' },
-    source: { sourceType: 'SELLER_FACILITY' },
-  }),
-} as unknown as SpApiClient;
+/**
+ * Amazon: every operation started succeeds, a shipment reads back Ready to Ship once confirmed and
+ * Closed when the status download asks, having received what was shipped less one unit on every
+ * fourth line.
+ */
+function amazonStub(db: Db): SpApiClient {
+  const stub = {
+    confirmTransportationOptions: async () => `op-${Math.random().toString(36).slice(2)}`,
+    confirmDeliveryWindowOptions: async () => `op-${Math.random().toString(36).slice(2)}`,
+    getInboundOperationStatus: async (operationId: string) => ({ operationId, operation: 'confirmTransportationOptions', operationStatus: 'SUCCESS', operationProblems: [] }),
+    getShipment: async (_planId: string, shipmentId: string): Promise<InboundShipment> => ({
+      shipmentId,
+      placementOptionId: 'po-crash',
+      status: 'READY_TO_SHIP',
+      shipmentConfirmationId: `FBA${shipmentId.toUpperCase()}`,
+      destination: { destinationType: 'AMAZON_WAREHOUSE', warehouseId: 'ABE2' },
+      source: { sourceType: 'SELLER_FACILITY' },
+    }),
+    getShipments: async (query: { ShipmentIdList?: readonly string[] }) => ({ shipments: (query.ShipmentIdList ?? []).map((id) => ({ ShipmentId: id, ShipmentStatus: 'CLOSED' })), nextToken: null }),
+    getShipmentItemsByShipmentId: async (confirmationId: string) =>
+      (
+        await db
+          .select({ sku: inboundShipmentLines.sellerSku, lineNo: inboundReceipts.lineNo, shipped: inboundReceipts.shipped })
+          .from(inboundReceipts)
+          .innerJoin(inboundAmazonShipments, eq(inboundAmazonShipments.id, inboundReceipts.amazonShipmentId))
+          .innerJoin(inboundShipmentLines, and(eq(inboundShipmentLines.inboundId, inboundAmazonShipments.inboundId), eq(inboundShipmentLines.lineNo, inboundReceipts.lineNo)))
+          .where(eq(inboundAmazonShipments.confirmationId, confirmationId))
+      ).map((r) => ({ SellerSKU: r.sku, QuantityShipped: r.shipped, QuantityReceived: r.shipped - (r.lineNo % 4 === 0 ? 1 : 0) })),
+  };
+  return stub as unknown as SpApiClient;
+}
+
+/** The worker's status download for the connection whose shipments Amazon confirmed (Ready to Ship). */
+async function receiveAll(db: Db, amazon: SpApiClient): Promise<boolean> {
+  const [open] = await db.select({ connectionId: inboundShipments.connectionId }).from(inboundShipments).where(eq(inboundShipments.status, 'Ready to Ship')).limit(1);
+  if (!open) return false;
+  say(`posting receipts ${open.connectionId}`);
+  await downloadInboundStatuses(db, open.connectionId, { clientFor: () => amazon });
+  say(`posted receipts ${open.connectionId}`);
+  return true;
+}
 
 async function openCalls(db: Db) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(inArray(outbox.status, ['pending', 'sending']), isNull(outbox.doneAt)));
@@ -108,6 +140,7 @@ async function main() {
   const db = handle.db;
   const leaseMs = Number(process.env.OUTBOX_LEASE_MS || 1_500);
   const workerId = `crash-poster:${process.pid}`;
+  const amazon = amazonStub(db);
   say(`ready ${workerId}`);
   for (;;) {
     const st = await completeOne(db);
@@ -116,7 +149,8 @@ async function main() {
     say('draining');
     const drained = await drainOutbox(db, { workerId, leaseMs, limit: 5, clientFor: () => amazon });
     say(`drained ${drained.claimed}`);
-    if (!st && !sale && !inbound && drained.claimed === 0) {
+    const received = await receiveAll(db, amazon);
+    if (!st && !sale && !inbound && drained.claimed === 0 && !received) {
       if ((await openCalls(db)) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

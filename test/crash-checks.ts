@@ -30,7 +30,8 @@ export const ledgerProblems = (db: Db) =>
     WHERE c.quantity <> coalesce(led.q, 0) + coalesce(tr.q, 0)
     UNION ALL
     SELECT 'posted twice: ' || source_type || ' ' || source_id || ' line ' || source_line || ' (' || count(*) || ' entries)'
-    FROM stock_ledger WHERE source_type IN ('stocktake', 'sale', 'transfer') GROUP BY source_type, source_id, source_line, product_id, location_id HAVING count(*) > 1`,
+    FROM stock_ledger WHERE source_type IN ('stocktake', 'sale') OR (source_type = 'transfer' AND quantity < 0)
+    GROUP BY source_type, source_id, source_line HAVING count(*) > 1`,
   );
 
 /**
@@ -80,39 +81,51 @@ export const saleProblems = (db: Db) =>
   );
 
 /**
- * Each inbound shipment in one of three whole states: Confirm not pressed (nothing queued, logged or
+ * Each inbound shipment in one of four whole states: Confirm not pressed (nothing queued, logged or
  * posted); pressed and waiting for Amazon (one call queued, one log line, the transfer still Draft);
  * confirmed (Ready to Ship, the call done, the transfer In Transit with one entry per line taking
- * its quantity from the source, box and shipping labels queued once, the confirmation logged once).
+ * its quantity from the source, box and shipping labels queued once, the confirmation logged once);
+ * received (Closed: the receipts recorded, the transfer Completed with every unit arrived at the FBA
+ * location and the shortfall — one unit on every fourth line — written off by one adjustment).
  */
 export const inboundProblems = (db: Db) =>
   problems(
     db,
     sql`
     WITH ob AS (SELECT subject_id, count(*) AS n, count(*) FILTER (WHERE status = 'done') AS done, count(*) FILTER (WHERE status IN ('pending', 'sending')) AS open FROM outbox WHERE kind = 'inbound.confirm' GROUP BY 1),
-         tl AS (SELECT transfer_id, count(*) AS n, sum(quantity) AS q FROM stock_transfer_lines GROUP BY 1),
-         e AS (SELECT source_id, count(*) AS n, sum(quantity) AS q FROM stock_ledger WHERE source_type = 'transfer' GROUP BY 1),
+         tl AS (SELECT transfer_id, count(*) AS n, sum(quantity) AS q, sum(received) AS r, count(*) FILTER (WHERE line_no % 4 = 0) AS short FROM stock_transfer_lines GROUP BY 1),
+         e AS (SELECT source_id, count(*) FILTER (WHERE quantity < 0) AS out_n, sum(quantity) FILTER (WHERE quantity < 0) AS out_q, sum(quantity) FILTER (WHERE quantity > 0) AS in_q
+               FROM stock_ledger WHERE source_type = 'transfer' GROUP BY 1),
+         rc AS (SELECT a.inbound_id, sum(r.received) AS r FROM inbound_receipts r JOIN inbound_amazon_shipments a ON a.id = r.amazon_shipment_id GROUP BY 1),
+         wo AS (SELECT a.transfer_id, count(DISTINCT a.id) AS n, sum(l.quantity) AS q FROM stock_adjustments a LEFT JOIN stock_ledger l ON l.source_type = 'adjustment' AND l.source_id = a.id
+                WHERE a.transfer_id IS NOT NULL GROUP BY 1),
          lb AS (SELECT inbound_id, count(*) AS n FROM label_documents GROUP BY 1),
          lg AS (SELECT inbound_id, count(*) FILTER (WHERE message LIKE 'Confirm pressed%') AS pressed, count(*) FILTER (WHERE message LIKE 'Amazon confirmed%') AS confirmed,
-                       count(*) FILTER (WHERE message LIKE 'Transfer % shipped%') AS shipped FROM inbound_log GROUP BY 1)
-    SELECT 'inbound ' || i.name || ' ' || i.status || '/' || i.step || ': calls ' || coalesce(ob.n, 0) || ' (' || coalesce(ob.done, 0) || ' done), transfer ' || t.status || ' with ' || coalesce(e.n, 0)
-           || ' entries (' || coalesce(e.q, 0) || ') for ' || tl.n || ' lines (' || tl.q || '), ' || coalesce(lb.n, 0) || ' labels, log ' || coalesce(lg.pressed, 0) || '/' || coalesce(lg.confirmed, 0) || '/' || coalesce(lg.shipped, 0) AS problem
+                       count(*) FILTER (WHERE message LIKE 'Transfer % shipped%') AS shipped, count(*) FILTER (WHERE message LIKE 'Closed by Amazon%') AS closed FROM inbound_log GROUP BY 1)
+    SELECT 'inbound ' || i.name || ' ' || i.status || '/' || i.step || ': calls ' || coalesce(ob.n, 0) || ' (' || coalesce(ob.done, 0) || ' done), transfer ' || t.status || ' out ' || coalesce(e.out_n, 0)
+           || ' entries (' || coalesce(e.out_q, 0) || ') in ' || coalesce(e.in_q, 0) || ' for ' || tl.n || ' lines (' || tl.q || '), received ' || tl.r || ' (receipts ' || coalesce(rc.r, 0) || '), write-offs '
+           || coalesce(wo.n, 0) || ' (' || coalesce(wo.q, 0) || '), ' || coalesce(lb.n, 0) || ' labels, log ' || concat_ws('/', lg.pressed, lg.confirmed, lg.shipped, lg.closed) AS problem
     FROM inbound_shipments i JOIN stock_transfers t ON t.id = i.transfer_id JOIN tl ON tl.transfer_id = t.id
-    LEFT JOIN ob ON ob.subject_id = i.id LEFT JOIN e ON e.source_id = t.id LEFT JOIN lb ON lb.inbound_id = i.id LEFT JOIN lg ON lg.inbound_id = i.id
-    WHERE NOT (i.status = 'Draft' AND i.step = 'review' AND ob.n IS NULL AND t.status = 'Draft' AND e.n IS NULL AND lb.n IS NULL AND lg.pressed IS NULL)
-      AND NOT (i.status = 'Draft' AND i.step = 'review' AND ob.n = 1 AND ob.open = 1 AND lg.pressed = 1 AND t.status = 'Draft' AND e.n IS NULL AND lb.n IS NULL AND lg.confirmed = 0)
-      AND NOT (i.status = 'Ready to Ship' AND i.step = 'done' AND ob.n = 1 AND ob.done = 1 AND lg.pressed = 1 AND lg.confirmed = 1 AND lg.shipped = 1
-               AND t.status = 'In Transit' AND e.n = tl.n AND e.q = -tl.q AND lb.n = 2)`,
+    LEFT JOIN ob ON ob.subject_id = i.id LEFT JOIN e ON e.source_id = t.id LEFT JOIN rc ON rc.inbound_id = i.id LEFT JOIN wo ON wo.transfer_id = t.id
+    LEFT JOIN lb ON lb.inbound_id = i.id LEFT JOIN lg ON lg.inbound_id = i.id
+    WHERE NOT (i.status = 'Draft' AND i.step = 'review' AND ob.n IS NULL AND t.status = 'Draft' AND e.source_id IS NULL AND lb.n IS NULL AND lg.pressed IS NULL AND tl.r = 0)
+      AND NOT (i.status = 'Draft' AND i.step = 'review' AND ob.n = 1 AND ob.open = 1 AND lg.pressed = 1 AND t.status = 'Draft' AND e.source_id IS NULL AND lb.n IS NULL AND lg.confirmed = 0 AND tl.r = 0)
+      AND NOT (i.status IN ('Ready to Ship', 'Closed') AND i.step = 'done' AND ob.n = 1 AND ob.done = 1 AND lg.pressed = 1 AND lg.confirmed = 1 AND lg.shipped = 1 AND lb.n = 2
+               AND e.out_n = tl.n AND e.out_q = -tl.q
+               AND ((i.status = 'Ready to Ship' AND t.status = 'In Transit' AND e.in_q IS NULL AND tl.r = 0 AND rc.r = 0 AND wo.n IS NULL AND lg.closed = 0)
+                 OR (i.status = 'Closed' AND t.status = 'Completed' AND e.in_q = tl.q AND tl.r = tl.q - tl.short AND rc.r = tl.r AND lg.closed = 1
+                     AND coalesce(wo.n, 0) = (CASE WHEN tl.short > 0 THEN 1 ELSE 0 END) AND coalesce(wo.q, 0) = -tl.short)))`,
   );
 
 /** How far the posting got: documents fully posted, per kind. */
 export async function postedCounts(db: Db) {
-  const [row] = rowsOf<{ stocktakes: number; picks: number; ships: number; pressed: number; confirmed: number; total_stocktakes: number; total_sales: number; total_inbound: number }>(
+  const [row] = rowsOf<{ stocktakes: number; picks: number; ships: number; pressed: number; confirmed: number; received: number; total_stocktakes: number; total_sales: number; total_inbound: number }>(
     await db.execute(sql`SELECT
       (SELECT count(*)::int FROM stocktakes WHERE status = 'Completed') AS stocktakes, (SELECT count(*)::int FROM stocktakes) AS total_stocktakes,
       (SELECT count(*)::int FROM sales WHERE pick_status = 'Authorised') AS picks, (SELECT count(*)::int FROM sales WHERE ship_status = 'Authorised') AS ships,
       (SELECT count(*)::int FROM sales) AS total_sales,
-      (SELECT count(*)::int FROM outbox WHERE kind = 'inbound.confirm') AS pressed, (SELECT count(*)::int FROM inbound_shipments WHERE status = 'Ready to Ship') AS confirmed,
+      (SELECT count(*)::int FROM outbox WHERE kind = 'inbound.confirm') AS pressed, (SELECT count(*)::int FROM inbound_shipments WHERE status IN ('Ready to Ship', 'Closed')) AS confirmed,
+      (SELECT count(*)::int FROM inbound_shipments WHERE status = 'Closed') AS received,
       (SELECT count(*)::int FROM inbound_shipments) AS total_inbound`),
   );
   return row;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { customers, fbaListings, inboundAmazonShipments, inboundShipmentLines, inboundShipments, products } from '../db/schema';
+import { customers, fbaListings, inboundAmazonShipments, inboundReceipts, inboundShipmentLines, inboundShipments, products } from '../db/schema';
 import { ensurePriceTiers } from '../lib/catalog/price-tiers';
 import { saveSalesProcess } from '../lib/reference/company';
 import { authoriseOrder } from '../lib/sale/order';
@@ -19,8 +19,9 @@ export type CrashSizes = { products: number; stocktakes: number; sales: number; 
  * stocktakes In Progress with a line per product (one location each); sales with the order
  * authorised (Pick and Ship open), own-warehouse lines and FBA lines (the connection processes
  * orders by hand: Ship creates fulfilment orders and nothing is sent); inbound shipments at the
- * wizard's last step (Review, Draft) with a Draft transfer from a source location, the connection
- * shipping the transfer on confirmation (Setup: create orders as Shipped).
+ * wizard's last step (Review, Draft) with a Draft transfer from a source location and one Amazon
+ * shipment carrying every line, the connection shipping the transfer on confirmation (Setup:
+ * create orders as Shipped).
  */
 export async function seedCrashDocuments(db: Db, size: CrashSizes) {
   await ensurePriceTiers(db);
@@ -69,6 +70,11 @@ export async function seedCrashDocuments(db: Db, size: CrashSizes) {
       .values({ connectionId: conn.id, transferId: transfer.id, name: `${transfer.number} from ${source.name}`, status: 'Draft', step: 'review', shipFrom: FIXTURE_SHIP_FROM, inboundPlanId: `wf-crash-${tag}-${s}`, currency: 'USD' })
       .returning();
     await db.insert(inboundShipmentLines).values(lines.map((l, i) => ({ inboundId: inbound.id, lineNo: i + 1, productId: l.product.id, sellerSku: l.product.sku, quantity: l.quantity })));
-    await db.insert(inboundAmazonShipments).values({ inboundId: inbound.id, shipmentId: `sh-crash-${tag}-${s}`, amazonStatus: 'WORKING', partnered: true, transportationOptionId: `to-crash-${s}`, carrier: 'UPS', charge: 12_345, currency: 'USD' });
+    const [amazon] = await db
+      .insert(inboundAmazonShipments)
+      .values({ inboundId: inbound.id, shipmentId: `sh-crash-${tag}-${s}`, amazonStatus: 'WORKING', partnered: true, transportationOptionId: `to-crash-${s}`, carrier: 'UPS', charge: 12_345, currency: 'USD' })
+      .returning();
+    // Placement records what each Amazon shipment carries; Amazon counts it in later (the status download).
+    await db.insert(inboundReceipts).values(lines.map((l, i) => ({ amazonShipmentId: amazon.id, lineNo: i + 1, shipped: l.quantity })));
   }
 }
