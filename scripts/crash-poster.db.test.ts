@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPglite, type Db } from '@/db/client';
 import { rowsOf } from '@/db/driver';
 import { allProblems, postedCounts } from '@/test/crash-checks';
@@ -87,14 +87,14 @@ async function wasPosted(db: Db, cut: string) {
 }
 
 /** The database as the test sees it between posters: PostgreSQL stays open; PGlite is opened only while no poster runs. */
-async function prepare(): Promise<{ target: string[]; withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>; lockFile: string | null }> {
+async function prepare(): Promise<{ target: string[]; withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>; lockFile: string | null; cleanup: () => Promise<void> }> {
   if (process.env.DB_DRIVER === 'postgres') {
     const handle = await createTestDb();
     await seedCrashDocuments(handle.db, SIZE);
-    return { target: ['--pg', handle.url!], withDb: (fn) => fn(handle.db), lockFile: null };
+    // The database itself is dropped by the global teardown (test/global-setup.ts).
+    return { target: ['--pg', handle.url!], withDb: (fn) => fn(handle.db), lockFile: null, cleanup: handle.close };
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-pglite-'));
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
   const dir = path.join(root, 'data');
   const seeded = await openPglite({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(inject('pgliteDump'))]) });
   await seedCrashDocuments(seeded.db, SIZE);
@@ -107,13 +107,22 @@ async function prepare(): Promise<{ target: string[]; withDb: <T>(fn: (db: Db) =
       await handle.close();
     }
   };
-  return { target: ['--pglite', dir], withDb, lockFile: `${dir}.lock` };
+  return { target: ['--pglite', dir], withDb, lockFile: `${dir}.lock`, cleanup: async () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
 describe('SIGKILL during posting', () => {
-  it('after every kill and restart the ledger equals the stock levels and each document is posted whole or not at all', { timeout: 240_000 }, async () => {
+  let env: Awaited<ReturnType<typeof prepare>>;
+  let seedMs = 0;
+  // The teardown is the hook's returned function: an afterAll registered inside a hook never runs.
+  beforeAll(async () => {
     const started = Date.now();
-    const { target, withDb, lockFile } = await prepare();
+    env = await prepare();
+    seedMs = Date.now() - started;
+    return env.cleanup;
+  }, 120_000);
+
+  it('after every kill and restart the ledger equals the stock levels and each document is posted whole or not at all', { timeout: 240_000 }, async () => {
+    const { target, withDb, lockFile } = env;
     const seeded = Date.now();
     const cuts: string[] = [];
     let kills = 0;
@@ -140,7 +149,7 @@ describe('SIGKILL during posting', () => {
     expect(problems).toEqual([]);
     expect(counts).toMatchObject({ stocktakes: SIZE.stocktakes, picks: SIZE.sales, ships: SIZE.sales, pressed: SIZE.inbounds, confirmed: SIZE.inbounds, received: SIZE.inbounds });
     console.log(
-      `crash test (${process.env.DB_DRIVER}): seed ${seeded - started} ms, ${kills} kills in ${Date.now() - seeded} ms; ${cuts.length} mid-way (${cuts.join(', ')}), ${rolledBack} actions rolled back and posted again`,
+      `crash test (${process.env.DB_DRIVER}): seed ${seedMs} ms, ${kills} kills in ${Date.now() - seeded} ms; ${cuts.length} mid-way (${cuts.join(', ')}), ${rolledBack} actions rolled back and posted again`,
     );
   });
 });

@@ -11,7 +11,7 @@ import { withDatabase } from './global-setup';
 export async function createTestDb(): Promise<DbHandle & { url: string | null }> {
   if (process.env.DB_DRIVER === 'postgres') {
     const url = process.env.DATABASE_URL!;
-    const name = `fba_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const name = `${inject('pgRunPrefix')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = await openPostgres(url, 1);
     for (let i = 0; ; i++) {
       try {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { sql } from 'drizzle-orm';
 import { migrateDb, openPglite, openPostgres } from '../db/client';
+import { rowsOf } from '../db/driver';
 
 /**
  * Builds one migrated database per run; each test file then gets its own copy:
@@ -20,7 +22,13 @@ export default async function setup(project: TestProject) {
     await migrateDb(tpl);
     await tpl.close();
     project.provide('pgTemplate', template);
+    // Each file's database is named after this run, so the teardown finds them all: an afterAll
+    // registered inside a beforeAll (where createTestDb is called) never runs.
+    const prefix = `fba_test_r${process.pid}`;
+    project.provide('pgRunPrefix', prefix);
     return async () => {
+      const left = rowsOf<{ datname: string }>(await admin.db.execute(sql`SELECT datname FROM pg_database WHERE datname LIKE ${`${prefix}\\_%`}`));
+      for (const { datname } of left) await admin.db.execute(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.db.execute(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.close();
     };
@@ -47,5 +55,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDump: string;
     pgTemplate: string;
+    pgRunPrefix: string;
   }
 }
