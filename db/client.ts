@@ -39,6 +39,7 @@ function acquireLock(dir: string) {
     try {
       fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
       const release = () => {
+        process.off('exit', release);
         try {
           if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.unlinkSync(lock);
         } catch {
