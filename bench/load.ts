@@ -8,11 +8,14 @@
 // bare SQL the screen needs: the queries the page's lib calls issue (captured once through
 // drizzle's logger), replayed through postgres.js 50 times in the page's own order (calls the page
 // awaits together run together). Goal: p95 ≤ 150 ms and ≤ 3× that SQL.
-// MERCHANT_SCALE shrinks the merchant (e.g. 0.1); LOAD_KEEP_DB=1 keeps the database (its URL is printed).
+// MERCHANT_SCALE shrinks the merchant (e.g. 0.1); LOAD_KEEP_DB=1 keeps the database (its URL is
+// printed); LOAD_DATABASE_URL runs against a database kept so (or filled by generate.ts), as is.
+// LOAD_SCREENS=Sales,Catalog runs only the screens whose names contain one of those words.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
@@ -38,7 +41,7 @@ import { countLinesNeedingCost, getStocktake, listStocktakeLines } from '../lib/
 import { bootstrap } from '../scripts/lib/bootstrap';
 import { ensureBuild } from '../scripts/lib/build';
 import { assertPortFree, startNext, stopChild, waitForHealth } from '../scripts/lib/processes';
-import { generateMerchant, printMerchant, RARE_WORD, scaledSizes, type GeneratedMerchant } from './merchant/generate';
+import { findMerchant, generateMerchant, printMerchant, RARE_WORD, scaledSizes, type GeneratedMerchant } from './merchant/generate';
 
 const CONNECTIONS = 8;
 const GOAL_MS = 150;
@@ -61,7 +64,7 @@ type Screen = {
 /** What the (app) layout and the page's permission check read for every page. */
 const chrome = (userId: string): Call[] => [(db) => findActiveUser(db, userId), (db) => getCompanySettings(db)];
 
-export function screens(m: GeneratedMerchant, userId: string, q: { saleNumber: string; foSku: string }): Screen[] {
+export function screens(m: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'>, userId: string, q: { saleNumber: string; foSku: string }): Screen[] {
   const foSp = { status: 'Shipped', q: q.foSku };
   const foParams = readFoListParams(readSearchParams(foSp));
   const catalogList = readListParams({}, CATALOG_SORTS, 'sku');
@@ -228,24 +231,30 @@ export async function benchLoad() {
   const seconds = Number(process.env.LOAD_SECONDS || 10);
   const factor = Number(process.env.MERCHANT_SCALE || 1);
   const base = `http://127.0.0.1:${port}`;
+  const reuse = process.env.LOAD_DATABASE_URL;
   const name = `fba_bench_load_${process.pid}`;
-  const url = scratchUrl(server, name);
+  const url = reuse || scratchUrl(server, name);
   process.env.APP_ENCRYPTION_KEY = ENCRYPTION_KEY;
   await assertPortFree(port);
   const admin = await openPostgres(server, 1);
-  await admin.db.execute(`CREATE DATABASE ${name}`);
+  if (!reuse) await admin.db.execute(`CREATE DATABASE ${name}`);
   let web: ReturnType<typeof startNext> | undefined;
   try {
     const handle = await openPostgres(url, 2);
-    let merchant: GeneratedMerchant;
+    let merchant: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'>;
     let userId: string;
     let names: { saleNumber: string; foSku: string };
     try {
       await migrateDb(handle);
       await bootstrap(handle.db, { adminEmail: 'bench@example.com', adminPassword: 'bench-password-0000', companyName: 'Large Merchant' });
-      merchant = await generateMerchant(handle.db, scaledSizes(factor));
-      printMerchant(merchant);
-      const [u] = await handle.db.select({ id: schema.users.id }).from(schema.users);
+      const found = reuse ? await findMerchant(handle.db) : null;
+      if (found) merchant = found;
+      else {
+        const made = await generateMerchant(handle.db, scaledSizes(factor));
+        printMerchant(made);
+        merchant = made;
+      }
+      const [u] = await handle.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.isAdmin, true)).limit(1);
       userId = u.id;
       const sale = await getSale(handle.db, merchant.saleId);
       // A Shipped order's SKU: the search matches it (and other orders of that product).
@@ -263,7 +272,8 @@ export async function benchLoad() {
     const token = await encode({ token: { sub: userId, uid: userId, email: 'bench@example.com', name: 'Administrator' }, secret: SECRET, maxAge: 3600 });
     const cookie = `next-auth.session-token=${token}`;
 
-    const list = screens(merchant, userId, names);
+    const wanted = process.env.LOAD_SCREENS?.split(',').filter(Boolean);
+    const list = screens(merchant, userId, names).filter((s) => !wanted || wanted.some((w) => s.name.includes(w)));
     for (const s of list) await checkScreen(base, cookie, s);
     console.log(`All ${list.length} screens answer 200 with their content. ${CONNECTIONS} connections, ${seconds} s each.`);
 
@@ -283,8 +293,8 @@ export async function benchLoad() {
     console.log(`Goal: p95 ≤ ${GOAL_MS} ms and ≤ ${GOAL_RATIO}× the bare SQL. ${missed ? `${missed} screen(s) miss it.` : 'Every screen meets it.'}`);
   } finally {
     await stopChild(web);
-    if (process.env.LOAD_KEEP_DB === '1') console.log(`Kept ${url}`);
-    else await admin.db.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (process.env.LOAD_KEEP_DB === '1' && !reuse) console.log(`Kept ${url}`);
+    else if (!reuse) await admin.db.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.close();
   }
 }

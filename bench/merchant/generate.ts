@@ -382,6 +382,20 @@ export async function generateMerchant(db: Db, input: MerchantSizes, opts: Gener
   return { ...out, rows, seconds: (performance.now() - started) / 1000, audited };
 }
 
+/** The ids generateMerchant returned, read back from a database it filled earlier (null if none). */
+export async function findMerchant(db: Db, prefix = 'M'): Promise<Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'> | null> {
+  const [m] = rowsOf<{ connectionId: string | null; fbaLocationId: string; stocktakeId: string; saleId: string; fulfilmentOrderId: string }>(
+    await db.execute(sql`
+      SELECT c.id AS "connectionId", c.location_id AS "fbaLocationId",
+        (SELECT id FROM stocktakes WHERE number = 'ST-' || ${prefix} || '00001') AS "stocktakeId",
+        (SELECT s.id FROM sales s WHERE s.number LIKE 'SO-' || ${prefix} || '%' AND s.invoice_status = 'Authorised' AND s.ship_status = 'Authorised'
+           AND NOT EXISTS (SELECT 1 FROM fulfilment_orders f WHERE f.sale_id = s.id) ORDER BY s.number DESC LIMIT 1) AS "saleId",
+        (SELECT id FROM fulfilment_orders WHERE number LIKE 'FO-' || ${prefix} || '%' ORDER BY number DESC LIMIT 1) AS "fulfilmentOrderId"
+      FROM fba_connections c WHERE c.seller_id = 'A' || ${prefix} || 'MERCHANT'`),
+  );
+  return m?.connectionId ? (m as Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'>) : null;
+}
+
 /** Rows a statement touched: postgres.js gives `count`, PGlite `affectedRows`. */
 function countOf(res: unknown): number {
   const r = res as { count?: number; affectedRows?: number };
