@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { rowsOf } from '@/db/driver';
 import { FO_STATUSES, INBOUND_STATUSES, SALE_ORDER_STATUSES, SALE_STAGE_STATUSES } from '@/db/schema';
+import { getStocktake } from '@/lib/stocktake/queries';
 import { createTestDb } from '@/test/db';
 import { generateMerchant, RARE_WORD, scaledSizes, type GeneratedMerchant } from './generate';
 
@@ -81,6 +82,10 @@ describe('the generated merchant', () => {
       SELECT l.id FROM stocktake_lines l JOIN stock_levels s ON s.product_id = l.product_id AND s.location_id = ${merchant.fbaLocationId}
       WHERE l.stocktake_id = ${merchant.stocktakeId} AND l.expected <> s.on_hand`);
     expect(wrong).toEqual([]);
+    // The stocktake page's totals ("n of m counted").
+    const [{ counted }] = await q<{ counted: number }>(sql`SELECT count(*)::int AS counted FROM stocktake_lines WHERE counted IS NOT NULL`);
+    expect(counted).toBeGreaterThan(0);
+    expect(await getStocktake(db, merchant.stocktakeId)).toMatchObject({ lines: sizes.stocktakeLines, counted });
     const [rare] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM products WHERE name ILIKE ${`%${RARE_WORD}%`}`);
     expect(rare.n).toBeGreaterThan(0);
     expect(rare.n).toBeLessThan(sizes.products / 2);
