@@ -23,6 +23,7 @@ import { migrateDb, openPostgres, type Db } from '../db/client';
 import * as schema from '../db/schema';
 import { findActiveUser } from '../lib/auth/users';
 import { listProducts, PRODUCT_SORTS } from '../lib/catalog/products';
+import { getConnection } from '../lib/fba/connections';
 import { getLatestSyncRun } from '../lib/fba/inventory-sync';
 import { CATALOG_SORTS, getCatalogConnection, listCatalog } from '../lib/fba/listings';
 import { countFulfilmentOrders, listFoConnections, listFulfilmentOrders, readFoListParams } from '../lib/fulfilment/fo-list';
@@ -85,6 +86,8 @@ export function screens(m: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited
       stages: [
         chrome(userId),
         [
+          // The connection's layout (header, tabs) reads it beside the page.
+          (db) => getConnection(db, m.connectionId),
           (db) => getCatalogConnection(db, m.connectionId),
           (db) => listCatalog(db, m.connectionId, { ...catalogList, unmappedOnly: false }),
           (db) => getLatestSyncRun(db, m.connectionId),
