@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
-const shared = ['app/**/*.test.ts', 'components/**/*.test.ts', 'lib/**/*.test.ts', 'db/**/*.test.ts', 'jobs/**/*.test.ts', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts'];
+const shared = ['app/**/*.test.ts', 'bench/**/*.test.ts', 'components/**/*.test.ts', 'lib/**/*.test.ts', 'db/**/*.test.ts', 'jobs/**/*.test.ts', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts'];
 
 // Two projects: everything on the embedded database (PGlite), and — when DATABASE_URL is set —
 // the database tests again on real PostgreSQL, plus the *.pg.test.ts files (row locks, concurrency)

@@ -3,6 +3,7 @@ import { benchAmazonOrders } from './amazon-orders';
 import { benchShipAuthorise } from './ship-authorise';
 import { benchFoTracking } from './fo-tracking';
 import { benchLabels } from './labels';
+import { benchLoad } from './load';
 import { benchSpApiThrottle } from './sp-api-throttle';
 import { benchStocktakeSync } from './stocktake-sync';
 
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<unknown>][] = [
   ['fo-tracking', benchFoTracking],
   ['labels', () => benchLabels()],
   ['amazon-orders', () => benchAmazonOrders()],
+  ['load', benchLoad],
 ];
 
 let failed = 0;

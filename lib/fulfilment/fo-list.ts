@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { FO_STATUSES, customers, fbaConnections, fulfilmentOrderItems, fulfilmentOrders, fulfilmentPackages, sales } from '@/db/schema';
 import type { SearchParams } from '@/lib/http/search-params';
@@ -57,15 +57,14 @@ function baseWhere(f: FoFilters): SQL | undefined {
   if (f.to) conds.push(lt(fulfilmentOrders.createdAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
   if (f.q) {
     const prefix = `${escapeLike(f.q.toLowerCase())}%`;
-    // Numbers by prefix (their lower() prefix indexes); SKU and tracking number exactly (their indexes).
-    conds.push(
-      or(
-        sql`lower(${fulfilmentOrders.number}) LIKE ${prefix}`,
-        sql`lower(${sales.number}) LIKE ${prefix}`,
-        sql`EXISTS (SELECT 1 FROM ${fulfilmentOrderItems} i WHERE i.order_id = ${fulfilmentOrders.id} AND i.seller_sku IN (${f.q}, ${f.q.toUpperCase()}))`,
-        sql`EXISTS (SELECT 1 FROM ${fulfilmentPackages} p WHERE p.order_id = ${fulfilmentOrders.id} AND p.tracking_number IN (${f.q}, ${f.q.toUpperCase()}))`,
-      ),
-    );
+    // Numbers by prefix (their lower() prefix indexes); SKU and tracking number exactly (their
+    // indexes). Each way is its own indexed lookup and the orders found are united: one OR across
+    // the joined tables reads every order (about 0.3-0.5 s at 100,000 orders, bench/load.ts).
+    conds.push(sql`${fulfilmentOrders.id} IN (
+      SELECT f.id FROM ${fulfilmentOrders} f WHERE lower(f.number) LIKE ${prefix}
+      UNION SELECT f.id FROM ${sales} s JOIN ${fulfilmentOrders} f ON f.sale_id = s.id WHERE lower(s.number) LIKE ${prefix}
+      UNION SELECT i.order_id FROM ${fulfilmentOrderItems} i WHERE i.seller_sku IN (${f.q}, ${f.q.toUpperCase()})
+      UNION SELECT p.order_id FROM ${fulfilmentPackages} p WHERE p.tracking_number IN (${f.q}, ${f.q.toUpperCase()}))`);
   }
   return and(...conds);
 }
@@ -160,9 +159,7 @@ export async function listFulfilmentOrders(db: Db | Tx, p: FoListParams): Promis
 /** How many orders of each status match the other filters (the counts at the top of the list), in one query. */
 export async function countFulfilmentOrders(db: Db | Tx, f: FoFilters): Promise<Record<FoStatus, number>> {
   const where = baseWhere(f);
-  const q = db.select({ status: fulfilmentOrders.status, n: sql<number>`count(*)::int` }).from(fulfilmentOrders);
-  // The search can name a sale number, so the join is needed only then.
-  const rows = await (f.q ? q.innerJoin(sales, eq(sales.id, fulfilmentOrders.saleId)) : q).where(where).groupBy(fulfilmentOrders.status);
+  const rows = await db.select({ status: fulfilmentOrders.status, n: sql<number>`count(*)::int` }).from(fulfilmentOrders).where(where).groupBy(fulfilmentOrders.status);
   const out = Object.fromEntries(FO_STATUSES.map((s) => [s, 0])) as Record<FoStatus, number>;
   for (const r of rows) out[r.status] = Number(r.n);
   return out;

@@ -1,0 +1,310 @@
+// npx tsx bench/load.ts — the large merchant under 8 concurrent clients (issue 13, "Scale").
+// Creates a scratch PostgreSQL database (fba_bench_load_<pid>) on DATABASE_URL's server (default
+// postgres://postgres@127.0.0.1:5432/postgres), migrates it, generates the full merchant
+// (bench/merchant/generate.ts), builds if needed and starts the production server (LOAD_PORT,
+// default 3390; NEXT_DIST_DIR as the build), signs in as the administrator (a next-auth session
+// cookie), checks every screen answers 200 with its content, then runs autocannon with 8
+// connections for LOAD_SECONDS (default 10) per screen. Beside each screen's p50/p95 it prints the
+// bare SQL the screen needs: the queries the page's lib calls issue (captured once through
+// drizzle's logger), replayed through postgres.js 50 times in the page's own order (calls the page
+// awaits together run together). Goal: p95 ≤ 150 ms and ≤ 3× that SQL.
+// MERCHANT_SCALE shrinks the merchant (e.g. 0.1); LOAD_KEEP_DB=1 keeps the database (its URL is
+// printed); LOAD_DATABASE_URL runs against a database kept so (or filled by generate.ts), as is.
+// LOAD_SCREENS=Sales,Catalog runs only the screens whose names contain one of those words.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { encode } from 'next-auth/jwt';
+import postgres from 'postgres';
+import { migrateDb, openPostgres, type Db } from '../db/client';
+import * as schema from '../db/schema';
+import { findActiveUser } from '../lib/auth/users';
+import { listProducts, PRODUCT_SORTS } from '../lib/catalog/products';
+import { getConnection } from '../lib/fba/connections';
+import { getLatestSyncRun } from '../lib/fba/inventory-sync';
+import { CATALOG_SORTS, getCatalogConnection, listCatalog } from '../lib/fba/listings';
+import { countFulfilmentOrders, listFoConnections, listFulfilmentOrders, readFoListParams } from '../lib/fulfilment/fo-list';
+import { getFoView } from '../lib/fulfilment/fo-view';
+import { readSearchParams } from '../lib/http/search-params';
+import { listLabelDocuments } from '../lib/labels/documents';
+import { readListParams } from '../lib/paging';
+import { getCompanySettings } from '../lib/reference/company';
+import { creditNotesOf } from '../lib/returns/credit-notes';
+import { foReturnsOf } from '../lib/returns/fo-returns';
+import { amazonOrderOfSale } from '../lib/channel/order-list';
+import { getSale, listSales, readSaleFilters, SALE_SORTS } from '../lib/sale/queries';
+import { listBinsOf, listLocationNames } from '../lib/stock/places';
+import { getLatestStocktakeSync } from '../lib/stocktake/fba-sync';
+import { countLinesNeedingCost, getStocktake, listStocktakeLines } from '../lib/stocktake/queries';
+import { bootstrap } from '../scripts/lib/bootstrap';
+import { ensureBuild } from '../scripts/lib/build';
+import { assertPortFree, startNext, stopChild, waitForHealth } from '../scripts/lib/processes';
+import { findMerchant, generateMerchant, printMerchant, RARE_WORD, scaledSizes, type GeneratedMerchant } from './merchant/generate';
+
+const CONNECTIONS = 8;
+const GOAL_MS = 150;
+const GOAL_RATIO = 3;
+const SQL_RUNS = 50;
+const SECRET = 'bench-load-secret-not-for-production-0000';
+const ENCRYPTION_KEY = Buffer.alloc(32, 11).toString('base64');
+
+/** One lib call of a page, on the database it is given. */
+type Call = (db: Db) => Promise<unknown>;
+type Screen = {
+  name: string;
+  path: string;
+  /** Words the page shows when it rendered what it should (not the sign-in page). */
+  expect: string[];
+  /** The page's lib calls in order; the calls of one stage are awaited together. */
+  stages: Call[][];
+};
+
+/** What the (app) layout and the page's permission check read for every page. */
+const chrome = (userId: string): Call[] => [(db) => findActiveUser(db, userId), (db) => getCompanySettings(db)];
+
+export function screens(m: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'>, userId: string, q: { saleNumber: string; foSku: string }): Screen[] {
+  const foSp = { status: 'Shipped', q: q.foSku };
+  const foParams = readFoListParams(readSearchParams(foSp));
+  const catalogList = readListParams({}, CATALOG_SORTS, 'sku');
+  const products = readListParams({}, PRODUCT_SORTS, 'sku');
+  const productsQ = readListParams({ q: RARE_WORD }, PRODUCT_SORTS, 'sku');
+  const sales = readListParams({}, SALE_SORTS, 'number', 'desc');
+  return [
+    {
+      name: 'Fulfilment Orders (Shipped, searched)',
+      path: `/sale/fulfilment-orders?${new URLSearchParams(foSp)}`,
+      expect: ['Fulfilment Orders', q.foSku],
+      stages: [chrome(userId), [(db) => listFulfilmentOrders(db, foParams), (db) => countFulfilmentOrders(db, foParams), (db) => listFoConnections(db)]],
+    },
+    {
+      name: 'FBA Catalog',
+      path: `/integration/fba/${m.connectionId}/catalog`,
+      expect: ['Catalog', 'Force Sync'],
+      stages: [
+        chrome(userId),
+        [
+          // The connection's layout (header, tabs) reads it beside the page.
+          (db) => getConnection(db, m.connectionId),
+          (db) => getCatalogConnection(db, m.connectionId),
+          (db) => listCatalog(db, m.connectionId, { ...catalogList, unmappedOnly: false }),
+          (db) => getLatestSyncRun(db, m.connectionId),
+          (db) => listLabelDocuments(db, { connectionId: m.connectionId, kind: 'fnsku' }, 5),
+        ],
+      ],
+    },
+    {
+      name: 'Stocktake, 50,000 lines',
+      path: `/inventory/stocktake/${m.stocktakeId}`,
+      expect: ['ST-M00001', 'Complete'],
+      stages: [
+        chrome(userId),
+        [(db) => getStocktake(db, m.stocktakeId)],
+        [
+          (db) => listStocktakeLines(db, m.stocktakeId, { after: null, q: undefined, needsCost: undefined }),
+          (db) => listBinsOf(db, m.fbaLocationId),
+          (db) => getLatestStocktakeSync(db, m.stocktakeId),
+          (db) => countLinesNeedingCost(db, m.stocktakeId),
+        ],
+      ],
+    },
+    { name: 'Products', path: '/inventory/products', expect: ['Products', 'M-000001'], stages: [chrome(userId), [(db) => listProducts(db, products)]] },
+    { name: `Products ?q=${RARE_WORD}`, path: `/inventory/products?q=${RARE_WORD}`, expect: ['Products', RARE_WORD], stages: [chrome(userId), [(db) => listProducts(db, productsQ)]] },
+    {
+      name: 'Sales',
+      path: '/sale/sales',
+      expect: ['Sales', 'SO-M'],
+      stages: [chrome(userId), [(db) => listSales(db, sales, readSaleFilters({}))], [(db) => listLocationNames(db)]],
+    },
+    {
+      name: 'Sale page',
+      path: `/sale/sales/${m.saleId}`,
+      expect: [q.saleNumber],
+      stages: [chrome(userId), [(db) => getSale(db, m.saleId)], [(db) => amazonOrderOfSale(db, m.saleId)], [(db) => creditNotesOf(db, m.saleId)]],
+    },
+    {
+      name: 'Fulfilment order page',
+      path: `/sale/fulfilment-orders/${m.fulfilmentOrderId}`,
+      expect: ['FO-M'],
+      stages: [chrome(userId), [(db) => getFoView(db, m.fulfilmentOrderId)], [(db) => foReturnsOf(db, m.fulfilmentOrderId)]],
+    },
+  ];
+}
+
+export type Captured = { query: string; params: unknown[] };
+
+/** The SQL each call of a screen issues, captured once through drizzle's logger. */
+export async function captureScreen(url: string, screen: Screen): Promise<Captured[][][]> {
+  const client = postgres(url, { max: 4, onnotice: () => {} });
+  let sink: Captured[] = [];
+  const db = drizzle({ client, schema, logger: { logQuery: (query, params) => sink.push({ query, params }) } }) as unknown as Db;
+  try {
+    const out: Captured[][][] = [];
+    for (const stage of screen.stages) {
+      const calls: Captured[][] = [];
+      for (const call of stage) {
+        sink = [];
+        await call(db);
+        calls.push(sink);
+      }
+      out.push(calls);
+    }
+    return out;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** p50 of SQL_RUNS replays of the captured queries (stages in order, a stage's calls at once). */
+async function timeBareSql(url: string, captured: Captured[][][]): Promise<number> {
+  const client = postgres(url, { max: 6, onnotice: () => {} });
+  try {
+    const once = async () => {
+      const t0 = performance.now();
+      for (const stage of captured)
+        await Promise.all(
+          stage.map(async (queries) => {
+            for (const c of queries) await client.unsafe(c.query, c.params as never[]);
+          }),
+        );
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 5; i++) await once();
+    const times: number[] = [];
+    for (let i = 0; i < SQL_RUNS; i++) times.push(await once());
+    return percentile(times, 0.5);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
+}
+
+type Load = { p50: number; p95: number; rps: number; requests: number; errors: number };
+
+/** autocannon with CONNECTIONS clients for `seconds`; every response's time kept for p50/p95. */
+async function load(url: string, cookie: string, seconds: number): Promise<Load> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { cookie }, timeout: 30 }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) times.push(responseTime);
+    });
+  });
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), rps: result.requests.average, requests: times.length, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+/** The page answers 200 itself (no redirect to sign-in) and shows what it should. */
+async function checkScreen(base: string, cookie: string, screen: Screen) {
+  const res = await fetch(base + screen.path, { headers: { cookie }, redirect: 'manual' });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${screen.name}: ${screen.path} answered ${res.status} ${res.headers.get('location') ?? ''}`);
+  for (const word of screen.expect) if (!body.includes(word)) throw new Error(`${screen.name}: ${screen.path} does not show “${word}”`);
+}
+
+function scratchUrl(server: string, name: string) {
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** `next build` writes its dist folder's globs into tsconfig.json; put the file back (as scripts/e2e.ts does). */
+function buildKeepingTsconfig(root: string) {
+  const tsconfig = path.join(root, 'tsconfig.json');
+  const before = fs.readFileSync(tsconfig, 'utf8');
+  try {
+    ensureBuild(root);
+  } finally {
+    if (fs.readFileSync(tsconfig, 'utf8') !== before) fs.writeFileSync(tsconfig, before);
+  }
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '-');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+
+export async function benchLoad() {
+  const root = process.cwd();
+  const server = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const port = Number(process.env.LOAD_PORT || 3390);
+  const seconds = Number(process.env.LOAD_SECONDS || 10);
+  const factor = Number(process.env.MERCHANT_SCALE || 1);
+  const base = `http://127.0.0.1:${port}`;
+  const reuse = process.env.LOAD_DATABASE_URL;
+  const name = `fba_bench_load_${process.pid}`;
+  const url = reuse || scratchUrl(server, name);
+  process.env.APP_ENCRYPTION_KEY = ENCRYPTION_KEY;
+  await assertPortFree(port);
+  const admin = await openPostgres(server, 1);
+  if (!reuse) await admin.db.execute(`CREATE DATABASE ${name}`);
+  let web: ReturnType<typeof startNext> | undefined;
+  try {
+    const handle = await openPostgres(url, 2);
+    let merchant: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'>;
+    let userId: string;
+    let names: { saleNumber: string; foSku: string };
+    try {
+      await migrateDb(handle);
+      await bootstrap(handle.db, { adminEmail: 'bench@example.com', adminPassword: 'bench-password-0000', companyName: 'Large Merchant' });
+      const found = reuse ? await findMerchant(handle.db) : null;
+      if (found) merchant = found;
+      else {
+        const made = await generateMerchant(handle.db, scaledSizes(factor));
+        printMerchant(made);
+        merchant = made;
+      }
+      const [u] = await handle.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.isAdmin, true)).limit(1);
+      userId = u.id;
+      const sale = await getSale(handle.db, merchant.saleId);
+      // A Shipped order's SKU: the search matches it (and other orders of that product).
+      const page = await listFulfilmentOrders(handle.db, { status: 'Shipped', sort: 'created', dir: 'desc', after: null });
+      names = { saleNumber: sale!.number, foSku: page.rows[0].items.split(' × ')[0] };
+    } finally {
+      await handle.close();
+    }
+
+    const t0 = performance.now();
+    buildKeepingTsconfig(root);
+    console.log(`Build check ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
+    web = startNext(root, port, { DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEY: ENCRYPTION_KEY });
+    await waitForHealth(base, web);
+    const token = await encode({ token: { sub: userId, uid: userId, email: 'bench@example.com', name: 'Administrator' }, secret: SECRET, maxAge: 3600 });
+    const cookie = `next-auth.session-token=${token}`;
+
+    const wanted = process.env.LOAD_SCREENS?.split(',').filter(Boolean);
+    const list = screens(merchant, userId, names).filter((s) => !wanted || wanted.some((w) => s.name.includes(w)));
+    for (const s of list) await checkScreen(base, cookie, s);
+    console.log(`All ${list.length} screens answer 200 with their content. ${CONNECTIONS} connections, ${seconds} s each.`);
+
+    const rows: string[][] = [['screen', 'p50 ms', 'p95 ms', 'req/s', 'SQL p50 ms', 'p95/SQL', 'verdict']];
+    let missed = 0;
+    for (const s of list) {
+      const sqlMs = await timeBareSql(url, await captureScreen(url, s));
+      const r = await load(base + s.path, cookie, seconds);
+      const ratio = r.p95 / sqlMs;
+      const pass = r.p95 <= GOAL_MS && ratio <= GOAL_RATIO && r.errors === 0;
+      if (!pass) missed += 1;
+      rows.push([s.name, f0(r.p50), f0(r.p95), f1(r.rps), f1(sqlMs), f1(ratio), (pass ? 'PASS' : 'MISS') + (r.errors ? ` (${r.errors} errors)` : '')]);
+      console.log(`  ${s.name}: ${r.requests} answers`);
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows) console.log(r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+    console.log(`Goal: p95 ≤ ${GOAL_MS} ms and ≤ ${GOAL_RATIO}× the bare SQL. ${missed ? `${missed} screen(s) miss it.` : 'Every screen meets it.'}`);
+  } finally {
+    await stopChild(web);
+    if (process.env.LOAD_KEEP_DB === '1' && !reuse) console.log(`Kept ${url}`);
+    else if (!reuse) await admin.db.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchLoad().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

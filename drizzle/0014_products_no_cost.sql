@@ -1,0 +1,1 @@
+CREATE INDEX "products_no_cost_idx" ON "products" USING btree ("id") WHERE "products"."unit_cost" IS NULL;
