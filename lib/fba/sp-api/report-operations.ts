@@ -4,6 +4,20 @@ import { SpApiError } from './errors';
 import type { SpApiTransport } from './transport';
 
 export function createReportOperations(transport: SpApiTransport, fetchFn: typeof fetch, timeoutMs: number) {
+  const downloadFailed = () => new SpApiError({ kind: 'network', operation: 'getReportDocument', message: 'Report document download failed' });
+  async function requestDocument(document: ReportDocument): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetchFn(document.url, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      throw downloadFailed();
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new SpApiError({ kind: 'http', operation: 'getReportDocument', status: res.status, message: `Report document download answered ${res.status} (the URL may have expired)` });
+    }
+    return res;
+  }
   return {
     async createReport(spec: CreateReportSpecification): Promise<string> {
       const res = await transport.call('createReport', { body: spec }, CreateReportResponse);
@@ -23,17 +37,33 @@ export function createReportOperations(transport: SpApiTransport, fetchFn: typeo
      * it is never logged) and inflates it when Amazon compressed it.
      */
     async downloadReportDocument(document: ReportDocument): Promise<string> {
-      let res: Response;
+      const res = await requestDocument(document);
+      let bytes: Buffer;
       try {
-        res = await fetchFn(document.url, { signal: AbortSignal.timeout(timeoutMs) });
+        bytes = Buffer.from(await res.arrayBuffer());
       } catch {
-        throw new SpApiError({ kind: 'network', operation: 'getReportDocument', message: 'Report document download failed' });
+        throw downloadFailed();
       }
-      if (!res.ok) {
-        throw new SpApiError({ kind: 'http', operation: 'getReportDocument', status: res.status, message: `Report document download answered ${res.status} (the URL may have expired)` });
-      }
-      const bytes = Buffer.from(await res.arrayBuffer());
       return (document.compressionAlgorithm === 'GZIP' ? gunzipSync(bytes) : bytes).toString('utf8');
+    },
+
+    /**
+     * The document's bytes as they arrive, inflated when Amazon compressed it: for a report too
+     * large to hold whole. The answer's status is checked here; a failure while reading the body
+     * (the connection dropped, the timeout, a broken gzip stream) is thrown by the iteration.
+     */
+    async openReportDocument(document: ReportDocument): Promise<AsyncIterable<Uint8Array>> {
+      const res = await requestDocument(document);
+      if (!res.body) throw downloadFailed();
+      const body = document.compressionAlgorithm === 'GZIP' ? res.body.pipeThrough(new DecompressionStream('gzip')) : res.body;
+      return (async function* () {
+        try {
+          // A web ReadableStream is async iterable in Node; the DOM typings do not say so.
+          yield* body as unknown as AsyncIterable<Uint8Array>;
+        } catch {
+          throw downloadFailed();
+        }
+      })();
     },
   };
 }
