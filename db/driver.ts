@@ -25,7 +25,8 @@ export function isForeignKeyViolation(e: unknown): boolean {
   return pgError(e, '23503') !== null;
 }
 
-type PostgresJsClient = { unsafe: (query: string) => { writable: () => Promise<NodeJS.WritableStream> } };
+type PostgresJsQuery = { writable: () => Promise<NodeJS.WritableStream>; reject?: (e: unknown) => void };
+type PostgresJsClient = { unsafe: (query: string) => PostgresJsQuery };
 type PgliteClient = { query: (query: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
 
 /** The driver's own client under a Drizzle transaction (or database): postgres.js's `sql` or PGlite's. */
@@ -73,11 +74,14 @@ export async function copyInto(tx: unknown, table: string, columns: string[], li
   }
   const { Readable } = await import('node:stream');
   const { pipeline } = await import('node:stream/promises');
-  // postgres.js resolves a COPY's stream when the server answers CommandComplete, and never when
-  // the server refuses the data after the last line was sent: bounded, so a worker cannot hang.
+  // postgres.js resolves a COPY's stream when the server answers CommandComplete; when the server
+  // refuses the data after the last line was sent, it only rejects the query (already resolved with
+  // the stream), so that rejection is caught here. The timer is a last resort against a hang.
   let stuck: NodeJS.Timeout | undefined;
   let lastLineSent = () => {};
-  const timedOut = new Promise<never>((_, reject) => {
+  let refused = (_e: unknown) => {};
+  const failed = new Promise<never>((_, reject) => {
+    refused = reject;
     lastLineSent = () => {
       stuck = setTimeout(() => reject(new Error(`COPY into ${table} did not finish ${COPY_FINISH_MS / 1000} s after its last line.`)), COPY_FINISH_MS);
       stuck.unref();
@@ -88,8 +92,15 @@ export async function copyInto(tx: unknown, table: string, columns: string[], li
     lastLineSent();
   }
   try {
-    const writable = await client.unsafe(statement('STDIN')).writable();
-    await Promise.race([pipeline(Readable.from(source()), writable), timedOut]);
+    const query = client.unsafe(statement('STDIN'));
+    const reject = query.reject;
+    if (typeof reject === 'function')
+      query.reject = (e: unknown) => {
+        refused(e);
+        reject.call(query, e);
+      };
+    const writable = await query.writable();
+    await Promise.race([pipeline(Readable.from(source()), writable), failed]);
   } finally {
     clearTimeout(stuck);
   }
