@@ -3,20 +3,33 @@ import { CreateReportResponse, Report, ReportDocument, type CreateReportSpecific
 import { SpApiError } from './errors';
 import type { SpApiTransport } from './transport';
 
-export function createReportOperations(transport: SpApiTransport, fetchFn: typeof fetch, timeoutMs: number) {
+/**
+ * Attempts at a document download. The document sits at a pre-signed S3 URL: S3 asks clients to
+ * retry its 500 and 503 (SlowDown) answers, and a kept-alive connection the server closed while
+ * this process was busy fails at once with a reset: both are worth another try, a refusal (403:
+ * the URL expired) is not.
+ */
+const DOCUMENT_ATTEMPTS = 3;
+const DOCUMENT_RETRY_MS = 1000;
+
+export function createReportOperations(transport: SpApiTransport, fetchFn: typeof fetch, timeoutMs: number, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
   const downloadFailed = () => new SpApiError({ kind: 'network', operation: 'getReportDocument', message: 'Report document download failed' });
   async function requestDocument(document: ReportDocument): Promise<Response> {
-    let res: Response;
-    try {
-      res = await fetchFn(document.url, { signal: AbortSignal.timeout(timeoutMs) });
-    } catch {
-      throw downloadFailed();
+    for (let attempt = 1; ; attempt += 1) {
+      let res: Response | undefined;
+      try {
+        res = await fetchFn(document.url, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        if (attempt >= DOCUMENT_ATTEMPTS) throw downloadFailed();
+      }
+      if (res?.ok) return res;
+      if (res && (res.status < 500 || attempt >= DOCUMENT_ATTEMPTS)) {
+        await res.body?.cancel();
+        throw new SpApiError({ kind: 'http', operation: 'getReportDocument', status: res.status, message: `Report document download answered ${res.status} (the URL may have expired)` });
+      }
+      await res?.body?.cancel();
+      await sleep(DOCUMENT_RETRY_MS * attempt);
     }
-    if (!res.ok) {
-      await res.body?.cancel();
-      throw new SpApiError({ kind: 'http', operation: 'getReportDocument', status: res.status, message: `Report document download answered ${res.status} (the URL may have expired)` });
-    }
-    return res;
   }
   return {
     async createReport(spec: CreateReportSpecification): Promise<string> {
