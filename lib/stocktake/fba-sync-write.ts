@@ -64,7 +64,7 @@ export async function stageReport(tx: Tx, rows: ReportRows): Promise<StagedRepor
 }
 
 type Target = { locationId: string; stocktakeId: string; createMissingProducts: boolean };
-export type StagedResult = { synced: number; created: number; zeroed: number; unknownSkus: string[]; ms: { match: number; write: number } };
+export type StagedResult = { synced: number; created: number; zeroed: number; unknownSkus: string[]; needCost: number; ms: { match: number; write: number } };
 
 /**
  * Applies the staged report to the stocktake (the caller holds its lock): one entry per SKU,
@@ -101,12 +101,15 @@ export async function applyStagedReport(tx: Tx, staged: StagedReport, to: Target
   }
   const t1 = performance.now();
 
-  const [out] = rowsOf<{ synced: number; zeroed: number; unknown: string[] | null }>(
+  // Lines Complete will refuse (queries.ts needsCostSql, completion.ts costForAddition): a count
+  // adding units with no typed cost, none of the product held and no standard cost. Counted here
+  // from what the statement writes, plus the lines it leaves alone (other bins of counted products).
+  const [out] = rowsOf<{ synced: number; zeroed: number; unknown: string[] | null; need_cost: number }>(
     await tx.execute(sql`
       WITH joined AS (
-        SELECT w.ord, w.sku, w.units::int AS n, p.id AS product_id FROM ${wanted} w LEFT JOIN products p ON lower(p.sku) = lower(w.sku)
+        SELECT w.ord, w.sku, w.units::int AS n, p.id AS product_id, p.unit_cost AS standard_cost FROM ${wanted} w LEFT JOIN products p ON lower(p.sku) = lower(w.sku)
       ), matched AS (
-        SELECT product_id, n FROM joined WHERE product_id IS NOT NULL
+        SELECT product_id, n, standard_cost FROM joined WHERE product_id IS NOT NULL
       ), absent AS (
         SELECT a.product_id, a.bin_id, max(a.on_hand) AS on_hand FROM (
           SELECT product_id, bin_id, on_hand FROM stock_levels WHERE location_id = ${to.locationId} AND on_hand > 0
@@ -115,20 +118,31 @@ export async function applyStagedReport(tx: Tx, staged: StagedReport, to: Target
         ) a
         WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.product_id = a.product_id)
         GROUP BY a.product_id, a.bin_id
-      ), counts AS (
-        SELECT m.product_id, NULL::uuid AS bin_id, coalesce(s.on_hand, 0) AS expected, m.n AS counted FROM matched m
+      ), counted AS (
+        SELECT m.product_id, coalesce(s.on_hand, 0) AS on_hand, m.n,
+          (m.n > coalesce(s.on_hand, 0) AND m.standard_cost IS NULL AND coalesce(pc.quantity, 0) <= 0) AS cost_unknown
+        FROM matched m
         LEFT JOIN stock_levels s ON s.product_id = m.product_id AND s.location_id = ${to.locationId} AND s.bin_id IS NULL
-        UNION ALL
-        SELECT product_id, bin_id, on_hand, 0 FROM absent
+        LEFT JOIN product_costs pc ON pc.product_id = m.product_id
       ), written AS (
         INSERT INTO stocktake_lines (stocktake_id, product_id, bin_id, expected, counted)
-        SELECT ${to.stocktakeId}, product_id, bin_id, expected, counted FROM counts
+        SELECT ${to.stocktakeId}::uuid, product_id, NULL::uuid, on_hand, n FROM counted
+        UNION ALL
+        SELECT ${to.stocktakeId}::uuid, product_id, bin_id, on_hand, 0 FROM absent
         ON CONFLICT ON CONSTRAINT stocktake_lines_key DO UPDATE SET counted = excluded.counted
-        RETURNING 1
+        RETURNING product_id, bin_id, unit_cost
+      ), left_alone AS (
+        SELECT l.counted, l.unit_cost, coalesce(s.on_hand, 0) AS on_hand, m.standard_cost, pc.quantity
+        FROM stocktake_lines l JOIN matched m ON m.product_id = l.product_id
+        LEFT JOIN stock_levels s ON s.product_id = l.product_id AND s.location_id = ${to.locationId} AND s.bin_id = l.bin_id
+        LEFT JOIN product_costs pc ON pc.product_id = l.product_id
+        WHERE l.stocktake_id = ${to.stocktakeId} AND l.bin_id IS NOT NULL
       )
       SELECT (SELECT count(*) FROM matched)::int AS synced, (SELECT count(*) FROM absent)::int AS zeroed,
-        (SELECT count(*) FROM written)::int AS lines, (SELECT array_agg(sku ORDER BY ord) FROM joined WHERE product_id IS NULL) AS unknown`),
+        (SELECT array_agg(sku ORDER BY ord) FROM joined WHERE product_id IS NULL) AS unknown,
+        ((SELECT count(*) FROM written w JOIN counted c ON c.product_id = w.product_id WHERE w.bin_id IS NULL AND c.cost_unknown AND w.unit_cost IS NULL)
+          + (SELECT count(*) FROM left_alone a WHERE a.counted > a.on_hand AND a.unit_cost IS NULL AND coalesce(a.quantity, 0) <= 0 AND a.standard_cost IS NULL))::int AS need_cost`),
   );
   const t2 = performance.now();
-  return { synced: Number(out.synced), created, zeroed: Number(out.zeroed), unknownSkus: out.unknown ?? [], ms: { match: t1 - t0, write: t2 - t1 } };
+  return { synced: Number(out.synced), created, zeroed: Number(out.zeroed), unknownSkus: out.unknown ?? [], needCost: Number(out.need_cost), ms: { match: t1 - t0, write: t2 - t1 } };
 }

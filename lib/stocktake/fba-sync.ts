@@ -7,7 +7,6 @@ import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
 import { applyStagedReport, stageReport, type ReportRows } from './fba-sync-write';
-import { countLinesNeedingCost } from './queries';
 import { isCounting } from './stocktake-status';
 
 export type FbaSyncResult = {
@@ -74,9 +73,8 @@ export async function syncStocktakeFromReport(db: Db | Tx, stocktakeId: string, 
     const target = await findSyncTarget(tx, stocktakeId, true);
     const applied = await applyStagedReport(tx, staged, { stocktakeId, locationId: target.locationId, createMissingProducts: target.connection.createMissingProducts });
     await tx.update(stocktakes).set({ syncedAt: new Date() }).where(eq(stocktakes.id, stocktakeId));
-    const needCost = await countLinesNeedingCost(tx, stocktakeId);
     const { ms, ...counts } = applied;
-    return { stocktakeId, number: target.number, ...counts, needCost, rows: staged.rows, ms: { stage: t1 - t0, match: ms.match, write: performance.now() - t1 - ms.match } };
+    return { stocktakeId, number: target.number, ...counts, rows: staged.rows, ms: { stage: t1 - t0, match: ms.match, write: performance.now() - t1 - ms.match } };
   });
 }
 
