@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import { REPORT_COLUMNS } from './sp-api/models/reports';
-import { fetchInventoryReport, parseInventoryReport } from './inventory-report';
+import { fetchInventoryReport, parseInventoryReport, readInventoryReport } from './inventory-report';
+import { reportLines } from './report-download';
 import type { SpApiClient } from './sp-api';
 
 const HEADER = REPORT_COLUMNS.GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA;
@@ -93,6 +94,44 @@ describe('parseInventoryReport', () => {
     const { errors } = parseInventoryReport(report(...bad));
     expect(errors).toHaveLength(101);
     expect(errors[100]).toEqual({ line: 0, message: '…and 50 more unreadable rows.' });
+  });
+});
+
+describe('readInventoryReport (the report read as it downloads)', () => {
+  /** The document's bytes cut every `size` bytes, wherever that falls (inside a line, inside a character). */
+  async function* pieces(text: string, size: number) {
+    const bytes = new TextEncoder().encode(text);
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+  async function readAll(text: string, size: number) {
+    const rows = [];
+    for await (const batch of readInventoryReport(reportLines(pieces(text, size)))) rows.push(...batch);
+    return rows;
+  }
+
+  it('gives the rows parseInventoryReport gives, however the bytes are cut (CRLF, a BOM, accents, no final newline)', async () => {
+    const text = '\uFEFF' + report(row('A-1', { 'product-name': 'Crème brûlée ✓' }), row('B-2'), row('MFN-1', { 'afn-listing-exists': 'No' }), row('C-3')).replace(/\n/g, '\r\n') + row('D-4');
+    const whole = parseInventoryReport(text);
+    expect(whole.errors).toEqual([]);
+    expect(whole.rows.map((r) => r.sellerSku)).toEqual(['A-1', 'B-2', 'C-3', 'D-4']);
+    for (const size of [1, 3, 7, 64, 100_000]) expect(await readAll(text, size)).toEqual(whole.rows);
+  });
+
+  it('refuses the report whole in parseInventoryReport’s words, and yields nothing once a row is unreadable', async () => {
+    const broken = report(row('A-1'), row('B-2', { 'afn-fulfillable-quantity': 'x' }), row('C-3'), row('A-1'), row('N-1', { 'product-name': 'nul\0' }));
+    const yielded: string[] = [];
+    const reading = (async () => {
+      for await (const batch of readInventoryReport(reportLines(pieces(broken, 5)))) yielded.push(...batch.map((r) => r.sellerSku));
+    })();
+    await expect(reading).rejects.toMatchObject({
+      code: 'AMAZON_ERROR',
+      message:
+        "Amazon's inventory report has unreadable rows, so nothing was changed. Line 3: SKU B-2: not a whole number of units: afn-fulfillable-quantity \"x\". " +
+        'Line 5: SKU A-1 is also on line 2. Line 6: SKU N-1: holds a NUL character (U+0000), which cannot be stored.',
+    });
+    expect(yielded).not.toContain('C-3');
+    await expect(readAll('sku\tasin\nA-1\tB0\n', 4)).rejects.toThrow(/no "afn-fulfillable-quantity" column/);
+    await expect(readAll('', 4)).rejects.toThrow(/no "sku" or "afn-fulfillable-quantity" column/);
   });
 });
 

@@ -3,7 +3,7 @@ import type { InventoryReportError, InventoryReportRow } from './inventory-repor
 import type { SpApiClient } from './sp-api';
 import type { SpEndpointName } from '@/db/schema';
 import { spClientFor } from './connection-client';
-import { downloadReport, unreadableRows, unstorableReportLine, type DownloadReportOptions } from './report-download';
+import { downloadReport, openReport, unreadableRows, unstorableReportLine, type DownloadReportOptions } from './report-download';
 import { stripUnstorable } from '@/lib/validation/text';
 
 export const INVENTORY_REPORT_TYPE = 'GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA';
@@ -24,60 +24,55 @@ const REQUIRED_COLUMNS = ['sku', QUANTITY_COLUMNS.fulfillable];
 /** More errors than this are counted, not listed: a broken 50,000-row file must not flood memory. */
 const MAX_LISTED_ERRORS = 100;
 
+type RowReader = {
+  /** The row on this line, or null when the line is blank, skipped (merchant-fulfilled only) or unreadable. */
+  read: (text: string, line: number) => InventoryReportRow | null;
+  /** What could not be read so far: at most MAX_LISTED_ERRORS lines, then how many more. */
+  errors: () => InventoryReportError[];
+};
+
 /**
- * Reads GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA (tab-separated, header first). Columns are found by
- * header name, so Amazon adding or reordering columns changes nothing. A row that cannot be read
- * is reported with its line number (the header is line 1) and the caller applies nothing: a
- * partly read report would zero the quantities of the rows it skipped.
+ * The reader of GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA's rows under this header line (tab-separated,
+ * header first). Columns are found by header name, so Amazon adding or reordering columns changes
+ * nothing. A row that cannot be read is recorded with its line number (the header is line 1).
  */
-export function parseInventoryReport(tsv: string): { rows: InventoryReportRow[]; errors: InventoryReportError[] } {
-  const lines = tsv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
+function rowReader(headerLine: string): RowReader {
+  const header = headerLine.replace(/^\uFEFF/, '').split('\t').map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) return { rows: [], errors: [{ line: 1, message: `The report has no ${missing.map((c) => `"${c}"`).join(' or ')} column.` }] };
+  if (missing.length > 0) {
+    const errors = [{ line: 1, message: `The report has no ${missing.map((c) => `"${c}"`).join(' or ')} column.` }];
+    return { read: () => null, errors: () => errors };
+  }
   const at = (name: string) => header.indexOf(name);
   const col = { sku: at('sku'), fnsku: at('fnsku'), asin: at('asin'), name: at('product-name'), condition: at('condition'), afn: at('afn-listing-exists') };
   const qty = Object.fromEntries(Object.entries(QUANTITY_COLUMNS).map(([k, c]) => [k, at(c)])) as Record<QuantityField, number>;
 
-  const rows: InventoryReportRow[] = [];
-  const errors: InventoryReportError[] = [];
+  const listed: InventoryReportError[] = [];
   let errorCount = 0;
   const fail = (line: number, message: string) => {
     errorCount += 1;
-    if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, message });
+    if (listed.length < MAX_LISTED_ERRORS) listed.push({ line, message });
+    return null;
   };
   const seen = new Map<string, number>();
-  for (let i = 1; i < lines.length; i += 1) {
-    const text = lines[i];
-    if (text.trim() === '') continue;
-    const line = i + 1;
+  const read = (text: string, line: number): InventoryReportRow | null => {
+    if (text.trim() === '') return null;
     const cells = text.split('\t');
     // More cells than headers means a value held a tab: every later column would be misread.
-    if (cells.length > header.length) {
-      fail(line, `Has ${cells.length} fields but the header has ${header.length}.`);
-      continue;
-    }
+    if (cells.length > header.length) return fail(line, `Has ${cells.length} fields but the header has ${header.length}.`);
     const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
     const sku = cell(col.sku);
+    // PostgreSQL cannot store a NUL or half a surrogate pair: no such SKU or name can be matched or kept.
     const unstorable = unstorableReportLine(text);
-    if (unstorable) {
-      fail(line, sku ? `SKU ${stripUnstorable(sku)}: ${unstorable}` : `This row ${unstorable}`);
-      continue;
-    }
-    if (!sku) {
-      fail(line, 'Has no SKU.');
-      continue;
-    }
+    if (unstorable) return fail(line, sku ? `SKU ${stripUnstorable(sku)}: ${unstorable}` : `This row ${unstorable}`);
+    if (!sku) return fail(line, 'Has no SKU.');
     // Merchant-fulfilled-only listings are in this report too; they are not FBA listings.
-    if (cell(col.afn).toLowerCase() === 'no') continue;
+    if (cell(col.afn).toLowerCase() === 'no') return null;
     const first = seen.get(sku);
-    if (first !== undefined) {
-      fail(line, `SKU ${sku} is also on line ${first}.`);
-      continue;
-    }
+    if (first !== undefined) return fail(line, `SKU ${sku} is also on line ${first}.`);
     seen.set(sku, line);
     const bad: string[] = [];
-    const read = (field: QuantityField): number => {
+    const units = (field: QuantityField): number => {
       const raw = cell(qty[field]);
       if (raw === '') return 0;
       if (!/^\d{1,9}$/.test(raw)) bad.push(`${QUANTITY_COLUMNS[field]} "${raw}"`);
@@ -85,23 +80,65 @@ export function parseInventoryReport(tsv: string): { rows: InventoryReportRow[];
     };
     if (cell(qty.fulfillable) === '') bad.push(`${QUANTITY_COLUMNS.fulfillable} is empty`);
     const q = {
-      fulfillable: read('fulfillable'),
-      inboundWorking: read('inboundWorking'),
-      inboundShipped: read('inboundShipped'),
-      inboundReceiving: read('inboundReceiving'),
-      reserved: read('reserved'),
-      unsellable: read('unsellable'),
+      fulfillable: units('fulfillable'),
+      inboundWorking: units('inboundWorking'),
+      inboundShipped: units('inboundShipped'),
+      inboundReceiving: units('inboundReceiving'),
+      reserved: units('reserved'),
+      unsellable: units('unsellable'),
     };
-    const total = qty.total >= 0 && cell(qty.total) !== '' ? read('total') : Object.values(q).reduce((a, b) => a + b, 0);
+    const total = qty.total >= 0 && cell(qty.total) !== '' ? units('total') : q.fulfillable + q.inboundWorking + q.inboundShipped + q.inboundReceiving + q.reserved + q.unsellable;
     if (total > 2_147_483_647) bad.push(`total ${total}`); // the listings' integer columns
-    if (bad.length > 0) {
-      fail(line, `SKU ${sku}: not a whole number of units: ${bad.join(', ')}.`);
-      continue;
-    }
-    rows.push({ sellerSku: sku, fnsku: cell(col.fnsku) || null, asin: cell(col.asin) || null, productName: cell(col.name) || null, condition: cell(col.condition) || null, ...q, total });
+    if (bad.length > 0) return fail(line, `SKU ${sku}: not a whole number of units: ${bad.join(', ')}.`);
+    return { sellerSku: sku, fnsku: cell(col.fnsku) || null, asin: cell(col.asin) || null, productName: cell(col.name) || null, condition: cell(col.condition) || null, ...q, total };
+  };
+  const errors = () => (errorCount > listed.length ? [...listed, { line: 0, message: `…and ${errorCount - listed.length} more unreadable rows.` }] : listed);
+  return { read, errors };
+}
+
+/**
+ * Reads GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA held whole. A row that cannot be read is reported
+ * with its line number and the caller applies nothing: a partly read report would zero the
+ * quantities of the rows it skipped.
+ */
+export function parseInventoryReport(tsv: string): { rows: InventoryReportRow[]; errors: InventoryReportError[] } {
+  const lines = tsv.split(/\r?\n/);
+  const reader = rowReader(lines[0] ?? '');
+  const rows: InventoryReportRow[] = [];
+  for (let i = 1; i < lines.length; i += 1) {
+    const row = reader.read(lines[i], i + 1);
+    if (row) rows.push(row);
   }
-  if (errorCount > errors.length) errors.push({ line: 0, message: `…and ${errorCount - errors.length} more unreadable rows.` });
-  return { rows, errors };
+  return { rows, errors: reader.errors() };
+}
+
+/**
+ * Reads the report as its lines arrive (batches of lines, as `reportLines` gives them), yielding
+ * the rows of each batch. The same rows and refusals as `parseInventoryReport`: once a row is
+ * unreadable nothing more is yielded, the rest is still read for the message, and the end throws
+ * `unreadableReport`, so a caller writing the rows as they come must do so in a transaction.
+ */
+export async function* readInventoryReport(batches: AsyncIterable<string[]>): AsyncGenerator<InventoryReportRow[]> {
+  let reader: RowReader | undefined;
+  let line = 0;
+  let broken = false;
+  for await (const batch of batches) {
+    const rows: InventoryReportRow[] = [];
+    for (const text of batch) {
+      line += 1;
+      if (!reader) {
+        reader = rowReader(text);
+        broken = reader.errors().length > 0;
+        continue;
+      }
+      const row = reader.read(text, line);
+      if (row && !broken) rows.push(row);
+      else if (!row && !broken) broken = reader.errors().length > 0;
+    }
+    if (rows.length > 0) yield rows;
+  }
+  const errors = (reader ?? rowReader('')).errors();
+  if (errors.length > 0) throw unreadableReport(errors);
 }
 
 export type FetchInventoryReportOptions = DownloadReportOptions;
@@ -114,6 +151,15 @@ export type ReportConnection = { id: string; endpoint: SpEndpointName; refreshTo
 
 /** Fetches a connection's inventory report; fetchReportFor in the app, a stand-in in tests. */
 export type FetchReport = (connection: ReportConnection, options?: FetchInventoryReportOptions) => Promise<InventoryReport>;
+
+/**
+ * A report read as it downloads: its rows in batches, or all at once (a stand-in's array, or a
+ * FetchReport's). Iterating throws `unreadableReport` at the end when a row could not be read.
+ */
+export type StreamedInventoryReport = { reportId: string; rows: InventoryReportRow[] | AsyncIterable<InventoryReportRow[]> };
+
+/** Opens a connection's inventory report to read as it downloads; openReportFor in the app, a stand-in (or a FetchReport) in tests. */
+export type OpenReport = (connection: ReportConnection, options?: FetchInventoryReportOptions) => Promise<StreamedInventoryReport>;
 
 /** Why a report with unreadable rows is refused: the first few rows by line, and how many more. */
 export function unreadableReport(errors: InventoryReportError[]): DomainError {
@@ -140,5 +186,23 @@ export async function fetchInventoryReport(client: SpApiClient, options: FetchIn
   return { rows: parsed.rows, reportId };
 }
 
+/**
+ * `fetchInventoryReport` without holding the report whole: Amazon is asked and waited for here
+ * (never call it inside a transaction); the rows are downloaded and parsed as they are iterated,
+ * which may be inside the transaction that writes them (the iteration throws, so it rolls back,
+ * when a row is unreadable or the download fails).
+ */
+export async function openInventoryReport(client: SpApiClient, options: FetchInventoryReportOptions & { marketplaceId: string }): Promise<StreamedInventoryReport> {
+  const { reportId, lines } = await openReport(
+    client,
+    { spec: { reportType: INVENTORY_REPORT_TYPE, marketplaceIds: [options.marketplaceId] }, name: 'inventory report', consequence: 'nothing was changed' },
+    options,
+  );
+  return { reportId, rows: readInventoryReport(lines) };
+}
+
 /** The report of a stored connection, through its process-wide client (which paces its calls). */
 export const fetchReportFor: FetchReport = (connection, options) => fetchInventoryReport(spClientFor(connection), { ...options, marketplaceId: connection.marketplaceId });
+
+/** The report of a stored connection to read as it downloads, through its process-wide client. */
+export const openReportFor: OpenReport = (connection, options) => openInventoryReport(spClientFor(connection), { ...options, marketplaceId: connection.marketplaceId });

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { fbaConnections, fbaSyncRuns, products, stocktakeLines, stocktakes } from '@/db/schema';
-import { fetchReportFor, unreadableReport, type FetchReport } from '@/lib/fba/inventory-report';
+import { fetchReportFor, openReportFor, unreadableReport, type FetchReport, type OpenReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import type { RunningSandbox } from '@/sandbox/index';
@@ -212,5 +212,60 @@ describe('stocktake Sync with FBA', () => {
     expect(again).toMatchObject({ synced: 1, needCost: 0 });
     const [after] = await db.select().from(stocktakeLines).where(eq(stocktakeLines.stocktakeId, st.id));
     expect(after).toMatchObject({ counted: 2, unitCost: 9_000 });
+  });
+
+  it('by default reads the report as it downloads: every row Amazon sent is counted, the run shows the rows read', async () => {
+    const { location } = await makeFbaConnection(db, { createMissingProducts: true });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    const seen: InventoryReportRow[] = [];
+    let batches = 0;
+    // The app's own streamed report, watched as it passes (the sandbox's stock moves with its clock).
+    const watching: OpenReport = async (c, options) => {
+      const report = await openReportFor(c, options);
+      expect(Array.isArray(report.rows)).toBe(false);
+      return {
+        reportId: report.reportId,
+        rows: (async function* () {
+          for await (const batch of report.rows as AsyncIterable<InventoryReportRow[]>) {
+            batches += 1;
+            seen.push(...batch);
+            yield batch;
+          }
+        })(),
+      };
+    };
+    const run = await syncNow(st.id, { fetchReport: watching });
+    expect(run).toMatchObject({ status: 'done', error: null, done: seen.length, total: seen.length });
+    expect(batches).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(10);
+    const lines = await linesOf(st.id);
+    // Products made by earlier tests may spell a SKU in another case: matching ignores case.
+    expect(new Map([...lines].map(([sku, l]) => [sku.toLowerCase(), l.counted]))).toEqual(new Map(seen.map((r) => [r.sellerSku.toLowerCase(), r.fulfillable])));
+    expect(run.summary).toMatch(new RegExp(`^${seen.length} products synced, \\d+ created, `));
+  });
+
+  it('keeps SKUs and names as Amazon wrote them (backslashes, \\N, quotes, accents) when it creates products; the first spelling of a SKU listed twice', async () => {
+    const { location } = await makeFbaConnection(db, { createMissingProducts: true });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    const odd = [
+      row('ESC\\1', 2, 'Back\\slash \\N "quoted" naïve'),
+      row('esc-2', 3, '\\N'),
+      row('ESC-2', 4, 'Second spelling'),
+      row('  ESC-3 ', 1, '  padded  '),
+      row('ESC-4', 5, 'Tab\there\nand a line\r'),
+    ];
+    const result = await syncStocktakeFromRows(db, st.id, odd, userId);
+    expect(result).toMatchObject({ synced: 4, created: 4, unknownSkus: [] });
+    const made = await db.select({ sku: products.sku, name: products.name }).from(products).where(inArray(products.sku, ['ESC\\1', 'esc-2', 'ESC-2', 'ESC-3', 'ESC-4']));
+    expect(new Map(made.map((p) => [p.sku, p.name]))).toEqual(
+      new Map([
+        ['ESC\\1', 'Back\\slash \\N "quoted" naïve'],
+        ['esc-2', '\\N'],
+        ['ESC-3', 'padded'],
+        ['ESC-4', 'Tab\there\nand a line'],
+      ]),
+    );
+    const lines = await linesOf(st.id);
+    expect([...lines].map(([sku, l]) => [sku, l.counted]).sort()).toEqual([['ESC-3', 1], ['ESC-4', 5], ['ESC\\1', 2], ['esc-2', 7]]);
   });
 });

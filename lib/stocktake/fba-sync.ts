@@ -1,15 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { rowsOf } from '@/db/driver';
 import { fbaConnections, locations, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { fetchReportFor, type FetchInventoryReportOptions, type FetchReport } from '@/lib/fba/inventory-report';
+import { openReportFor, type FetchInventoryReportOptions, type OpenReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
-import { QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
-import { countLinesNeedingCost } from './queries';
-import { applyCounts, type Count } from './stocktake';
+import { applyStagedReport, stageReport, type ReportRows } from './fba-sync-write';
 import { isCounting } from './stocktake-status';
 
 export type FbaSyncResult = {
@@ -25,8 +22,8 @@ export type FbaSyncResult = {
   unknownSkus: string[];
   /** Lines Complete will refuse until a person enters a unit cost. */
   needCost: number;
-  /** Milliseconds spent matching SKUs (creating products included) and writing lines. */
-  ms: { match: number; write: number };
+  /** Milliseconds spent loading Amazon's rows (downloading and parsing them too, when streamed), matching SKUs (creating products included) and writing lines. */
+  ms: { stage: number; match: number; write: number };
 };
 
 export type SyncTarget = {
@@ -60,119 +57,38 @@ export async function findSyncTarget(db: Db | Tx, stocktakeId: string, lock = fa
   return { stocktakeId: doc.id, number: doc.number, locationId: doc.locationId, location: row.location, connection };
 }
 
-type Wanted = { key: string; sku: string; name: string; fnsku: string | null; asin: string | null; fulfillable: number };
-
 /**
- * One entry per SKU, case-insensitively (SKUs are unique that way here). Amazon may list a SKU
- * more than once (one row per condition): their fulfillable units add up.
+ * Stocktake Sync: Amazon's fulfillable quantities become the counted column, in one transaction
+ * (see `applyStagedReport` for what is counted). The rows may arrive in batches as the report
+ * downloads: they are loaded as they come, then the stocktake is locked and checked and the lines
+ * written by SQL. Rows that throw (an unreadable report, a failed download) roll everything back.
+ * Complete later refuses lines adding units nobody can cost.
  */
-function groupBySku(rows: InventoryReportRow[]): Map<string, Wanted> {
-  const out = new Map<string, Wanted>();
-  for (const r of rows) {
-    const sku = r.sellerSku.trim();
-    if (!sku) continue;
-    const key = sku.toLowerCase();
-    const units = Math.max(0, Math.trunc(r.fulfillable));
-    const seen = out.get(key);
-    if (seen) seen.fulfillable += units;
-    else out.set(key, { key, sku, name: r.productName?.trim() || sku, fnsku: r.fnsku, asin: r.asin, fulfillable: units });
-  }
-  return out;
-}
-
-async function matchProducts(tx: Tx, keys: string[]): Promise<Map<string, string>> {
-  if (keys.length === 0) return new Map();
-  // lower(sku) is what products_sku_ci indexes, so this is one indexed semi-join whatever the size.
-  const rows = rowsOf<{ id: string; k: string }>(
-    await tx.execute(sql`
-      SELECT p.id, lower(p.sku) AS k FROM products p
-      WHERE lower(p.sku) IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`),
-  );
-  return new Map(rows.map((r) => [r.k, r.id]));
-}
-
-/**
- * Products for Amazon SKUs unknown here: name (and FNSKU/ASIN) from the report, no cost, no stock.
- * ON CONFLICT DO NOTHING: a product made meanwhile under the same SKU is matched again instead.
- */
-async function createProducts(tx: Tx, missing: Wanted[]): Promise<Map<string, string>> {
-  const made = new Map<string, string>();
-  for (let i = 0; i < missing.length; i += 5000) {
-    const part = missing.slice(i, i + 5000).map((w) => ({ s: w.sku, n: w.name, f: w.fnsku, a: w.asin }));
-    const rows = rowsOf<{ id: string; k: string }>(
-      await tx.execute(sql`
-        INSERT INTO products (sku, name, fnsku, asin)
-        SELECT r.s, r.n, r.f, r.a FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS r(s text, n text, f text, a text)
-        ON CONFLICT DO NOTHING
-        RETURNING id, lower(sku) AS k`),
-    );
-    for (const r of rows) made.set(r.k, r.id);
-  }
-  return made;
-}
-
-/**
- * Stocktake Sync: Amazon's fulfillable quantities become the counted column, in one transaction.
- * Every product in the report that exists here (or is created, when the connection's "Create
- * product if it does not exist" is on) is counted at Amazon's figure; products with stock at the
- * location, or lines already in the stocktake, that the report leaves out are counted 0 (Amazon
- * holds none). Typed unit costs are kept. Complete later refuses lines adding units nobody can cost.
- */
-export async function syncStocktakeFromRows(db: Db | Tx, stocktakeId: string, rows: InventoryReportRow[], userId: string | null): Promise<FbaSyncResult> {
+export async function syncStocktakeFromReport(db: Db | Tx, stocktakeId: string, rows: ReportRows, userId: string | null): Promise<FbaSyncResult & { rows: number }> {
   void userId; // the counts are not posted yet: Complete, by a person or auto-sync, records who
   return db.transaction(async (tx) => {
-    const target = await findSyncTarget(tx, stocktakeId, true);
     const t0 = performance.now();
-    const wanted = groupBySku(rows);
-    // Checked here, not by applyCounts, so the message can name Amazon's SKU.
-    const huge = [...wanted.values()].find((w) => !(w.fulfillable <= QUANTITY_MAX));
-    if (huge)
-      throw new DomainError('AMAZON_ERROR', `Amazon reports ${groupDigits(huge.fulfillable)} fulfillable units of ${huge.sku}; a count holds at most ${groupDigits(QUANTITY_MAX)}. Nothing was changed.`);
-    const ids = await matchProducts(tx, [...wanted.keys()]);
-    const missing = [...wanted.values()].filter((w) => !ids.has(w.key));
-    let created = 0;
-    const unknownSkus: string[] = [];
-    if (missing.length > 0 && target.connection.createMissingProducts) {
-      const made = await createProducts(tx, missing);
-      created = made.size;
-      for (const [k, id] of made) ids.set(k, id);
-      const raced = missing.filter((w) => !ids.has(w.key));
-      if (raced.length > 0) for (const [k, id] of await matchProducts(tx, raced.map((w) => w.key))) ids.set(k, id);
-    } else unknownSkus.push(...missing.map((w) => w.sku));
+    const staged = await stageReport(tx, rows);
     const t1 = performance.now();
-
-    const counts: Count[] = [];
-    for (const w of wanted.values()) {
-      const productId = ids.get(w.key);
-      if (productId) counts.push({ productId, binId: null, counted: w.fulfillable });
-    }
-    const counted = new Set(counts.map((c) => c.productId));
-    const absent = rowsOf<{ product_id: string; bin_id: string | null }>(
-      await tx.execute(sql`
-        SELECT product_id, bin_id FROM stock_levels WHERE location_id = ${target.locationId} AND on_hand > 0
-        UNION
-        SELECT product_id, bin_id FROM stocktake_lines WHERE stocktake_id = ${stocktakeId}`),
-    ).filter((r) => !counted.has(r.product_id));
-    for (const r of absent) counts.push({ productId: r.product_id, binId: r.bin_id, counted: 0 });
-    // applyCounts writes in chunks of a few thousand rows, each chunk one statement.
-    await applyCounts(tx, stocktakeId, counts);
+    const target = await findSyncTarget(tx, stocktakeId, true);
+    const applied = await applyStagedReport(tx, staged, { stocktakeId, locationId: target.locationId, createMissingProducts: target.connection.createMissingProducts });
     await tx.update(stocktakes).set({ syncedAt: new Date() }).where(eq(stocktakes.id, stocktakeId));
-    const needCost = await countLinesNeedingCost(tx, stocktakeId);
-    const t2 = performance.now();
-    return {
-      stocktakeId,
-      number: target.number,
-      synced: counted.size,
-      created,
-      zeroed: absent.length,
-      unknownSkus,
-      needCost,
-      ms: { match: t1 - t0, write: t2 - t1 },
-    };
+    const { ms, ...counts } = applied;
+    return { stocktakeId, number: target.number, ...counts, rows: staged.rows, ms: { stage: t1 - t0, match: ms.match, write: performance.now() - t1 - ms.match } };
   });
 }
 
-export type StocktakeSyncDeps = { fetchReport?: FetchReport; sleep?: FetchInventoryReportOptions['sleep']; now?: () => Date };
+/** Stocktake Sync from a report held whole (Auto-Sync, tests). */
+export function syncStocktakeFromRows(db: Db | Tx, stocktakeId: string, rows: InventoryReportRow[], userId: string | null): Promise<FbaSyncResult> {
+  return syncStocktakeFromReport(db, stocktakeId, rows, userId);
+}
+
+export type StocktakeSyncDeps = {
+  /** openReportFor by default (the report read as it downloads); tests pass a stand-in, or a FetchReport holding it whole. */
+  fetchReport?: OpenReport;
+  sleep?: FetchInventoryReportOptions['sleep'];
+  now?: () => Date;
+};
 
 /**
  * The Sync button: checks the stocktake can be synced and queues a run for the worker (or joins
@@ -184,24 +100,43 @@ export async function requestStocktakeSync(db: Db, stocktakeId: string, userId: 
 }
 
 /**
- * The work of a stocktake's Sync run: checks the stocktake, fetches Amazon's inventory report
- * (minutes on Amazon's schedule, so outside any transaction: no lock is held while waiting), then
- * applies it and marks the run done in one transaction that checks the stocktake again. A report
- * that cannot be read whole applies nothing.
+ * The work of a stocktake's Sync run: checks the stocktake, waits for Amazon to build the
+ * inventory report (minutes on Amazon's schedule, so outside any transaction: no lock is held
+ * while waiting), then in one transaction downloads, parses and loads the rows as they arrive,
+ * applies them (checking the stocktake again) and marks the run done. A report that cannot be
+ * read whole applies nothing.
  */
 function stocktakeWork(deps: StocktakeSyncDeps): RunWork {
   return async ({ db, run, progress, finish }) => {
     if (!run.stocktakeId) throw new DomainError('NOT_FOUND', 'That stocktake no longer exists.');
     const stocktakeId = run.stocktakeId;
     const target = await findSyncTarget(db, stocktakeId);
-    const report = await (deps.fetchReport ?? fetchReportFor)(target.connection, { sleep: deps.sleep, onProgress: (p) => progress({ phase: p.phase }) });
-    const total = report.rows.length;
-    await progress({ reportId: report.reportId, phase: WRITING_PHASE.stocktake, done: 0, total });
+    const report = await (deps.fetchReport ?? openReportFor)(target.connection, { sleep: deps.sleep, onProgress: (p) => progress({ phase: p.phase }) });
+    await progress({ reportId: report.reportId, phase: 'Downloading' });
     return db.transaction(async (tx) => {
-      const result = await syncStocktakeFromRows(tx, stocktakeId, report.rows, run.requestedBy);
-      return finish(tx, { summary: describeSync(result), done: total, total });
+      // Not awaited: on PostgreSQL another connection shows the phase while the lines are written;
+      // on PGlite (one connection) it waits for this transaction and then no longer applies.
+      const rows = withEnd(report.rows, (total) => void progress({ phase: WRITING_PHASE.stocktake, done: 0, total }).catch(() => {}));
+      const result = await syncStocktakeFromReport(tx, stocktakeId, rows, run.requestedBy);
+      return finish(tx, { summary: describeSync(result), done: result.rows, total: result.rows });
     });
   };
+}
+
+/** The rows as given, calling `end` with their count once the last has been read. */
+function withEnd(rows: ReportRows, end: (count: number) => void): ReportRows {
+  if (Array.isArray(rows)) {
+    end(rows.length);
+    return rows;
+  }
+  return (async function* () {
+    let count = 0;
+    for await (const batch of rows) {
+      count += batch.length;
+      yield batch;
+    }
+    end(count);
+  })();
 }
 
 /** Runs one queued stocktake Sync; null when another process had claimed it. */

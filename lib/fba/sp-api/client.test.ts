@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSpApiClient } from './client';
 import { resolveEndpoint } from './endpoints';
 import { SpApiError } from './errors';
-import { parseTsvReport } from './report-operations';
+import { createReportOperations, parseTsvReport } from './report-operations';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { REPORT_COLUMNS } from './models/reports';
 import { DEMO_CREDENTIALS, US, createDemoClient, startTestSandbox, type TestSandbox } from './testing/harness';
 
@@ -176,6 +179,41 @@ describe('reports', () => {
       expect(expired).toMatchObject({ status: 403 });
     },
   );
+
+  it('downloads a document again after a dropped connection or an S3 5xx, not after a refusal', async () => {
+    const answers: ('reset' | number)[] = [];
+    let served = 0;
+    const server = createServer((req, res) => {
+      served += 1;
+      const next = answers.shift() ?? 200;
+      if (next === 'reset') return req.socket.destroy();
+      if (next !== 200) return res.writeHead(next).end('<Error><Code>SlowDown</Code></Error>');
+      const body = gzipSync('sku\tafn-fulfillable-quantity\nA-1\t3\n');
+      res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const waits: number[] = [];
+      const ops = createReportOperations(null as never, fetch, 5_000, async (ms) => void waits.push(ms));
+      const document = { reportDocumentId: 'D1', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/d1`, compressionAlgorithm: 'GZIP' as const };
+      answers.push('reset', 503);
+      expect(await ops.downloadReportDocument(document)).toBe('sku\tafn-fulfillable-quantity\nA-1\t3\n');
+      expect([served, waits]).toEqual([3, [1000, 2000]]);
+      answers.push(503, 'reset');
+      const chunks: Uint8Array[] = [];
+      for await (const piece of await ops.openReportDocument(document)) chunks.push(piece);
+      expect(Buffer.concat(chunks).toString()).toContain('A-1\t3');
+      expect(served).toBe(6);
+      answers.push(403);
+      await expect(ops.downloadReportDocument(document)).rejects.toMatchObject({ status: 403 });
+      answers.push(503, 503, 503);
+      await expect(ops.downloadReportDocument(document)).rejects.toMatchObject({ status: 503 });
+      expect(served).toBe(10);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
 
   it('refuses a report type the sandbox does not serve', async () => {
     const client = createDemoClient(sandbox.url);

@@ -27,6 +27,7 @@ export interface SpApiClientOptions {
 export function createSpApiClient(options: SpApiClientOptions) {
   const { baseUrl, tokenUrl } = resolveEndpoint(options.endpoint);
   const fetchFn = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const tokens = new LwaTokenCache(options.credentials, tokenUrl, fetchFn, retry.timeoutMs);
   const transport = new SpApiTransport({
@@ -35,13 +36,13 @@ export function createSpApiClient(options: SpApiClientOptions) {
     fetchFn,
     retry,
     rateScale: options.rateScale ?? 1,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep,
     random: options.random ?? Math.random,
     onExchange: options.onExchange,
   });
   return {
     ...createInventoryOperations(transport),
-    ...createReportOperations(transport, fetchFn, retry.timeoutMs),
+    ...createReportOperations(transport, fetchFn, retry.timeoutMs, sleep),
     ...createOutboundOperations(transport),
     ...createInboundOperations(transport),
     ...createOrderOperations(transport),

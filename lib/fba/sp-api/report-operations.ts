@@ -3,7 +3,34 @@ import { CreateReportResponse, Report, ReportDocument, type CreateReportSpecific
 import { SpApiError } from './errors';
 import type { SpApiTransport } from './transport';
 
-export function createReportOperations(transport: SpApiTransport, fetchFn: typeof fetch, timeoutMs: number) {
+/**
+ * Attempts at a document download. The document sits at a pre-signed S3 URL: S3 asks clients to
+ * retry its 500 and 503 (SlowDown) answers, and a kept-alive connection the server closed while
+ * this process was busy fails at once with a reset: both are worth another try, a refusal (403:
+ * the URL expired) is not.
+ */
+const DOCUMENT_ATTEMPTS = 3;
+const DOCUMENT_RETRY_MS = 1000;
+
+export function createReportOperations(transport: SpApiTransport, fetchFn: typeof fetch, timeoutMs: number, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
+  const downloadFailed = () => new SpApiError({ kind: 'network', operation: 'getReportDocument', message: 'Report document download failed' });
+  async function requestDocument(document: ReportDocument): Promise<Response> {
+    for (let attempt = 1; ; attempt += 1) {
+      let res: Response | undefined;
+      try {
+        res = await fetchFn(document.url, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        if (attempt >= DOCUMENT_ATTEMPTS) throw downloadFailed();
+      }
+      if (res?.ok) return res;
+      if (res && (res.status < 500 || attempt >= DOCUMENT_ATTEMPTS)) {
+        await res.body?.cancel();
+        throw new SpApiError({ kind: 'http', operation: 'getReportDocument', status: res.status, message: `Report document download answered ${res.status} (the URL may have expired)` });
+      }
+      await res?.body?.cancel();
+      await sleep(DOCUMENT_RETRY_MS * attempt);
+    }
+  }
   return {
     async createReport(spec: CreateReportSpecification): Promise<string> {
       const res = await transport.call('createReport', { body: spec }, CreateReportResponse);
@@ -23,17 +50,33 @@ export function createReportOperations(transport: SpApiTransport, fetchFn: typeo
      * it is never logged) and inflates it when Amazon compressed it.
      */
     async downloadReportDocument(document: ReportDocument): Promise<string> {
-      let res: Response;
+      const res = await requestDocument(document);
+      let bytes: Buffer;
       try {
-        res = await fetchFn(document.url, { signal: AbortSignal.timeout(timeoutMs) });
+        bytes = Buffer.from(await res.arrayBuffer());
       } catch {
-        throw new SpApiError({ kind: 'network', operation: 'getReportDocument', message: 'Report document download failed' });
+        throw downloadFailed();
       }
-      if (!res.ok) {
-        throw new SpApiError({ kind: 'http', operation: 'getReportDocument', status: res.status, message: `Report document download answered ${res.status} (the URL may have expired)` });
-      }
-      const bytes = Buffer.from(await res.arrayBuffer());
       return (document.compressionAlgorithm === 'GZIP' ? gunzipSync(bytes) : bytes).toString('utf8');
+    },
+
+    /**
+     * The document's bytes as they arrive, inflated when Amazon compressed it: for a report too
+     * large to hold whole. The answer's status is checked here; a failure while reading the body
+     * (the connection dropped, the timeout, a broken gzip stream) is thrown by the iteration.
+     */
+    async openReportDocument(document: ReportDocument): Promise<AsyncIterable<Uint8Array>> {
+      const res = await requestDocument(document);
+      if (!res.body) throw downloadFailed();
+      const body = document.compressionAlgorithm === 'GZIP' ? res.body.pipeThrough(new DecompressionStream('gzip')) : res.body;
+      return (async function* () {
+        try {
+          // A web ReadableStream is async iterable in Node; the DOM typings do not say so.
+          yield* body as unknown as AsyncIterable<Uint8Array>;
+        } catch {
+          throw downloadFailed();
+        }
+      })();
     },
   };
 }
