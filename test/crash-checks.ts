@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/driver';
+import { ledgerInvariantProblems } from './stock';
 
 type Problem = { problem: string };
 const problems = async (db: Db, query: ReturnType<typeof sql>) => rowsOf<Problem>(await db.execute(query)).map((r) => r.problem);
@@ -10,29 +11,16 @@ const problems = async (db: Db, query: ReturnType<typeof sql>) => rowsOf<Problem
  * the sum of its entries (and is never negative), no entries without a level, each product's costed
  * quantity equals its entries plus what is in transit; and no source line posted twice.
  */
-export const ledgerProblems = (db: Db) =>
-  problems(
+export const ledgerProblems = async (db: Db) => [
+  ...(await ledgerInvariantProblems(db)),
+  ...(await problems(
     db,
     sql`
-    WITH sums AS (SELECT product_id, location_id, bin_id, sum(quantity)::int AS q FROM stock_ledger GROUP BY 1, 2, 3)
-    SELECT 'level ' || s.id || ' on hand ' || s.on_hand || ' ledger ' || coalesce(l.q, 0) AS problem
-    FROM stock_levels s LEFT JOIN sums l ON l.product_id = s.product_id AND l.location_id = s.location_id AND l.bin_id IS NOT DISTINCT FROM s.bin_id
-    WHERE s.on_hand <> coalesce(l.q, 0) OR s.on_hand < 0
-    UNION ALL
-    SELECT 'entries without level ' || l.product_id FROM sums l
-    WHERE NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.product_id = l.product_id AND s.location_id = l.location_id AND s.bin_id IS NOT DISTINCT FROM l.bin_id)
-    UNION ALL
-    SELECT 'cost quantity ' || c.product_id || ': ' || c.quantity || ' vs ' || (coalesce(led.q, 0) + coalesce(tr.q, 0))
-    FROM product_costs c
-    LEFT JOIN (SELECT product_id, sum(quantity)::int AS q FROM stock_ledger GROUP BY 1) led ON led.product_id = c.product_id
-    LEFT JOIN (SELECT tl.product_id, sum(tl.quantity)::int AS q FROM stock_transfer_lines tl JOIN stock_transfers t ON t.id = tl.transfer_id
-               WHERE t.status = 'In Transit' GROUP BY 1) tr ON tr.product_id = c.product_id
-    WHERE c.quantity <> coalesce(led.q, 0) + coalesce(tr.q, 0)
-    UNION ALL
-    SELECT 'posted twice: ' || source_type || ' ' || source_id || ' line ' || source_line || ' (' || count(*) || ' entries)'
+    SELECT 'posted twice: ' || source_type || ' ' || source_id || ' line ' || source_line || ' (' || count(*) || ' entries)' AS problem
     FROM stock_ledger WHERE source_type IN ('stocktake', 'sale') OR (source_type = 'transfer' AND quantity < 0)
     GROUP BY source_type, source_id, source_line HAVING count(*) > 1`,
-  );
+  )),
+];
 
 /**
  * Each stocktake fully completed (Completed, every line counted, one entry per changed line moving

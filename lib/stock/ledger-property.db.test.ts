@@ -6,6 +6,7 @@ import { DomainError, type ErrorCode } from '@/lib/errors';
 import { applyCounts, completeStocktake, startStocktake, voidStocktake } from '@/lib/stocktake/stocktake';
 import { createTestDb } from '@/test/db';
 import { makeBin, makeLocation, makeProduct } from '@/test/fixtures';
+import { ledgerInvariantProblems } from '@/test/stock';
 import { createAdjustment, voidAdjustment } from './adjustments';
 import { rowsOf } from '@/db/driver';
 import { createTransfer, receiveTransfer, shipTransfer, voidTransfer } from './transfers';
@@ -41,24 +42,7 @@ const EXPECTED: ErrorCode[] = ['INSUFFICIENT_STOCK', 'INVALID_TRANSITION', 'IN_U
  * entries over all locations plus what is in transit.
  */
 async function checkInvariants() {
-  const bad = rowsOf<{ problem: string }>(
-    await db.execute(sql`
-      WITH sums AS (SELECT product_id, location_id, bin_id, sum(quantity)::int AS q FROM stock_ledger GROUP BY 1, 2, 3)
-      SELECT 'level ' || s.id || ' on hand ' || s.on_hand || ' ledger ' || coalesce(l.q, 0) AS problem
-      FROM stock_levels s LEFT JOIN sums l ON l.product_id = s.product_id AND l.location_id = s.location_id AND l.bin_id IS NOT DISTINCT FROM s.bin_id
-      WHERE s.on_hand <> coalesce(l.q, 0) OR s.on_hand < 0
-      UNION ALL
-      SELECT 'entries without level ' || l.product_id FROM sums l
-      WHERE NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.product_id = l.product_id AND s.location_id = l.location_id AND s.bin_id IS NOT DISTINCT FROM l.bin_id)
-      UNION ALL
-      SELECT 'cost quantity ' || c.product_id || ': ' || c.quantity || ' vs ' || (coalesce(led.q, 0) + coalesce(tr.q, 0))
-      FROM product_costs c
-      LEFT JOIN (SELECT product_id, sum(quantity)::int AS q FROM stock_ledger GROUP BY 1) led ON led.product_id = c.product_id
-      LEFT JOIN (SELECT tl.product_id, sum(tl.quantity)::int AS q FROM stock_transfer_lines tl JOIN stock_transfers t ON t.id = tl.transfer_id
-                 WHERE t.status = 'In Transit' GROUP BY 1) tr ON tr.product_id = c.product_id
-      WHERE c.quantity <> coalesce(led.q, 0) + coalesce(tr.q, 0)`),
-  );
-  expect(bad.map((r) => r.problem)).toEqual([]);
+  expect(await ledgerInvariantProblems(db)).toEqual([]);
 }
 
 const ledgerCount = async () => Number(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM stock_ledger`))[0].n);
