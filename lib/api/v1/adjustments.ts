@@ -6,9 +6,8 @@ import { AdjustmentInput } from '@/lib/stock/adjustment-inputs';
 import { createAdjustment, getAdjustment, listAdjustments } from '@/lib/stock/adjustments';
 import { ADJUSTMENT_STATUSES } from '@/db/schema';
 import { ApiRefusal, pointerOf } from '../problem';
-import { CursorParam, Limit, listOf } from './common';
+import { CursorParam, Decimal, Limit, listOf } from './common';
 
-const Decimal = z.string().describe('A decimal amount as text, e.g. "12.50" (never a float).');
 
 const BodyLine = z.strictObject({
   sku: z.string(),

@@ -18,6 +18,9 @@ export const CursorParam = z
     return c;
   });
 
+/** Money in the API: decimal text, never a JSON number (a float). */
+export const Decimal = z.string().describe('A decimal amount as text, e.g. "12.50" (never a float).');
+
 export const IdParams = z.object({ id: z.uuid() });
 
 /** A list's answer: the rows and the cursor of the next page (null on the last). */

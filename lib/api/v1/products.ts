@@ -5,9 +5,8 @@ import { BARCODE_TYPES, ProductInput, TIERS, priceKey } from '@/lib/catalog/prod
 import { FBA_BARCODES } from '@/db/schema';
 import { COST_SCALE, PRICE_SCALE, formatDecimal } from '@/lib/money';
 import { ApiRefusal, pointerOf } from '../problem';
-import { CursorParam, Limit, listOf } from './common';
+import { CursorParam, Decimal, Limit, listOf } from './common';
 
-const Decimal = z.string().describe('A decimal amount as text, e.g. "12.50" (never a float).');
 const TierKey = z.enum(TIERS.map(String) as [string, ...string[]]);
 
 /** A product as the API shows it. Money is decimal text: unit cost at 4 places, prices at 2. */
