@@ -11,6 +11,10 @@ import { testSession } from '@/test/session';
 import { GET as getLocations } from './locations/route';
 import { GET as getProduct, PATCH as patchProduct } from './products/[id]/route';
 import { GET as listProducts, POST as createProduct } from './products/route';
+import { makeFbaConnection } from '@/test/fba-fixtures';
+import { makeQueuedFulfilmentOrder } from '@/test/fulfilment-send-fixtures';
+import { GET as getFo } from './fulfilment-orders/[id]/route';
+import { GET as listFos } from './fulfilment-orders/route';
 import { GET as getAdjustment } from './stock-adjustments/[id]/route';
 import { GET as listAdjustments, POST as createAdjustmentApi } from './stock-adjustments/route';
 import { GET as getStock } from './stock/route';
@@ -213,5 +217,31 @@ describe('/api/v1 with a bearer key', () => {
     expect(listed.body.data).toEqual([expect.objectContaining({ id, number: made.body.number, lines: 1 })]);
     const missing = '00000000-0000-4000-8000-000000000019';
     expect((await getAdjustment(req(`/api/v1/stock-adjustments/${missing}`), withId(missing))).status).toBe(404);
+  });
+
+  it('lists fulfilment orders by the screen’s filters and gives one with its items and packages, to a key with the FBA permission', async () => {
+    const db = testSession.db!;
+    const fbaKey = (await createApiKey(db, ownerId, { name: 'FBA reader', ownerId, permissions: [PERMISSION.products] })).key;
+    expect((await listFos(req('/api/v1/fulfilment-orders', { key: fbaKey }))).status).toBe(403);
+    const admin = await makeUser(db, [], true);
+    const key = (await createApiKey(db, admin.id, { name: 'FBA', ownerId: admin.id, permissions: [PERMISSION.fba] })).key;
+    const { conn } = await makeFbaConnection(db);
+    const queued = await makeQueuedFulfilmentOrder(db, conn, { items: [{ sku: 'FO-API-MUG', quantity: 2 }] });
+    const shipped = await makeQueuedFulfilmentOrder(db, conn, { over: { status: 'Shipped' } });
+
+    const list = await json(await listFos(req(`/api/v1/fulfilment-orders?status=Queued&connectionId=${conn.id}`, { key })));
+    expect(list.status).toBe(200);
+    expect((list.body.data as { id: string }[]).map((o) => o.id)).toEqual([queued.fo.id]);
+    const bySku = await json(await listFos(req('/api/v1/fulfilment-orders?q=FO-API-MUG', { key })));
+    expect(bySku.body.data).toEqual([expect.objectContaining({ id: queued.fo.id, number: queued.fo.number, saleNumber: queued.sale.number, units: 2, status: 'Queued' })]);
+    expect(((await json(await listFos(req(`/api/v1/fulfilment-orders?status=Shipped&connectionId=${conn.id}`, { key })))).body.data as { id: string }[]).map((o) => o.id)).toEqual([shipped.fo.id]);
+
+    const one = await json(await getFo(req(`/api/v1/fulfilment-orders/${queued.fo.id}`, { key }), withId(queued.fo.id)));
+    expect(one.body).toMatchObject({ id: queued.fo.id, status: 'Queued', sale: { id: queued.sale.id }, items: [{ lineNo: 1, sellerSku: 'FO-API-MUG', quantity: 2, shipped: 0 }], packages: [] });
+    const missing = '00000000-0000-4000-8000-000000000029';
+    expect((await getFo(req(`/api/v1/fulfilment-orders/${missing}`, { key }), withId(missing))).status).toBe(404);
+    const bad = await json(await listFos(req('/api/v1/fulfilment-orders?status=Lost&from=2026-02-30', { key })));
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as { parameter: string }[]).map((e) => e.parameter).sort()).toEqual(['from', 'status']);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERMISSION, type Permission } from '@/lib/auth/permissions';
 import { AdjustmentList, AdjustmentListQuery, ApiAdjustment, CreateAdjustmentBody } from './adjustments';
 import { IdParams } from './common';
+import { ApiFulfilmentOrder, FoList, FoListQuery } from './fulfilment-orders';
 import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
 import { LocationList, StockList, StockQuery } from './stock';
 
@@ -84,6 +85,23 @@ export const OPERATIONS = {
     response: ApiAdjustment,
   },
   'GET /stock-adjustments/{id}': { tag: 'Stock', summary: 'Get a stock adjustment with its lines', permission: PERMISSION.stockAdjustment, params: IdParams, status: 200, response: ApiAdjustment },
+  'GET /fulfilment-orders': {
+    tag: 'Fulfilment orders',
+    summary: 'List fulfilment orders',
+    description: 'The orders sent to Amazon for sales from an FBA location, newest first; filters as on Sale → Fulfilment Orders.',
+    permission: PERMISSION.fba,
+    query: FoListQuery,
+    status: 200,
+    response: FoList,
+  },
+  'GET /fulfilment-orders/{id}': {
+    tag: 'Fulfilment orders',
+    summary: 'Get a fulfilment order with its items, packages and tracking',
+    permission: PERMISSION.fba,
+    params: IdParams,
+    status: 200,
+    response: ApiFulfilmentOrder,
+  },
 } as const satisfies Record<string, Operation>;
 
 export type OperationKey = keyof typeof OPERATIONS;
