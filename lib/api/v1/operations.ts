@@ -3,6 +3,7 @@ import { PERMISSION, type Permission } from '@/lib/auth/permissions';
 import { AdjustmentList, AdjustmentListQuery, ApiAdjustment, CreateAdjustmentBody } from './adjustments';
 import { IdParams } from './common';
 import { ApiFulfilmentOrder, FoList, FoListQuery } from './fulfilment-orders';
+import { ApiInboundShipment, InboundList, InboundListQuery } from './inbound-shipments';
 import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
 import { LocationList, StockList, StockQuery } from './stock';
 
@@ -101,6 +102,23 @@ export const OPERATIONS = {
     params: IdParams,
     status: 200,
     response: ApiFulfilmentOrder,
+  },
+  'GET /inbound-shipments': {
+    tag: 'Inbound shipments',
+    summary: 'List an FBA connection’s inbound shipments',
+    description: 'Newest first, as on the connection’s Inbound Shipments tab.',
+    permission: PERMISSION.fba,
+    query: InboundListQuery,
+    status: 200,
+    response: InboundList,
+  },
+  'GET /inbound-shipments/{id}': {
+    tag: 'Inbound shipments',
+    summary: 'Get an inbound shipment with its lines and Amazon’s shipments',
+    permission: PERMISSION.fba,
+    params: IdParams,
+    status: 200,
+    response: ApiInboundShipment,
   },
 } as const satisfies Record<string, Operation>;
 
