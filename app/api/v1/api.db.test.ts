@@ -18,6 +18,8 @@ import { GET as listFos } from './fulfilment-orders/route';
 import { GET as getAdjustment } from './stock-adjustments/[id]/route';
 import { GET as listAdjustments, POST as createAdjustmentApi } from './stock-adjustments/route';
 import { GET as getStock } from './stock/route';
+import { GET as getTransfer } from './stock-transfers/[id]/route';
+import { GET as listTransfers, POST as createTransferApi } from './stock-transfers/route';
 
 // The public API as another system calls it: a bearer key, JSON in and out, problem details on refusal.
 vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
@@ -243,5 +245,29 @@ describe('/api/v1 with a bearer key', () => {
     const bad = await json(await listFos(req('/api/v1/fulfilment-orders?status=Lost&from=2026-02-30', { key })));
     expect(bad.status).toBe(400);
     expect((bad.body.errors as { parameter: string }[]).map((e) => e.parameter).sort()).toEqual(['from', 'status']);
+  });
+
+  it('creates a Draft stock transfer with the screen’s rules; refusals point into the body; nothing moves yet', async () => {
+    const db = testSession.db!;
+    const admin = await makeUser(db, [], true);
+    const key = (await createApiKey(db, admin.id, { name: 'Mover', ownerId: admin.id, permissions: [PERMISSION.stockTransfer, PERMISSION.products] })).key;
+    const [a, b] = [await makeLocation(db), await makeLocation(db)];
+    const cup = await makeProduct(db, { sku: 'TR-CUP', name: 'Cup' });
+    const post = (body: unknown) => createTransferApi(req('/api/v1/stock-transfers', { method: 'POST', body, key }));
+
+    const same = await json(await post({ from: { locationId: a.id }, to: { locationId: a.id }, lines: [{ sku: 'TR-CUP', quantity: 0 }, { sku: '', quantity: 2 }] }));
+    expect(same.status).toBe(422);
+    expect((same.body.errors as { pointer: string }[]).map((e) => e.pointer).sort()).toEqual(['/lines/0/quantity', '/lines/1/sku', '/to/locationId']);
+    const unknown = await json(await post({ from: { locationId: a.id }, to: { locationId: b.id }, lines: [{ sku: 'NO-SUCH', quantity: 1 }] }));
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([{ detail: 'No product has this SKU.', pointer: '/lines/0/sku' }]);
+
+    const made = await json(await post({ from: { locationId: a.id }, to: { locationId: b.id }, note: 'Restock B', lines: [{ sku: 'tr-cup', quantity: 3 }] }));
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ status: 'Draft', note: 'Restock B', from: a.name, to: b.name, shippedAt: null, lines: [{ lineNo: 1, sku: 'TR-CUP', quantity: 3, received: 0 }] });
+    const id = made.body.id as string;
+    expect((await json(await getTransfer(req(`/api/v1/stock-transfers/${id}`, { key }), withId(id)))).body).toEqual(made.body);
+    expect(((await json(await listTransfers(req('/api/v1/stock-transfers?limit=1', { key })))).body.data as { id: string }[]).map((t) => t.id)).toEqual([id]);
+    expect((await json(await getStock(req(`/api/v1/stock?productId=${cup.id}`, { key })))).body.data).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { ApiFulfilmentOrder, FoList, FoListQuery } from './fulfilment-orders';
 import { ApiInboundShipment, InboundList, InboundListQuery } from './inbound-shipments';
 import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
 import { LocationList, StockList, StockQuery } from './stock';
+import { ApiTransfer, CreateTransferBody, TransferList, TransferListQuery } from './transfers';
 
 /**
  * Every operation of /api/v1, once: what it needs (permission), what it takes (path, query, JSON
@@ -120,6 +121,17 @@ export const OPERATIONS = {
     status: 200,
     response: ApiInboundShipment,
   },
+  'GET /stock-transfers': { tag: 'Stock', summary: 'List stock transfers', description: 'Newest first, with their number of lines.', permission: PERMISSION.stockTransfer, query: TransferListQuery, status: 200, response: TransferList },
+  'POST /stock-transfers': {
+    tag: 'Stock',
+    summary: 'Create a stock transfer',
+    description: 'A Draft transfer between two places, as Inventory → Stock Transfer → New makes it: nothing moves until it is shipped on the screen. Send an Idempotency-Key to make a retry safe.',
+    permission: PERMISSION.stockTransfer,
+    body: CreateTransferBody,
+    status: 201,
+    response: ApiTransfer,
+  },
+  'GET /stock-transfers/{id}': { tag: 'Stock', summary: 'Get a stock transfer with its lines and what was received', permission: PERMISSION.stockTransfer, params: IdParams, status: 200, response: ApiTransfer },
 } as const satisfies Record<string, Operation>;
 
 export type OperationKey = keyof typeof OPERATIONS;
