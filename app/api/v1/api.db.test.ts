@@ -17,6 +17,8 @@ import { GET as getFo } from './fulfilment-orders/[id]/route';
 import { GET as listFos } from './fulfilment-orders/route';
 import { GET as getAdjustment } from './stock-adjustments/[id]/route';
 import { GET as listAdjustments, POST as createAdjustmentApi } from './stock-adjustments/route';
+import { GET as getSaleApi } from './sales/[id]/route';
+import { GET as listSalesApi } from './sales/route';
 import { GET as getStock } from './stock/route';
 import { GET as getTransfer } from './stock-transfers/[id]/route';
 import { GET as listTransfers, POST as createTransferApi } from './stock-transfers/route';
@@ -269,5 +271,21 @@ describe('/api/v1 with a bearer key', () => {
     expect((await json(await getTransfer(req(`/api/v1/stock-transfers/${id}`, { key }), withId(id)))).body).toEqual(made.body);
     expect(((await json(await listTransfers(req('/api/v1/stock-transfers?limit=1', { key })))).body.data as { id: string }[]).map((t) => t.id)).toEqual([id]);
     expect((await json(await getStock(req(`/api/v1/stock?productId=${cup.id}`, { key })))).body.data).toEqual([]);
+  });
+
+  it('lists sales by stage and gives one with its stages, lines and fulfilment orders', async () => {
+    const db = testSession.db!;
+    const admin = await makeUser(db, [], true);
+    const key = (await createApiKey(db, admin.id, { name: 'Sales reader', ownerId: admin.id, permissions: [PERMISSION.sale] })).key;
+    const { conn } = await makeFbaConnection(db);
+    const { fo, sale } = await makeQueuedFulfilmentOrder(db, conn, { items: [{ sku: 'SALE-API', quantity: 1 }] });
+    const shippedSales = await json(await listSalesApi(req(`/api/v1/sales?ship=Authorised&q=${sale.number}`, { key })));
+    expect(shippedSales.body.data).toEqual([expect.objectContaining({ id: sale.id, number: sale.number, stages: { order: 'Authorised', pick: 'Not Started', pack: 'Not Started', ship: 'Authorised', invoice: 'Not Started' } })]);
+    expect((await json(await listSalesApi(req(`/api/v1/sales?ship=Draft&q=${sale.number}`, { key })))).body.data).toEqual([]);
+    const one = await json(await getSaleApi(req(`/api/v1/sales/${sale.id}`, { key }), withId(sale.id)));
+    expect(one.body).toMatchObject({ id: sale.id, stages: { ship: 'Authorised' }, fulfilmentOrders: [{ id: fo.id, number: fo.number, status: 'Queued' }] });
+    const bad = await json(await listSalesApi(req('/api/v1/sales?pick=Shipped', { key })));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ detail: 'pick is one of Not Started, Draft, Authorised.', parameter: 'pick' }]);
   });
 });

@@ -5,6 +5,7 @@ import { IdParams } from './common';
 import { ApiFulfilmentOrder, FoList, FoListQuery } from './fulfilment-orders';
 import { ApiInboundShipment, InboundList, InboundListQuery } from './inbound-shipments';
 import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
+import { ApiSale, SaleList, SaleListQuery } from './sales';
 import { LocationList, StockList, StockQuery } from './stock';
 import { ApiTransfer, CreateTransferBody, TransferList, TransferListQuery } from './transfers';
 
@@ -132,6 +133,16 @@ export const OPERATIONS = {
     response: ApiTransfer,
   },
   'GET /stock-transfers/{id}': { tag: 'Stock', summary: 'Get a stock transfer with its lines and what was received', permission: PERMISSION.stockTransfer, params: IdParams, status: 200, response: ApiTransfer },
+  'GET /sales': {
+    tag: 'Sales',
+    summary: 'List sales',
+    description: 'Newest first; filter by any stage’s status (`ship=Not Started&pick=Authorised` finds what is picked and waiting to ship), as Sale → Sales does.',
+    permission: PERMISSION.sale,
+    query: SaleListQuery,
+    status: 200,
+    response: SaleList,
+  },
+  'GET /sales/{id}': { tag: 'Sales', summary: 'Get a sale with its stages, lines and fulfilment orders', permission: PERMISSION.sale, params: IdParams, status: 200, response: ApiSale },
 } as const satisfies Record<string, Operation>;
 
 export type OperationKey = keyof typeof OPERATIONS;
