@@ -180,7 +180,7 @@ async function timeBareSql(url: string, captured: Captured[][][]): Promise<numbe
   }
 }
 
-function percentile(xs: number[], p: number): number {
+export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
 }
@@ -207,14 +207,14 @@ async function checkScreen(base: string, cookie: string, screen: Screen) {
   for (const word of screen.expect) if (!body.includes(word)) throw new Error(`${screen.name}: ${screen.path} does not show “${word}”`);
 }
 
-function scratchUrl(server: string, name: string) {
+export function scratchUrl(server: string, name: string) {
   const u = new URL(server);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
 /** `next build` writes its dist folder's globs into tsconfig.json; put the file back (as scripts/e2e.ts does). */
-function buildKeepingTsconfig(root: string) {
+export function buildKeepingTsconfig(root: string) {
   const tsconfig = path.join(root, 'tsconfig.json');
   const before = fs.readFileSync(tsconfig, 'utf8');
   try {

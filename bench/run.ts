@@ -1,5 +1,6 @@
 // npm run bench — every benchmark in bench/, one after another (they measure time: never in parallel).
 import { benchAmazonOrders } from './amazon-orders';
+import { benchApi } from './api';
 import { benchShipAuthorise } from './ship-authorise';
 import { benchFoTracking } from './fo-tracking';
 import { benchLabels } from './labels';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<unknown>][] = [
   ['labels', () => benchLabels()],
   ['amazon-orders', () => benchAmazonOrders()],
   ['load', benchLoad],
+  ['api', benchApi],
 ];
 
 let failed = 0;
