@@ -5,8 +5,8 @@ import { COST_SCALE, formatDecimal } from '@/lib/money';
 import { AdjustmentInput } from '@/lib/stock/adjustment-inputs';
 import { createAdjustment, getAdjustment, listAdjustments } from '@/lib/stock/adjustments';
 import { ADJUSTMENT_STATUSES } from '@/db/schema';
-import { ApiRefusal, pointerOf } from '../problem';
-import { CursorParam, Decimal, Limit, listOf } from './common';
+import { ApiRefusal } from '../problem';
+import { CursorParam, Decimal, Limit, listOf, refusalInBody } from './common';
 
 
 const BodyLine = z.strictObject({
@@ -97,12 +97,6 @@ export async function adjustmentCreate(db: Db | Tx, body: z.output<typeof Create
     const doc = await createAdjustment(db, body, userId);
     return adjustmentGet(db, doc.id);
   } catch (e) {
-    if (isDomainError(e) && e.fieldErrors)
-      throw new ApiRefusal(
-        e.code === 'INSUFFICIENT_STOCK' ? 409 : 422,
-        e.message,
-        Object.entries(e.fieldErrors).flatMap(([k, msgs]) => (msgs ?? []).map((detail) => ({ detail, pointer: pointerOf(bodyPath(k)) }))),
-      );
-    throw e;
+    throw refusalInBody(e, bodyPath, isDomainError(e) && e.code === 'INSUFFICIENT_STOCK' ? 409 : 422);
   }
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isDomainError } from '@/lib/errors';
 import { decodeCursor, type Cursor } from '@/lib/paging';
+import { validDay } from '@/lib/validation/day';
+import { ApiRefusal, pointerOf } from '../problem';
 
 /** Page size of every list: 50 unless `limit` says otherwise, at most 200. */
 export const Limit = z.coerce.number('limit is a whole number from 1 to 200.').int('limit is a whole number from 1 to 200.').min(1, 'limit is at least 1.').max(200, 'limit is at most 200.').default(50);
@@ -25,3 +28,20 @@ export const IdParams = z.object({ id: z.uuid() });
 
 /** A list's answer: the rows and the cursor of the next page (null on the last). */
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** A UTC day filter (YYYY-MM-DD), as the screens' date fields take it. */
+export const Day = z
+  .string()
+  .optional()
+  .refine((d) => d === undefined || validDay(d) !== undefined, 'A day is YYYY-MM-DD (UTC), between 1900 and 2999.')
+  .describe('YYYY-MM-DD, UTC, included.');
+
+/**
+ * A domain refusal with per-field messages (keyed as the screen's form names its fields) as the
+ * API's own refusal, each message pointing where that field sits in the JSON body.
+ */
+export function refusalInBody(e: unknown, bodyPath: (formKey: string) => PropertyKey[], status = 422): unknown {
+  if (!isDomainError(e) || !e.fieldErrors) return e;
+  const errors = Object.entries(e.fieldErrors).flatMap(([k, msgs]) => (msgs ?? []).map((detail) => ({ detail, pointer: pointerOf(bodyPath(k)) })));
+  return new ApiRefusal(status, e.message, errors);
+}

@@ -3,15 +3,9 @@ import type { Db, Tx } from '@/db';
 import { FO_STATUSES } from '@/db/schema';
 import { listFulfilmentOrders } from '@/lib/fulfilment/fo-list';
 import { getFoView } from '@/lib/fulfilment/fo-view';
-import { validDay } from '@/lib/validation/day';
 import { ApiRefusal } from '../problem';
-import { CursorParam, Limit, listOf } from './common';
+import { CursorParam, Day, Limit, listOf } from './common';
 
-const Day = z
-  .string()
-  .optional()
-  .refine((d) => d === undefined || validDay(d) !== undefined, 'A day is YYYY-MM-DD (UTC), between 1900 and 2999.')
-  .describe('YYYY-MM-DD, UTC, included.');
 const When = z.iso.datetime().nullable();
 
 export const FoListQuery = z.object({

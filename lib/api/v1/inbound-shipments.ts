@@ -4,15 +4,9 @@ import { INBOUND_STATUSES } from '@/db/schema';
 import { formatMinor } from '@/lib/fba/amazon-money';
 import { getInboundView } from '@/lib/inbound/inbound-view';
 import { listInbound } from '@/lib/inbound/list';
-import { validDay } from '@/lib/validation/day';
 import { ApiRefusal } from '../problem';
-import { CursorParam, Decimal, Limit, listOf } from './common';
+import { CursorParam, Day, Decimal, Limit, listOf } from './common';
 
-const Day = z
-  .string()
-  .optional()
-  .refine((d) => d === undefined || validDay(d) !== undefined, 'A day is YYYY-MM-DD (UTC), between 1900 and 2999.')
-  .describe('YYYY-MM-DD, UTC, included.');
 
 export const InboundListQuery = z.object({
   connectionId: z.uuid('connectionId is an FBA connection’s id (required: shipments are per connection, as on its Inbound Shipments tab).'),

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { TRANSFER_STATUSES } from '@/db/schema';
-import { isDomainError } from '@/lib/errors';
 import { TransferInput } from '@/lib/stock/transfer-inputs';
 import { createTransfer, getTransfer, listTransfers } from '@/lib/stock/transfers';
-import { ApiRefusal, pointerOf } from '../problem';
-import { CursorParam, Limit, listOf } from './common';
+import { ApiRefusal } from '../problem';
+import { CursorParam, Limit, listOf, refusalInBody } from './common';
 
 const Place = z.strictObject({ locationId: z.string(), binId: z.string().nullable().optional().describe('Required at a location with bins.') });
 
@@ -83,12 +82,6 @@ export async function transferCreate(db: Db | Tx, body: z.output<typeof CreateTr
     const doc = await createTransfer(db, body, userId);
     return transferGet(db, doc.id);
   } catch (e) {
-    if (isDomainError(e) && e.fieldErrors)
-      throw new ApiRefusal(
-        422,
-        e.message,
-        Object.entries(e.fieldErrors).flatMap(([k, msgs]) => (msgs ?? []).map((detail) => ({ detail, pointer: pointerOf(bodyPath(k)) }))),
-      );
-    throw e;
+    throw refusalInBody(e, bodyPath);
   }
 }
