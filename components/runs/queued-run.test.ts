@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { RunJson } from '@/lib/runs/run-progress';
-import { RunProgress } from './queued-run';
+import { RunProgress, watchRun, type RunWatch } from './queued-run';
 
 const RUN: RunJson = {
   id: 'r1', kind: 'stocktake', trigger: 'force', status: 'running', phase: 'Waiting for Amazon', done: 0, total: null,
@@ -35,5 +35,28 @@ describe('RunProgress', () => {
   it('shows the button’s own refusal, and nothing at all before any run', () => {
     expect(text(view(null, { status: 'error', message: 'Stocktake ST-1 is Voided: it can no longer be synced.' }))).toBe('Stocktake ST-1 is Voided: it can no longer be synced.');
     expect(view(null)).toMatch(/^<div aria-live="polite" class="[^"]*"><\/div>$/);
+  });
+});
+
+describe('watchRun: the page refreshes once when its run is done', () => {
+  const done = (id: string): RunJson => ({ ...RUN, id, status: 'done', phase: 'Done' });
+  const idle: RunWatch = { watched: null, startedAfter: null, lastSeen: 'r0' };
+
+  it('a run seen running, then done', () => {
+    const seen = watchRun(idle, { ...RUN, id: 'r1' });
+    expect(seen.refresh).toBe(false);
+    expect(watchRun(seen.watch, done('r1'))).toMatchObject({ refresh: true, watch: { watched: null } });
+  });
+
+  it('the run a press queued, finished by the worker before the first poll saw it running', () => {
+    const pressed: RunWatch = { ...idle, startedAfter: 'r0' };
+    expect(watchRun(pressed, done('r0')).refresh).toBe(false);
+    const after = watchRun(pressed, done('r1'));
+    expect(after.refresh).toBe(true);
+    expect(watchRun(after.watch, done('r1')).refresh).toBe(false);
+  });
+
+  it('never for the last run the page was opened with', () => {
+    expect(watchRun(idle, done('r0')).refresh).toBe(false);
   });
 });

@@ -15,6 +15,20 @@ async function fetchRun(statusUrl: string): Promise<RunJson | null> {
   return ((await res.json()) as { run: RunJson | null }).run;
 }
 
+/** Which run this page waits for: one it saw active, or the first newer than `startedAfter` after a press. */
+export type RunWatch = { watched: string | null; startedAfter: string | null; lastSeen: string | null };
+
+/**
+ * The page's data is refreshed once when a run it watched ends done: a run seen active, or the run
+ * a press queued, even when the worker finished it before the first poll saw it active.
+ */
+export function watchRun(w: RunWatch, run: RunJson): { watch: RunWatch; refresh: boolean } {
+  const ours = w.watched === run.id || (w.startedAfter !== null && run.id !== w.startedAfter);
+  if (isActive(run)) return { watch: { watched: run.id, startedAfter: null, lastSeen: run.id }, refresh: false };
+  if (ours) return { watch: { watched: null, startedAfter: null, lastSeen: run.id }, refresh: run.status === 'done' };
+  return { watch: { ...w, lastSeen: run.id }, refresh: false };
+}
+
 /**
  * A button that queues a run for the worker, and the run's progress: the action records the run,
  * this polls the status route (`{ run }`) every second while the run is queued or running, and
@@ -30,20 +44,22 @@ export function useQueuedRun({ statusUrl, initial, start }: { statusUrl: string;
     initialData: initial,
     refetchInterval: (q) => (isActive(q.state.data) ? 1000 : false),
   });
+  const watch = useRef<RunWatch>({ watched: initial && isActive(initial) ? initial.id : null, startedAfter: null, lastSeen: initial?.id ?? null });
   const [state, startAction, pending] = useActionState<Started, FormData>(async (prev, form) => {
     const result = await start(prev, form);
-    if (result.status === 'ok') await queryClient.invalidateQueries({ queryKey });
+    if (result.status === 'ok') {
+      // The run this press queued (or joined) is ours even if the worker finishes it before the first poll.
+      watch.current = { ...watch.current, startedAfter: watch.current.lastSeen ?? '' };
+      await queryClient.invalidateQueries({ queryKey });
+    }
     return result;
   }, { status: 'idle' });
 
-  const watched = useRef<string | null>(initial && isActive(initial) ? initial.id : null);
   useEffect(() => {
     if (!run) return;
-    if (isActive(run)) watched.current = run.id;
-    else if (watched.current === run.id) {
-      watched.current = null;
-      if (run.status === 'done') router.refresh();
-    }
+    const next = watchRun(watch.current, run);
+    watch.current = next.watch;
+    if (next.refresh) router.refresh();
   }, [run, router]);
 
   return { run: run ?? null, pollError: error?.message ?? null, state, startAction, busy: pending || isActive(run) };
