@@ -14,7 +14,7 @@ export type SendResult =
   /** Amazon refused, for a reason a repeat will not change (4xx): never retried. */
   | { outcome: 'refused'; error: string; record: (tx: Tx, now: Date) => Promise<void> }
   /** Throttled, 5xx, timeout, network: try again later; `payload`, when given, replaces the row's (what was learnt before the failure). */
-  | { outcome: 'retry'; error: string; payload?: Record<string, unknown> }
+  | { outcome: 'retry'; error: string; payload?: Record<string, unknown>; /** Amazon answered 429: repeated after a pause, not counted as an attempt. */ throttled?: boolean }
   /**
    * Amazon is still working on it (an asynchronous operation in progress): look again after
    * `delayMs`, with `payload` merged into the row (e.g. the operationId to poll). Not an attempt.
