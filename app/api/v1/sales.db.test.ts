@@ -156,8 +156,14 @@ describe('authorising a sale’s stages through the API', () => {
     expect((await json(await stage('pack', id))).body.stages).toMatchObject({ pack: 'Authorised' });
 
     const shippedAt = new Date().toISOString();
-    const shipped = await json(await stage('ship', id, { carrier: 'NZ Post', trackingNumber: 'NZP-0001', shippedAt }));
+    const shipBody = { carrier: 'NZ Post', trackingNumber: 'NZP-0001', shippedAt };
+    const shipOnce = () => shipApi(req(`/api/v1/sales/${id}/ship`, { method: 'POST', body: shipBody, headers: { 'idempotency-key': `ship-${id}` } }), withId(id));
+    const shipped = await json(await shipOnce());
     expect(shipped.body).toMatchObject({ stages: { ship: 'Authorised' }, carrier: 'NZ Post', trackingNumber: 'NZP-0001', shippedAt, fulfilmentOrders: [] });
+    // A warehouse that lost the answer sends the same request again: the first answer, not a 409, and one shipment.
+    expect(await json(await shipOnce())).toEqual(shipped);
+    expect((await json(await stage('ship', id, shipBody))).status).toBe(409);
+    expect((await getSale(db, id))!.shipments).toHaveLength(1);
     const invoiced = await json(await stage('invoice', id));
     expect(invoiced.body.stages).toEqual({ order: 'Authorised', pick: 'Authorised', pack: 'Authorised', ship: 'Authorised', invoice: 'Authorised' });
     const stored = (await getSale(db, id))!;
@@ -203,6 +209,8 @@ describe('authorising a sale’s stages through the API', () => {
     expect(badPack).toMatchObject({ status: 422, body: { errors: [{ pointer: '/boxes/0/boxNo', detail: 'Enter a box number from 1 to 999.' }] } });
     const badShip = await json(await stage('ship', id, { trackingNumber: 'x'.repeat(101), shippedAt: '2999-01-01T00:00:00Z', lines: [{ pickLineNo: 1, quantity: 2 }] }));
     expect(badShip).toMatchObject({ status: 422, body: { errors: [{ pointer: '/shippedAt', detail: 'shippedAt is in the future.' }] } });
+    const noSuchLine = await json(await stage('ship', id, { lines: [{ pickLineNo: 1, quantity: 1 }, { pickLineNo: 7, quantity: 1 }] }));
+    expect(noSuchLine).toMatchObject({ status: 422, body: { errors: [{ pointer: '/lines/1/pickLineNo', detail: 'The sale has no pick line 7 (see picked[].lineNo).' }] } });
     const tooMany = await json(await stage('ship', id, { lines: [{ pickLineNo: 1, quantity: 2 }] }));
     expect(tooMany).toMatchObject({ status: 422, body: { detail: 'A line ships at most what was picked.', errors: [{ pointer: '/lines/0/quantity', detail: 'At most 1 (picked).' }] } });
     expect((await json(await stage('invoice', id, { dueDate: '2026-02-30' }))).body.errors).toEqual([{ pointer: '/dueDate', detail: 'Enter a real date between 1900 and 2999.' }]);

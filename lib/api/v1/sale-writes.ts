@@ -6,7 +6,7 @@ import { isDomainError } from '@/lib/errors';
 import { invoiceDates, authoriseInvoice } from '@/lib/sale/invoice';
 import { authoriseOrder } from '@/lib/sale/order';
 import { authorisePack } from '@/lib/sale/pack';
-import { authorisePick } from '@/lib/sale/pick';
+import { authorisePick, pickLinesOf } from '@/lib/sale/pick';
 import { copyFromPack, authoriseShip } from '@/lib/sale/ship';
 import { InvoiceInput, PackInput, PickInput, SaleInput, ShipInput } from '@/lib/sale/sale-inputs';
 import { createSale, saleDefaultsFor } from '@/lib/sale/sales';
@@ -175,6 +175,18 @@ function parseForm<S extends z.ZodType>(schema: S, form: Record<string, unknown>
   refuse(parsed.error.issues.map((i) => ({ detail: i.message, pointer: pointerOf([...path(i.path[0] ?? ''), ...i.path.slice(1)]) })));
 }
 
+/**
+ * A body naming a pick line the sale does not have is refused at that entry (the forms only ever
+ * send the lines they show). A sale with no pick lines yet is left to the stage's own refusal.
+ */
+async function refuseUnknownPickLines(db: Db | Tx, saleId: string, list: 'places' | 'boxes' | 'lines', entries: { pickLineNo: number }[] | undefined) {
+  if (!entries?.length) return;
+  const known = new Set((await pickLinesOf(db, saleId)).map((l) => l.lineNo));
+  if (known.size === 0) return;
+  const errors = entries.flatMap((e, i) => (known.has(e.pickLineNo) ? [] : [{ detail: `The sale has no pick line ${e.pickLineNo} (see picked[].lineNo).`, pointer: pointerOf([list, i, 'pickLineNo']) }]));
+  if (errors.length) refuse(errors);
+}
+
 /** Runs a stage's domain function; its refusals keep the screen's words (409 when the sale is not ready). */
 async function stage<T>(db: Db | Tx, saleId: string, path: (key: PropertyKey) => PropertyKey[], run: () => Promise<T>) {
   try {
@@ -188,17 +200,19 @@ async function stage<T>(db: Db | Tx, saleId: string, path: (key: PropertyKey) =>
 
 export const saleAuthoriseOrder = (db: Db | Tx, saleId: string, userId: string) => stage(db, saleId, (k) => [k], () => authoriseOrder(db, saleId, userId));
 
-export function saleAuthorisePick(db: Db | Tx, saleId: string, body: z.output<typeof PickBody>, userId: string) {
+export async function saleAuthorisePick(db: Db | Tx, saleId: string, body: z.output<typeof PickBody>, userId: string) {
   const path = stagePath('places', 'locationId', body.places);
   const form = Object.fromEntries((body.places ?? []).map((p) => [`place.${p.pickLineNo}`, p.binId ? `${p.locationId}/${p.binId}` : p.locationId]));
   const input = parseForm(PickInput, { saleId: PATH_SALE, ...form }, path);
+  await refuseUnknownPickLines(db, saleId, 'places', body.places);
   return stage(db, saleId, path, () => authorisePick(db, saleId, input.places, userId));
 }
 
-export function saleAuthorisePack(db: Db | Tx, saleId: string, body: z.output<typeof PackBody>, userId: string) {
+export async function saleAuthorisePack(db: Db | Tx, saleId: string, body: z.output<typeof PackBody>, userId: string) {
   const path = stagePath('boxes', 'boxNo', body.boxes);
   const form = Object.fromEntries((body.boxes ?? []).map((b) => [`box.${b.pickLineNo}`, Number.isFinite(b.boxNo) ? String(b.boxNo) : 'x']));
   const input = parseForm(PackInput, { saleId: PATH_SALE, ...form }, path);
+  await refuseUnknownPickLines(db, saleId, 'boxes', body.boxes);
   return stage(db, saleId, path, () => authorisePack(db, saleId, input.boxes, userId));
 }
 
@@ -207,6 +221,7 @@ export async function saleAuthoriseShip(db: Db | Tx, saleId: string, body: z.out
   const shippedAt = body.shippedAt === undefined ? null : new Date(body.shippedAt);
   if (shippedAt && shippedAt.getTime() > Date.now() + 5 * 60_000) refuse([{ detail: 'shippedAt is in the future.', pointer: '/shippedAt' }]);
   const path = (k: PropertyKey) => (String(k) === 'shippedAt' ? ['shippedAt'] : stagePath('lines', 'quantity', body.lines)(k));
+  await refuseUnknownPickLines(db, saleId, 'lines', body.lines);
   return stage(db, saleId, path, () =>
     db.transaction(async (tx) => {
       // The defaults are the sale's as the Ship tab shows them, read under the lock authoriseShip takes again.
