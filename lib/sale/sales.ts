@@ -13,6 +13,7 @@ import type { SHIPPING_OPTIONS } from './shipping-options';
  * Sale → New sale: a Draft order with its lines. A line without a price takes the product's price
  * in the sale's tier (0 when the product has none there); a line without a location takes the
  * product's default location, and is refused when the product has none (Pick needs a place).
+ * The form leaves the shipping option Standard (the Ship tab offers it); the API may set it here.
  */
 export async function createSale(db: Db | Tx, input: SaleInput & { shippingOption?: (typeof SHIPPING_OPTIONS)[number] }, userId: string | null) {
   return db.transaction(async (tx) => {

@@ -58,7 +58,7 @@ export const CreateSaleBody = z.strictObject({
       price: Decimal.optional().describe('A unit price as decimal text (up to 2 decimals); left out: the product’s price in the sale’s tier.'),
       locationId: z.string().optional().describe('Where it is picked from; left out: the product’s default location.'),
     }),
-  ),
+  ).describe('Each `{ productId or sku, quantity, price, locationId }`; at least one.'),
 });
 
 /** A form key of the sale's rules ("sku.2", "shipToCity") → where it sits in the JSON body. */
@@ -136,11 +136,11 @@ export const PickBody = z.strictObject({
   places: z
     .array(z.strictObject({ pickLineNo: PickLineNo, locationId: z.string(), binId: z.string().nullable().optional().describe('Required at a location with bins.') }))
     .optional()
-    .describe('Another place for some pick lines; left out: each line where the order drafted it, as the Pick tab shows.'),
+    .describe('Another place for some pick lines, each `{ pickLineNo, locationId, binId }`; left out: each line where the order drafted it, as the Pick tab shows.'),
 });
 
 export const PackBody = z.strictObject({
-  boxes: z.array(z.strictObject({ pickLineNo: PickLineNo, boxNo: z.number() })).optional().describe('A box per pick line; left out: own stock in box 1 and one box per FBA location, as the Pack tab offers.'),
+  boxes: z.array(z.strictObject({ pickLineNo: PickLineNo, boxNo: z.number() })).optional().describe('A box per pick line, each `{ pickLineNo, boxNo }`; left out: own stock in box 1 and one box per FBA location, as the Pack tab offers.'),
 });
 
 export const ShipBody = z.strictObject({
@@ -152,7 +152,7 @@ export const ShipBody = z.strictObject({
   lines: z
     .array(z.strictObject({ pickLineNo: PickLineNo, quantity: z.number() }))
     .optional()
-    .describe('What ships, per pick line; left out: every picked line in full (Copy from Pack).'),
+    .describe('What ships, each `{ pickLineNo, quantity }` (`picked[].lineNo`); left out: every picked line in full (Copy from Pack).'),
 });
 
 export const InvoiceBody = z.strictObject({
