@@ -9,6 +9,7 @@ import { authoriseOrder } from '@/lib/sale/order';
 import { authorisePick } from '@/lib/sale/pick';
 import { getSale } from '@/lib/sale/queries';
 import { createSale } from '@/lib/sale/sales';
+import { threePlRows } from '@/lib/sale/three-pl';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { inProcessFetch } from '@/test/api-fetch';
 import { createTestDb } from '@/test/db';
@@ -68,6 +69,9 @@ const shipmentCount = async () => rowsOf<{ n: number }>(await testSession.db!.ex
 describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
   it('ships every sale ready at its location (all pages) with a tracking number, and nothing else', async () => {
     const fetchFn = inProcessFetch();
+    // The API's list and the 3PL Shipment List (CSV) agree on what is ready there.
+    const csvOrders = new Set((await threePlRows(testSession.db!, warehouse.id)).map((r) => r[0]));
+    expect((await salesReadyAt(BASE, key, warehouse.id, fetchFn)).map((s) => s.number).sort()).toEqual([...csvOrders].sort());
     const log: string[] = [];
     const done = await shipReadyFrom(BASE, key, warehouse.id, fetchFn, { carrier: 'Acme Freight', pageSize: 2, log: (l) => log.push(l) });
     expect(done.map((d) => d.saleId).sort()).toEqual([...atWarehouse].sort());
@@ -88,6 +92,7 @@ describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
     }
     for (const id of [...atOther, notPicked]) expect((await getSale(testSession.db!, id))!).toMatchObject({ shipStatus: 'Not Started', trackingNumber: null });
     expect((await salesReadyAt(BASE, key, other.id, fetchFn, 1)).map((s) => s.id).sort()).toEqual([...atOther].sort());
+    expect(await threePlRows(testSession.db!, warehouse.id)).toEqual([]);
   });
 
   it('ships nothing twice when run again', async () => {
