@@ -29,6 +29,7 @@ let other: { id: string; name: string };
 const atWarehouse: string[] = [];
 const atOther: string[] = [];
 let notPicked: string;
+let mixed: string;
 
 beforeAll(async () => {
   process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 4).toString('base64');
@@ -62,6 +63,11 @@ beforeAll(async () => {
   }
   // Ordered but not picked: not ready, so the warehouse leaves it.
   notPicked = await sell(warehouse.id, 1);
+  // Picked at both places: listed (a line is at the warehouse) but left for the merchant to ship whole.
+  const both = await createSale(db, { customerId: c.id, priceTier: 1, ...shipTo, customerReference: null, comment: null, lines: [{ index: 0, sku: pan.sku, quantity: 1, price: 2500, locationId: warehouse.id }, { index: 1, sku: lid.sku, quantity: 1, price: 2500, locationId: other.id }] }, clerk.id);
+  await authoriseOrder(db, both.id, clerk.id);
+  await authorisePick(db, both.id, {}, clerk.id);
+  mixed = both.id;
 });
 
 const shipmentCount = async () => rowsOf<{ n: number }>(await testSession.db!.execute(sql`SELECT count(*)::int AS n FROM sale_shipments`))[0]!.n;
@@ -74,13 +80,17 @@ describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
     expect((await salesReadyAt(BASE, key, warehouse.id, fetchFn)).map((s) => s.number).sort()).toEqual([...csvOrders].sort());
     const log: string[] = [];
     const done = await shipReadyFrom(BASE, key, warehouse.id, fetchFn, { carrier: 'Acme Freight', pageSize: 2, log: (l) => log.push(l) });
-    expect(done.map((d) => d.saleId).sort()).toEqual([...atWarehouse].sort());
-    expect(done.every((d) => d.shipped && /^3PL[A-Z0-9]{12}$/.test(d.trackingNumber ?? ''))).toBe(true);
-    expect(new Set(done.map((d) => d.trackingNumber)).size).toBe(3);
-    expect(log[0]).toBe(`3 sales ready to ship from location ${warehouse.id}.`);
+    const left = done.filter((d) => !d.shipped);
+    expect(left.map((d) => d.saleId)).toEqual([mixed]);
+    expect(left[0]!.detail).toMatch(/some of its lines are picked at another location; the merchant ships it\.$/);
+    const shipped = done.filter((d) => d.shipped);
+    expect(shipped.map((d) => d.saleId).sort()).toEqual([...atWarehouse].sort());
+    expect(shipped.every((d) => /^3PL[A-Z0-9]{12}$/.test(d.trackingNumber ?? ''))).toBe(true);
+    expect(new Set(shipped.map((d) => d.trackingNumber)).size).toBe(3);
+    expect(log[0]).toBe(`4 sales ready to ship from location ${warehouse.id}.`);
     expect(log).toContainEqual(expect.stringMatching(/^Shipped SO-\d+: 2 lines, 3 units, tracking 3PL/));
 
-    for (const d of done) {
+    for (const d of shipped) {
       // As another system sees it, through GET /sales/{id} …
       const api = (await (await fetchFn(`${BASE}/api/v1/sales/${d.saleId}`, { headers: { authorization: `Bearer ${key}` } })).json()) as Record<string, unknown>;
       expect(api).toMatchObject({ stages: { ship: 'Authorised' }, carrier: 'Acme Freight', trackingNumber: d.trackingNumber, shippedAt: expect.any(String) });
@@ -90,15 +100,15 @@ describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
       expect(sale.shipments.filter((s) => !s.undoneAt)).toHaveLength(1);
       expect(sale.ship.reduce((n, l) => n + l.quantity, 0)).toBe(sale.picked.reduce((n, l) => n + l.quantity, 0));
     }
-    for (const id of [...atOther, notPicked]) expect((await getSale(testSession.db!, id))!).toMatchObject({ shipStatus: 'Not Started', trackingNumber: null });
-    expect((await salesReadyAt(BASE, key, other.id, fetchFn, 1)).map((s) => s.id).sort()).toEqual([...atOther].sort());
-    expect(await threePlRows(testSession.db!, warehouse.id)).toEqual([]);
+    for (const id of [...atOther, notPicked, mixed]) expect((await getSale(testSession.db!, id))!).toMatchObject({ shipStatus: 'Not Started', trackingNumber: null });
+    expect((await salesReadyAt(BASE, key, other.id, fetchFn, 1)).map((s) => s.id).sort()).toEqual([...atOther, mixed].sort());
+    expect((await threePlRows(testSession.db!, warehouse.id)).map((r) => r[0])).toEqual([(await getSale(testSession.db!, mixed))!.number]);
   });
 
   it('ships nothing twice when run again', async () => {
     const before = await shipmentCount();
     const again = await shipReadyFrom(BASE, key, warehouse.id, inProcessFetch());
-    expect(again).toEqual([]);
+    expect(again.filter((d) => d.shipped)).toEqual([]);
     expect(await shipmentCount()).toBe(before);
     const rows = await testSession.db!.select().from(saleShipments).where(eq(saleShipments.saleId, atWarehouse[0]!));
     expect(rows).toHaveLength(1);

@@ -74,7 +74,8 @@ export async function salesReadyAt(baseUrl: string, key: string, locationId: str
 /**
  * The warehouse's run: every sale ready to ship from `locationId` is shipped, its lines picked there
  * in full, with a new tracking number and the time it left. A sale someone else shipped meanwhile
- * (409) is reported and left alone; a run after everything shipped finds nothing to do.
+ * (409), or with lines picked at another location too (a sale ships once, whole), is reported and
+ * left alone; a run after everything shipped finds nothing to do.
  */
 export async function shipReadyFrom(baseUrl: string, key: string, locationId: string, fetchFn: Fetch = fetch, options: ThreePlOptions = {}): Promise<ShipOutcome[]> {
   const log = options.log ?? (() => {});
@@ -86,6 +87,13 @@ export async function shipReadyFrom(baseUrl: string, key: string, locationId: st
     if (got.status !== 200) throw refusal(got.status, got.body);
     const sale = got.body;
     const here = sale.picked.filter((p) => p.locationId === locationId);
+    if (here.length < sale.picked.length) {
+      // A sale has one Ship stage: shipping it from here would mark the other place's lines shipped too.
+      const detail = `Not shipped ${sale.number}: some of its lines are picked at another location; the merchant ships it.`;
+      log(detail);
+      outcomes.push({ saleId: id, number: sale.number, shipped: false, trackingNumber: null, lines: 0, detail });
+      continue;
+    }
     const trackingNumber = (options.trackingNumber ?? newTracking)();
     const shipped = await call<Sale & { detail?: string }>(fetchFn, baseUrl, key, `/api/v1/sales/${id}/ship`, {
       method: 'POST',
