@@ -27,7 +27,7 @@ export async function proxy(req: NextRequest) {
 
   if (declaresTooLargeBody(req.headers)) return answer(plain(BODY_TOO_LARGE_MESSAGE, 413));
   // Next.js would also refuse a foreign server action, but as a 500 after parsing the body.
-  if (isForeignOriginWrite(req.method, req.headers)) return answer(plain(FOREIGN_ORIGIN_MESSAGE, 403));
+  if (isForeignOriginWrite(req.method, req.headers, req.nextUrl.pathname)) return answer(plain(FOREIGN_ORIGIN_MESSAGE, 403));
 
   const { pathname, search } = req.nextUrl;
   if (!PUBLIC_PATH.test(pathname)) {

@@ -46,6 +46,9 @@ test.describe('as an administrator', () => {
     const refused = await request.get('/api/v1/locations', { headers: { authorization: `Bearer ${key}` } });
     expect(refused.status()).toBe(403);
     expect(refused.headers()['content-type']).toBe('application/problem+json');
+    // A write from another company's site: the key is the only credential, so its Origin is no reason to refuse.
+    const made = await request.post('/api/v1/products', { headers: { authorization: `Bearer ${key}`, origin: 'https://shop.example' }, data: { sku: `XO-${Date.now()}`, name: 'Made from a shop front' } });
+    expect(made.status()).toBe(201);
 
     await page.reload();
     await expect(row).not.toContainText('Never');

@@ -35,4 +35,14 @@ describe('isForeignOriginWrite', () => {
     expect(isForeignOriginWrite('GET', req({ origin: 'https://evil.example' }))).toBe(false);
     expect(isForeignOriginWrite('POST', req({}))).toBe(false);
   });
+
+  it('lets another site write to the public API, which answers only to a bearer key, but not to pages or other routes', () => {
+    const foreign = req({ origin: 'https://shop.example' });
+    expect(isForeignOriginWrite('POST', foreign, '/api/v1/sales')).toBe(false);
+    expect(isForeignOriginWrite('PATCH', foreign, '/api/v1/products/6d3c6a52-0d4b-4a55-9a0c-0b8d1f3b2a11')).toBe(false);
+    expect(isForeignOriginWrite('POST', foreign, '/api/v1')).toBe(false);
+    expect(isForeignOriginWrite('POST', foreign, '/api/v10/sales')).toBe(true);
+    expect(isForeignOriginWrite('POST', foreign, '/api/fba/sync')).toBe(true);
+    expect(isForeignOriginWrite('POST', foreign, '/sale/new')).toBe(true);
+  });
 });

@@ -26,14 +26,22 @@ export function declaresTooLargeBody(headers: Headers): boolean {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The public API answers only to a bearer key in the Authorization header, never to the session
+ * cookie, so a page on another site cannot make a browser write with anyone's rights there: the
+ * origin rule below does not apply (another company's system or shop front may call it).
+ */
+const BEARER_ONLY_PATH = /^\/api\/v1(\/|$)/;
+
+/**
  * A state-changing request that a page on another origin made the browser send (the user's
  * cookies ride along). Mirrors the check Next.js makes on server actions, which answers such a
  * request with a 500: the host compared is X-Forwarded-Host's first entry, else Host. A request
  * without Origin is not from a page on another site (browsers send it on every cross-origin
- * POST), as Next also assumes.
+ * POST), as Next also assumes. Paths of the public API are exempt (BEARER_ONLY_PATH).
  */
-export function isForeignOriginWrite(method: string, headers: Headers): boolean {
+export function isForeignOriginWrite(method: string, headers: Headers, pathname = '/'): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (BEARER_ONLY_PATH.test(pathname)) return false;
   const origin = headers.get('origin');
   if (origin === null) return false;
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
