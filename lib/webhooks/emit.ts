@@ -16,11 +16,20 @@ function events(type: WebhookEvent['type'], data: Record<string, unknown>[], at:
  * Emits events of one type, in the caller's transaction (so an event exists exactly when the change
  * it tells of was committed): one statement makes a delivery per event for every active endpoint
  * subscribed to the type, and an outbox row for each. With no subscriber it inserts nothing; it
- * never runs a query per endpoint or per event.
+ * never runs a query per endpoint or per event. Several events at once (stock levels in chunks)
+ * first ask whether anyone subscribes, so a large posting costs nothing more when nobody does.
  */
 export async function emitWebhookEvents(tx: Tx, type: WebhookEventType, data: Record<string, unknown>[], at: Date = new Date()): Promise<void> {
   if (data.length === 0) return;
+  // A large batch (a 50,000-line stocktake's levels are megabytes of JSON) is only built and sent
+  // when someone listens: one indexed lookup first. A single event goes straight to the insert.
+  if (data.length > 1 && !(await anySubscriber(tx, type))) return;
   await insertDeliveries(tx, events(type, data, at), at, sql`w.active AND w.events @> ARRAY[${type}]::text[]`);
+}
+
+async function anySubscriber(tx: Tx, type: WebhookEventType): Promise<boolean> {
+  const rows = rowsOf(await tx.execute(sql`SELECT 1 FROM webhook_endpoints WHERE active AND events @> ARRAY[${type}]::text[] LIMIT 1`));
+  return rows.length > 0;
 }
 
 export const emitWebhookEvent = (tx: Tx, type: WebhookEventType, data: Record<string, unknown>, at?: Date) => emitWebhookEvents(tx, type, [data], at);

@@ -58,7 +58,7 @@ export default async function WebhooksPage() {
                   <>
                     <StatusBadge status={deliveryStatusLabel(e.last.status, e.last.attempts)} /> {eventLabel(e.last.eventType)}
                     {e.last.statusCode !== null && e.last.statusCode > 0 && <span> · {e.last.statusCode}</span>}
-                    <span className="block text-xs text-slate-600">{formatUtcDateTime(e.last.at)} UTC</span>
+                    <span className="block text-xs text-slate-600">{formatUtcDateTime(e.last.at)}</span>
                   </>
                 ) : (
                   'None yet'
