@@ -4,11 +4,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { rowsOf } from '@/db/driver';
-import { outbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { inboundShipments, outbox, stockTransfers, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { moveFo } from '@/lib/fulfilment/fo-write';
+import { moveInbound } from '@/lib/inbound/inbound-write';
 import { lockSale, moveStage } from '@/lib/sale/sale-write';
 import { postMovements } from '@/lib/stock/ledger';
 import { createTestDb } from '@/test/db';
+import { makeFbaConnection } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { makeFulfilmentOrder, makeSaleWithLines } from '@/test/fulfilment-fixtures';
 import { drainWebhooks } from './drain';
@@ -123,6 +125,28 @@ describe('events', () => {
     }
     // The same three events (ids) went to both endpoints.
     expect((await deliveriesOf(a.id)).map((r) => r.eventId).sort()).toEqual((await deliveriesOf(b.id)).map((r) => r.eventId).sort());
+  });
+
+  it('a sale shipped with a tracking number emits tracking.added; an inbound shipment status change its own event', async () => {
+    const tracking = await endpoint(['tracking.added']);
+    const inbound = await endpoint(['inbound_shipment.status_changed']);
+    const location = await makeLocation(db);
+    const product = await makeProduct(db);
+    const sale = await makeSaleWithLines(db, { lines: [{ productId: product.id, locationId: location.id, quantity: 1 }] });
+    await db.transaction(async (tx) => moveStage(tx, await lockSale(tx, sale.id), 'Ship', 'Authorised', 'Authorised.', adminId, { carrier: 'UPS', trackingNumber: '1Z999' }));
+    // Another stage change carries no tracking event.
+    await db.transaction(async (tx) => moveStage(tx, await lockSale(tx, sale.id), 'Invoice', 'Authorised', 'Authorised.', adminId));
+    const [t] = await deliveriesOf(tracking.id);
+    expect((await deliveriesOf(tracking.id)).length).toBe(1);
+    expect(t!.payload).toMatchObject({ type: 'tracking.added', data: { source: 'sale', saleId: sale.id, carrier: 'UPS', trackingNumber: '1Z999' } });
+
+    const { conn } = await makeFbaConnection(db);
+    const [transfer] = await db.insert(stockTransfers).values({ number: `TR-WH-${Date.now()}`, fromLocationId: location.id, toLocationId: conn.locationId }).returning();
+    const [shipment] = await db.insert(inboundShipments).values({ connectionId: conn.id, transferId: transfer!.id, name: 'Inbound WH', shipFrom: {} }).returning();
+    await db.transaction((tx) => moveInbound(tx, shipment!.id, 'Draft', 'Working', { message: 'Placed.', userId: null }));
+    const rows = await deliveriesOf(inbound.id);
+    expect(rows.map((r) => r.payload)).toMatchObject([{ type: 'inbound_shipment.status_changed', data: { inboundShipmentId: shipment!.id, name: 'Inbound WH', from: 'Draft', to: 'Working' } }]);
+    expect(await deliveriesOf(tracking.id)).toHaveLength(1);
   });
 
   it('with no endpoint subscribed, a change emits nothing', async () => {
