@@ -82,6 +82,17 @@ test.describe('as an administrator', () => {
   });
 });
 
+test.describe('on a phone', () => {
+  test.use({ storageState: sessionFile('admin') });
+
+  test('the webhooks page fits 375 px', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/settings/webhooks');
+    await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
+
 test.describe('as a stock clerk', () => {
   test.use({ storageState: sessionFile('clerk') });
 
