@@ -17,5 +17,5 @@ export const fulfilmentJobs: JobSpec[] = [{ name: 'fba.fo-tracking', cron: '51 0
  */
 export const fulfilmentDrains: DrainSpec[] = [
   { name: 'fba.outbox', everyMs: 2000, run: (db: Db) => drainOutbox(db, { workerId: WORKER_ID, families: { except: WEBHOOK_FAMILIES.only } }) },
-  { name: 'webhooks.outbox', everyMs: 2000, run: (db: Db) => drainWebhooks(db, { workerId: WORKER_ID }) },
+  { name: 'webhooks.outbox', everyMs: 2000, run: (db: Db) => drainWebhooks(db, { workerId: WORKER_ID, lanes: 4, limit: 5 }) },
 ];

@@ -13,6 +13,7 @@ import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
 import { makeFulfilmentOrder, makeSaleWithLines } from '@/test/fulfilment-fixtures';
+import { postSigned } from './deliver';
 import { drainWebhooks } from './drain';
 import { createWebhookEndpoint, deleteWebhookEndpoint, listDeliveries, listWebhookEndpoints, rotateWebhookSecret, sendTestEvent, setWebhookEndpointActive } from './endpoints';
 import type { WebhookEventType } from './events';
@@ -205,6 +206,15 @@ describe('delivery', () => {
     expect(received.filter((_, i) => i > 0)).toHaveLength(1);
   });
 
+  it('several lanes drain side by side and never send a delivery twice', async () => {
+    const made = await endpoint(['sale.stage_changed']);
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await db.transaction((tx) => sendTestEvent(tx, made.id))).deliveryId);
+    expect(await drainWebhooks(db, { lanes: 3, limit: 3 })).toMatchObject({ claimed: 7, done: 7, dropped: 0 });
+    expect(received.map((r) => r.headers['webhook-id']).sort()).toEqual((await deliveriesOf(made.id)).map((d) => d.eventId).sort());
+    expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(7);
+  });
+
   it('gives up after the last attempt and says so', async () => {
     const made = await endpoint(['sale.stage_changed']);
     answers = [503, 503, 503];
@@ -244,6 +254,14 @@ describe('delivery', () => {
     expect(row).toMatchObject({ status: 'pending', lastStatusCode: 0, lastError: 'Connection refused.' });
     await deleteWebhookEndpoint(db, made.id);
     expect(await drainWebhooks(db, { now: () => new Date(Date.now() + 3600_000) })).toMatchObject({ done: 1 });
+  });
+
+  it('in production refuses a host name that resolves to a private address, at the connection, before sending anything', async () => {
+    const local = receiverUrl.replace('127.0.0.1', 'localhost');
+    expect(await postSigned(local, '{}', {}, { allowPrivate: false })).toMatchObject({ statusCode: 0, error: 'The host resolves to a private address: refused.' });
+    expect(received).toHaveLength(0);
+    expect(await postSigned(local, '{}', {}, { allowPrivate: true })).toMatchObject({ statusCode: 200, error: null });
+    expect(received).toHaveLength(1);
   });
 
   it('keeps the secret encrypted at rest and out of the audit trail', async () => {
