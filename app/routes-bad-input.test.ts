@@ -61,7 +61,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const QUERY_NAMES = ['cursor', 'limit', 'productId', 'locationId', 'q', 'status', 'connection', 'connectionId', 'from', 'to', 'days', 'sort', 'dir', 'after', 'location', 'sku', 'state', 'code', 'selling_partner_id', 'spapi_oauth_code', 'error', 'page'];
+const QUERY_NAMES = ['cursor', 'limit', 'productId', 'locationId', 'q', 'status', 'connection', 'connectionId', 'from', 'to', 'days', 'sort', 'dir', 'after', 'location', 'sku', 'state', 'code', 'selling_partner_id', 'spapi_oauth_code', 'error', 'page', 'readyToShipFrom'];
 
 function valueArb() {
   return fc.oneof(

@@ -5,7 +5,8 @@
 // default 3391) with the rate limit out of the way, makes a key, checks each call answers as
 // documented, then runs 8 clients (fetch loops: every create needs a body of its own, which
 // autocannon cannot give) for API_BENCH_SECONDS (default 10) per call and prints p50 / p95 /
-// requests per second. Creates use a new SKU (and Idempotency-Key) per request.
+// requests per second. Creates use a new SKU (and Idempotency-Key) per request; each sale is a new
+// Draft of two lines.
 import { pathToFileURL } from 'node:url';
 import { eq, isNull } from 'drizzle-orm';
 import { migrateDb, openPostgres } from '../db/client';
@@ -23,12 +24,13 @@ const ENCRYPTION_KEY = Buffer.alloc(32, 12).toString('base64');
 
 type Call = { name: string; method: 'GET' | 'POST'; path: string; status: number; body?: (n: number) => unknown };
 
-function calls(place: { locationId: string; binId: string }): Call[] {
+function calls(place: { locationId: string; binId: string }, customerId: string): Call[] {
   return [
     { name: 'GET /products (50)', method: 'GET', path: '/api/v1/products?limit=50', status: 200 },
     { name: `GET /products?q=${RARE_WORD}`, method: 'GET', path: `/api/v1/products?q=${RARE_WORD}&limit=50`, status: 200 },
     { name: 'GET /stock (50)', method: 'GET', path: '/api/v1/stock?limit=50', status: 200 },
     { name: 'GET /sales?ship=Authorised (50)', method: 'GET', path: '/api/v1/sales?ship=Authorised&limit=50', status: 200 },
+    { name: 'GET /sales?readyToShipFrom= (50)', method: 'GET', path: `/api/v1/sales?readyToShipFrom=${place.locationId}&limit=50`, status: 200 },
     { name: 'GET /fulfilment-orders?status=Shipped (50)', method: 'GET', path: '/api/v1/fulfilment-orders?status=Shipped&limit=50', status: 200 },
     { name: 'POST /products', method: 'POST', path: '/api/v1/products', status: 201, body: (n) => ({ sku: `API-BENCH-${process.pid}-${n}`, name: `Bench product ${n}`, unitCost: '2.50', prices: { '1': '9.99' } }) },
     {
@@ -37,6 +39,21 @@ function calls(place: { locationId: string; binId: string }): Call[] {
       path: '/api/v1/stock-adjustments',
       status: 201,
       body: (n) => ({ reason: `Bench ${n}`, lines: [{ sku: `API-BENCH-${process.pid}-0`, ...place, quantity: 1, unitCost: '2.50' }] }),
+    },
+    {
+      name: 'POST /sales (2 lines)',
+      method: 'POST',
+      path: '/api/v1/sales',
+      status: 201,
+      body: (n) => ({
+        customerId,
+        customerReference: `Bench ${n}`,
+        shipTo: { name: 'Bench Buyer', line1: '1 Bench St', city: 'Seattle', postalCode: '98101', country: 'US' },
+        lines: [
+          { sku: `API-BENCH-${process.pid}-0`, quantity: 1, price: '9.99', locationId: place.locationId },
+          { sku: `API-BENCH-${process.pid}-0`, quantity: 2, locationId: place.locationId },
+        ],
+      }),
     },
   ];
 }
@@ -92,6 +109,7 @@ export async function benchApi() {
     const handle = await openPostgres(url, 2);
     let key: string;
     let place: { locationId: string; binId: string };
+    let customerId: string;
     try {
       await migrateDb(handle);
       await bootstrap(handle.db, { adminEmail: 'bench@example.com', adminPassword: 'bench-password-0000', companyName: 'API Merchant' });
@@ -106,6 +124,8 @@ export async function benchApi() {
         .where(isNull(schema.locations.externalConnectionId))
         .limit(1);
       place = bin!;
+      const [customer] = await handle.db.select({ id: schema.customers.id }).from(schema.customers).limit(1);
+      customerId = customer!.id;
     } finally {
       await handle.close();
     }
@@ -113,7 +133,7 @@ export async function benchApi() {
     web = startNext(root, port, { DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, API_RATE_LIMIT_PER_MINUTE: '100000000' });
     await waitForHealth(base, web);
 
-    const list = calls(place);
+    const list = calls(place, customerId);
     // Each call answers as documented once before it is timed (the adjustment's SKU is made by the first create).
     for (const c of list) {
       const res = await fetch(base + c.path, {

@@ -43,7 +43,8 @@ const COPY_CHUNK_BYTES = 256 << 10;
 /** After the last line, how long the server may take to finish the COPY before it is taken as stuck. */
 const COPY_FINISH_MS = 120_000;
 
-async function* chunked(lines: AsyncIterable<string> | Iterable<string>, bytes: number): AsyncGenerator<string> {
+/** Lines gathered into strings of at least `bytes` characters (the last one shorter). */
+export async function* chunked(lines: AsyncIterable<string> | Iterable<string>, bytes: number): AsyncGenerator<string> {
   let parts: string[] = [];
   let size = 0;
   for await (const line of lines) {

@@ -187,6 +187,8 @@ export const fbaSyncRuns = pgTable(
     requestedBy: uuid('requested_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Stamped when a worker claims the run and every half minute while it works on it: a running run whose stamp is old lost its worker. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
   },
   (t) => [
     index('fba_sync_runs_connection_idx').on(t.connectionId, t.createdAt),

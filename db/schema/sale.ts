@@ -108,7 +108,8 @@ export const salePickLines = pgTable(
     binId: uuid('bin_id').references(() => bins.id),
     quantity: integer('quantity').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] }), index('sale_pick_lines_location_idx').on(t.locationId), check('sale_pick_lines_quantity_positive', sql`${t.quantity} > 0`)],
+  // The 3PL Shipment List and the API's readyToShipFrom find the sales picked at a location from here.
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] }), index('sale_pick_lines_location_idx').on(t.locationId, t.saleId), check('sale_pick_lines_quantity_positive', sql`${t.quantity} > 0`)],
 );
 
 /**
@@ -152,6 +153,8 @@ export const saleShipments = pgTable(
     skipFulfilment: boolean('skip_fulfilment').notNull().default(false),
     userId: uuid('user_id').references(() => users.id),
     authorisedAt: timestamp('authorised_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the goods left, as an outside warehouse reports it through the API (null: not reported). */
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
   },
   (t) => [index('sale_shipments_sale_idx').on(t.saleId, t.seq)],

@@ -59,7 +59,12 @@ test.describe('as an administrator', () => {
     await page.goto('/settings/api-keys');
     await page.getByRole('link', { name: 'API reference' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
-    for (const op of ['GET /api/v1/products', 'POST /api/v1/products', 'PATCH /api/v1/products/{id}', 'GET /api/v1/stock']) await expect(page.getByRole('heading', { level: 2, name: op, exact: true })).toBeVisible();
+    for (const op of ['GET /api/v1/products', 'POST /api/v1/products', 'PATCH /api/v1/products/{id}', 'GET /api/v1/stock', 'POST /api/v1/sales', 'POST /api/v1/sales/{id}/ship'])
+      await expect(page.getByRole('heading', { level: 2, name: op, exact: true })).toBeVisible();
+    const ship = page.getByRole('region', { name: 'POST /api/v1/sales/{id}/ship' });
+    await expect(ship.getByRole('heading', { level: 3, name: 'Request body (JSON), optional: without one, every field takes its default' })).toBeVisible();
+    await expect(ship.getByRole('table', { name: 'Body of POST /sales/{id}/ship' }).getByRole('row', { name: /trackingNumber/ })).toBeVisible();
+    await ship.screenshot({ path: screenshotPath('api-reference-ship.png') });
     await page.screenshot({ path: screenshotPath('api-reference.png'), fullPage: true });
     const doc = await request.get('/api/v1/openapi.json');
     expect(doc.status()).toBe(200);

@@ -77,7 +77,7 @@ function unstorableIn(value: unknown, path: (string | number)[] = []): FieldProb
  * (DomainError) keep their words; anything else is a 500 with a log reference only.
  */
 export function apiRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  opts: { permission: Permission; params?: P; query?: Q; body?: B; notFound?: string; status?: number; response?: z.ZodType },
+  opts: { permission: Permission; params?: P; query?: Q; body?: B; optionalBody?: boolean; notFound?: string; status?: number; response?: z.ZodType },
   handler: (ctx: Ctx<Out<P>, Out<Q>, Out<B>>) => Promise<ApiResult>,
 ) {
   const handle = async (req: NextRequest, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
@@ -118,7 +118,7 @@ async function answerFor<P extends Schema | undefined, Q extends Schema | undefi
   req: NextRequest,
   context: { params?: Promise<Record<string, string | string[]>> } | undefined,
   principal: ApiPrincipal,
-  opts: { params?: P; query?: Q; body?: B; notFound?: string; status?: number; response?: z.ZodType },
+  opts: { params?: P; query?: Q; body?: B; optionalBody?: boolean; notFound?: string; status?: number; response?: z.ZodType },
   handler: (ctx: Ctx<Out<P>, Out<Q>, Out<B>>) => Promise<ApiResult>,
 ): Promise<Response> {
   let params: unknown = {};
@@ -138,14 +138,17 @@ async function answerFor<P extends Schema | undefined, Q extends Schema | undefi
   let body: unknown = undefined;
   let raw = '';
   if (opts.body) {
-    if (!/^application\/(.+\+)?json\b/i.test(req.headers.get('content-type') ?? '')) return problem(415, 'Send the body as JSON, with "Content-Type: application/json".');
     raw = await req.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      return problem(400, 'The body is not valid JSON.');
-    }
+    // An operation whose every field has a default may be called with no body at all.
+    const empty = opts.optionalBody && raw === '';
+    if (!empty && !/^application\/(.+\+)?json\b/i.test(req.headers.get('content-type') ?? '')) return problem(415, 'Send the body as JSON, with "Content-Type: application/json".');
+    let json: unknown = {};
+    if (!empty)
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        return problem(400, 'The body is not valid JSON.');
+      }
     const unstorable = unstorableIn(json);
     if (unstorable.length) return problem(422, 'Check the highlighted fields.', { errors: unstorable });
     const parsed = opts.body.safeParse(json);

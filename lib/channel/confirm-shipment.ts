@@ -4,6 +4,7 @@ import { amazonOrders, amazonStores, saleLog } from '@/db/schema';
 import { amazonReason, spClientFor } from '@/lib/fba/connection-client';
 import { isSpApiError } from '@/lib/fba/sp-api';
 import { enqueue } from '@/lib/fulfilment/outbox-queue';
+import { retryLater } from '@/lib/outbox/retry';
 import type { OutboxHandler, SendResult } from '@/lib/outbox/types';
 
 // A merchant-fulfilled (MFN) Amazon order shipped by the merchant: Amazon is told (confirmShipment,
@@ -65,7 +66,7 @@ export const amazonOutboxHandler: OutboxHandler = {
         },
       });
     } catch (e) {
-      if (!isSpApiError(e) || e.retryable) return { outcome: 'retry', error: isSpApiError(e) ? amazonReason(e) : e instanceof Error ? e.message : String(e) };
+      if (!isSpApiError(e) || e.retryable) return retryLater(e);
       const error = amazonReason(e);
       return { outcome: 'refused', error, record: (tx) => log(tx, saleId, `Amazon refused the shipment confirmation. ${error}`) };
     }

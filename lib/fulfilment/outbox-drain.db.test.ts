@@ -156,6 +156,23 @@ describe('outbox drain: sending fulfilment orders to the sandbox', () => {
     expect((await fo(doomed.id)).status).toBe('Shipped');
   });
 
+  it('a throttle storm longer than every attempt allows is waited out: 429 is not an attempt, the order is sent once when it ends', async () => {
+    const { fo: order } = await makeQueuedFulfilmentOrder(db, conn);
+    await act((tx) => processFo(tx, order.id, null));
+    await env.faults({ throttleStormSeconds: 3_600 });
+    let t = Date.now();
+    // Twice the attempts after which a 5xx would have failed it.
+    for (let i = 0; i < 2 * opts.maxAttempts!; i++, t += 60_000) expect(await drainOutbox(db, { ...opts, now: () => new Date(t) })).toMatchObject({ claimed: 1, retried: 1, failed: 0 });
+    const [row] = await rows(order.id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(row.lastError).toContain('QuotaExceeded');
+    expect((await fo(order.id)).status).toBe('Queued');
+    await env.clearFaults();
+    expect(await drainOutbox(db, { ...opts, now: () => new Date(t) })).toMatchObject({ done: 1 });
+    expect((await fo(order.id)).status).toBe('Shipped');
+    expect(await atAmazon(order.number)).toMatchObject({ createRequests: 1 });
+  });
+
   it('a worker that died after its call: the row is taken again after the lease and Amazon is asked, not sent twice', async () => {
     const { fo: order } = await makeQueuedFulfilmentOrder(db, conn);
     await act((tx) => processFo(tx, order.id, null));

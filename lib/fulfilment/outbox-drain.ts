@@ -15,7 +15,7 @@ export type DrainOptions = {
   limit?: number;
   /** A row claimed longer ago than this is taken again (its worker died or hung). */
   leaseMs?: number;
-  /** After this many attempts of 429 / 5xx / timeouts the row fails. */
+  /** After this many attempts ending in 5xx / timeouts / no answer the row fails (a 429 is not an attempt: Amazon pacing us). */
   maxAttempts?: number;
   /** Backoff before the next attempt: base · 2^(attempts−1), capped, jittered (½–1×). */
   backoffBaseMs?: number;
@@ -131,6 +131,25 @@ async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date
         .where(stillOurs(row))
         .returning({ id: outbox.id });
       return hit ? 'waiting' : 'dropped';
+    }
+    if (result.outcome === 'retry' && result.throttled) {
+      // Amazon is pacing us (429): the call is repeated after a pause and the claim's attempt is
+      // given back, so a throttle storm, however long, never fails the row.
+      const pause = o.backoffBaseMs * (0.5 + random() / 2);
+      const [hit] = await tx
+        .update(outbox)
+        .set({
+          status: 'pending',
+          attempts: sql`${outbox.attempts} - 1`,
+          lastError: result.error,
+          payload: result.payload ?? row.payload,
+          nextAttemptAt: new Date(at.getTime() + pause),
+          claimedAt: null,
+          claimedBy: null,
+        })
+        .where(stillOurs(row))
+        .returning({ id: outbox.id });
+      return hit ? 'retried' : 'dropped';
     }
     if (result.outcome === 'retry') {
       if (row.attempts >= o.maxAttempts) {

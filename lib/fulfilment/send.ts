@@ -7,6 +7,7 @@ import type { FulfillmentAction, GetFulfillmentOrderResult } from '@/lib/fba/sp-
 import { amazonIdOf, createOrderBody, updateOrderBody } from './amazon-order';
 import { FO_OUTBOX, foStatus, type FoStatus } from './fo-status';
 import { logFo, moveFo } from './fo-write';
+import { retryLater } from '@/lib/outbox/retry';
 import type { OutboxHandler, OutboxRow, SendResult } from '@/lib/outbox/types';
 import { FO_RETURN_OUTBOX } from '@/lib/returns/fo-return-status';
 import { giveUpFoReturn, sendFoReturn } from '@/lib/returns/fo-returns';
@@ -16,7 +17,7 @@ export type { SendResult };
 
 type FoRow = typeof fulfilmentOrders.$inferSelect;
 
-const retry = (e: unknown): SendResult => ({ outcome: 'retry', error: isSpApiError(e) ? amazonReason(e) : e instanceof Error ? e.message : String(e) });
+const retry = (e: unknown): SendResult => retryLater(e);
 const isRetryable = (e: unknown) => !isSpApiError(e) || e.retryable;
 const isNotFound = (e: unknown) => isSpApiError(e) && e.status === 404;
 

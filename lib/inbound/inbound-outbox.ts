@@ -3,6 +3,7 @@ import type { Db, Tx } from '@/db';
 import { fbaConnections, inboundShipments } from '@/db/schema';
 import { amazonReason } from '@/lib/fba/connection-client';
 import { isSpApiError, type SpApiClient } from '@/lib/fba/sp-api';
+import { retryLater } from '@/lib/outbox/retry';
 import type { OutboxHandler, OutboxRow, SendResult } from '@/lib/outbox/types';
 import { logInbound } from './inbound-write';
 
@@ -121,7 +122,7 @@ export function makeInboundHandler(flows: Record<InboundOutboxKind, Flow>): Outb
         return { outcome: 'done', record };
       } catch (e) {
         // What the stages before the failure learnt is kept (the next attempt does not redo them).
-        if (retryable(e)) return { outcome: 'retry', error: isSpApiError(e) ? amazonReason(e) : e instanceof Error ? e.message : String(e), payload: { ...payload, stage } };
+        if (retryable(e)) return retryLater(e, { ...payload, stage });
         return refused(row, amazonReason(e));
       }
     },

@@ -18,6 +18,8 @@ export type SendResult =
       outcome: 'retry';
       error: string;
       payload?: Record<string, unknown>;
+      /** Amazon answered 429: repeated after a pause, not counted as an attempt. */
+      throttled?: boolean;
       /** Writes what this attempt came to on the subject, in the drain's transaction; `next` is when the row is tried again, null when it gives up. */
       record?: (tx: Tx, now: Date, next: Date | null) => Promise<void>;
     }

@@ -4,7 +4,7 @@ import type { Db } from '@/db';
 import { fbaSyncRuns } from '@/db/schema';
 import { createTestDb } from '@/test/db';
 import { makeFbaConnection } from '@/test/fba-fixtures';
-import { executeRun, failStaleRuns, queueRun, STALE_RUN_MS, type RunWork } from './queued-runs';
+import { executeRun, failStaleRuns, queueRun, RUNNING_LEASE_MS, STALE_RUN_MS, type RunWork } from './queued-runs';
 
 let db: Db;
 beforeAll(async () => {
@@ -42,6 +42,57 @@ describe('queued runs', () => {
       expect(String(log.mock.calls[0]?.[0])).toContain(failed.error!.match(/Reference: (\S+);/)![1]);
     } finally {
       log.mockRestore();
+    }
+  });
+
+  it('a run whose worker was killed stops blocking the button minutes later: no heartbeat for the lease → failed at the next press, which starts a new run; a long run still beating is joined', async () => {
+    const { conn } = await makeFbaConnection(db);
+    const now = Date.now();
+    // Claimed by a worker that was then SIGKILLed: its last heartbeat is older than the lease.
+    const [dead] = await db
+      .insert(fbaSyncRuns)
+      .values({ connectionId: conn.id, trigger: 'force', status: 'running', createdAt: new Date(now - RUNNING_LEASE_MS - 60_000), heartbeatAt: new Date(now - RUNNING_LEASE_MS - 1_000) })
+      .returning();
+    const pressed = await queueRun(db, { kind: 'catalog', connectionId: conn.id }, 'force', null);
+    expect(pressed.id).not.toBe(dead.id);
+    expect(pressed.status).toBe('queued');
+    expect(await runOf(dead.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
+
+    // A run an hour old whose worker still beats (a slow report): pressing again joins it.
+    const other = (await makeFbaConnection(db)).conn;
+    const [alive] = await db
+      .insert(fbaSyncRuns)
+      .values({ connectionId: other.id, trigger: 'force', status: 'running', createdAt: new Date(now - 60 * 60_000), heartbeatAt: new Date(now - 10_000) })
+      .returning();
+    expect((await queueRun(db, { kind: 'catalog', connectionId: other.id }, 'force', null)).id).toBe(alive.id);
+    expect((await runOf(alive.id)).status).toBe('running');
+  });
+
+  it('the worker running a run stamps its heartbeat while the work waits', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { conn } = await makeFbaConnection(db);
+      const run = await queueRun(db, { kind: 'catalog', connectionId: conn.id }, 'force', null);
+      let clock = Date.now();
+      const beats: (Date | null)[] = [];
+      await executeRun(
+        db,
+        run.id,
+        async ({ db: d, finish }) => {
+          beats.push((await runOf(run.id)).heartbeatAt);
+          clock += 45_000;
+          await vi.advanceTimersByTimeAsync(30_000);
+          // The interval's write is not awaited by anyone: give it a moment to land.
+          await vi.waitFor(async () => expect((await runOf(run.id)).heartbeatAt!.getTime()).toBe(clock));
+          beats.push((await runOf(run.id)).heartbeatAt);
+          return d.transaction((tx) => finish(tx, { summary: 'Nothing to do.' }));
+        },
+        () => new Date(clock),
+      );
+      expect(beats[0]).not.toBeNull();
+      expect(beats[1]!.getTime() - beats[0]!.getTime()).toBe(45_000);
+    } finally {
+      vi.useRealTimers();
     }
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { isUniqueViolation } from '@/db/driver';
 import { fbaSyncRuns } from '@/db/schema';
@@ -26,10 +26,17 @@ export type RunTarget =
 export type RunInsert = { kind: 'catalog' | 'inbound'; connectionId: string } | { kind: 'stocktake'; stocktakeId: string; connectionId: string } | { kind: 'orders'; amazonStoreId: string };
 
 /**
- * A run still queued or running after this long was orphaned (the process stopped mid-run): it is
+ * A run still queued after this long was never picked up (no worker ran for two hours): it is
  * failed, so the one-active-run indexes let a new one start. Longer than the report wait bound.
  */
 export const STALE_RUN_MS = 2 * 60 * 60_000;
+/** How often the worker running a run stamps its heartbeat. */
+export const HEARTBEAT_MS = 30_000;
+/**
+ * A running run whose heartbeat is older than this lost its worker (killed, or the machine went
+ * away): it is failed at the next press or drain, so the button works again within minutes.
+ */
+export const RUNNING_LEASE_MS = 3 * 60_000;
 const ONE_ACTIVE: Record<RunKind, string> = {
   catalog: 'fba_sync_runs_one_active',
   stocktake: 'fba_sync_runs_one_active_stocktake',
@@ -81,14 +88,25 @@ export async function queueRun(db: Db, target: RunInsert, trigger: Run['trigger'
 }
 
 /**
- * Fails runs left queued or running by a process that stopped (every active status may move to
- * failed in the run table, so this bulk write stays within it).
+ * Fails runs a stopped process left behind: queued for longer than STALE_RUN_MS, or running with
+ * no heartbeat for RUNNING_LEASE_MS (every active status may move to failed in the run table, so
+ * this bulk write stays within it).
  */
 export async function failStaleRuns(db: Db, now: Date, target?: RunTarget) {
+  const queuedBefore = new Date(now.getTime() - STALE_RUN_MS);
+  const beatBefore = new Date(now.getTime() - RUNNING_LEASE_MS);
   await db
     .update(fbaSyncRuns)
     .set({ status: 'failed', error: 'The sync was interrupted (the server stopped before it finished).', finishedAt: now })
-    .where(and(inArray(fbaSyncRuns.status, ACTIVE_RUN_STATUSES), lt(fbaSyncRuns.createdAt, new Date(now.getTime() - STALE_RUN_MS)), target ? sameTarget(target) : undefined));
+    .where(
+      and(
+        or(
+          and(eq(fbaSyncRuns.status, 'queued'), lt(fbaSyncRuns.createdAt, queuedBefore)),
+          and(eq(fbaSyncRuns.status, 'running'), sql`coalesce(${fbaSyncRuns.heartbeatAt}, ${fbaSyncRuns.createdAt}) < ${beatBefore.toISOString()}::timestamptz`),
+        ),
+        target ? sameTarget(target) : undefined,
+      ),
+    );
 }
 
 export type RunProgress = Partial<Pick<Run, 'phase' | 'done' | 'total' | 'reportId'>>;
@@ -112,8 +130,16 @@ export type RunWork = (ctx: {
  * that changed): they land on the run row for the screen. Null when another process had claimed it.
  */
 export async function executeRun(db: Db, runId: string, work: RunWork, now: () => Date = () => new Date()): Promise<Run | null> {
-  const claimed = await moveRun(db, runId, 'queued', 'running', { phase: 'Requesting report' });
+  const claimed = await moveRun(db, runId, 'queued', 'running', { phase: 'Requesting report', heartbeatAt: now() });
   if (!claimed) return null;
+  // The heartbeat says this worker is alive while the work waits on Amazon (failStaleRuns reads it).
+  const beat = setInterval(() => {
+    db.update(fbaSyncRuns)
+      .set({ heartbeatAt: now() })
+      .where(and(eq(fbaSyncRuns.id, runId), eq(fbaSyncRuns.status, 'running')))
+      .catch(() => {}); // a missed beat is only a later one; a database gone is the run's own failure
+  }, HEARTBEAT_MS);
+  beat.unref();
   const progress = async (step: RunProgress) => {
     await db.update(fbaSyncRuns).set(step).where(and(eq(fbaSyncRuns.id, runId), eq(fbaSyncRuns.status, 'running')));
   };
@@ -134,6 +160,8 @@ export async function executeRun(db: Db, runId: string, work: RunWork, now: () =
       : `The sync stopped on an unexpected error. Reference: ${reportUnexpected(e, { where: `queued ${claimed.kind} run ${runId}` })}; the server log has the details.`;
     const failed = await moveRun(db, runId, 'running', 'failed', { error: error.slice(0, 2000), finishedAt: now() });
     return failed ?? null;
+  } finally {
+    clearInterval(beat);
   }
 }
 

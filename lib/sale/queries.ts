@@ -9,11 +9,15 @@ import { packLinesOf } from './pack';
 import { pickLinesWithPlaces } from './pick';
 import type { SaleOrderStatus, SaleStageStatus } from './sale-status';
 import { fulfilmentOrdersOf, shipLinesOf } from './ship';
+import { readyToShipFrom } from './three-pl';
 
 export const SALE_SORTS = ['number'] as const;
 /** The list's stage filters: `?pick=Authorised` etc. */
 export const SALE_FILTERS = ['order', 'pick', 'pack', 'ship', 'invoice'] as const;
-export type SaleFilters = Partial<Record<(typeof SALE_FILTERS)[number], string>>;
+export type SaleFilters = Partial<Record<(typeof SALE_FILTERS)[number], string>> & {
+  /** Sales ready to ship with a picked line at this location (the 3PL Shipment List's rule). */
+  readyToShipFrom?: string;
+};
 
 const COLUMN = { order: sales.orderStatus, pick: sales.pickStatus, pack: sales.packStatus, ship: sales.shipStatus, invoice: sales.invoiceStatus } as const;
 
@@ -72,7 +76,14 @@ export async function listSales(db: Db | Tx, params: ListParams<(typeof SALE_SOR
     })
     .from(sales)
     .innerJoin(customers, eq(customers.id, sales.customerId))
-    .where(and(searchSales(params.q), ...SALE_FILTERS.map((f) => (filters[f] ? eq(COLUMN[f], filters[f] as never) : undefined)), page.where))
+    .where(
+      and(
+        searchSales(params.q),
+        ...SALE_FILTERS.map((f) => (filters[f] ? eq(COLUMN[f], filters[f] as never) : undefined)),
+        filters.readyToShipFrom ? readyToShipFrom(filters.readyToShipFrom) : undefined,
+        page.where,
+      ),
+    )
     .orderBy(...page.orderBy)
     .limit(limit + 1);
   return toPage(
@@ -92,7 +103,7 @@ export async function getSale(db: Db | Tx, id: string) {
     .where(eq(sales.id, id));
   if (!sale) return null;
   const lines = await db
-    .select({ lineNo: saleLines.lineNo, sku: products.sku, name: products.name, quantity: saleLines.quantity, price: saleLines.price, location: locations.name, external: sql<boolean>`${locations.externalConnectionId} IS NOT NULL` })
+    .select({ lineNo: saleLines.lineNo, productId: saleLines.productId, locationId: saleLines.locationId, sku: products.sku, name: products.name, quantity: saleLines.quantity, price: saleLines.price, location: locations.name, external: sql<boolean>`${locations.externalConnectionId} IS NOT NULL` })
     .from(saleLines)
     .innerJoin(products, eq(products.id, saleLines.productId))
     .leftJoin(locations, eq(locations.id, saleLines.locationId))

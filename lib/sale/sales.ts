@@ -7,13 +7,15 @@ import { nextNumber } from '@/lib/reference/numbers';
 import { resolveSkus } from '@/lib/stock/product-lookup';
 import { logSale } from './sale-write';
 import type { SaleInput } from './sale-inputs';
+import type { SHIPPING_OPTIONS } from './shipping-options';
 
 /**
  * Sale → New sale: a Draft order with its lines. A line without a price takes the product's price
  * in the sale's tier (0 when the product has none there); a line without a location takes the
  * product's default location, and is refused when the product has none (Pick needs a place).
+ * The form leaves the shipping option Standard (the Ship tab offers it); the API may set it here.
  */
-export async function createSale(db: Db | Tx, input: SaleInput, userId: string | null) {
+export async function createSale(db: Db | Tx, input: SaleInput & { shippingOption?: (typeof SHIPPING_OPTIONS)[number] }, userId: string | null) {
   return db.transaction(async (tx) => {
     await ensurePriceTiers(tx);
     const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId));
@@ -70,6 +72,12 @@ export async function listSaleProducts(db: Db | Tx) {
 export async function listSaleCustomers(db: Db | Tx) {
   const rows = await db.select().from(customers).orderBy(customers.name).limit(2000);
   return rows.map((c) => ({ id: c.id, name: c.name, ...toShipTo(c) }));
+}
+
+/** What the New sale form copies from a customer when it is chosen (tier, ship-to address); null for no such customer. */
+export async function saleDefaultsFor(db: Db | Tx, customerId: string) {
+  const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+  return c ? toShipTo(c) : null;
 }
 
 function toShipTo(c: typeof customers.$inferSelect) {

@@ -49,22 +49,24 @@ async function writeShipLines(tx: Tx, sale: SaleRow, lines: ShipLineInput[]) {
  * Ship → Authorise: the ship lines are saved, a shipment is recorded, and (unless Skip fulfilment
  * is ticked) one fulfilment order is created per external location among the lines.
  */
-export async function authoriseShip(db: Db | Tx, input: Omit<ShipInput, 'saleId'> & { saleId: string }, userId: string | null) {
+export async function authoriseShip(db: Db | Tx, input: Omit<ShipInput, 'saleId'> & { saleId: string; shippedAt?: Date | null }, userId: string | null) {
   return db.transaction(async (tx) => {
     const sale = await lockSale(tx, input.saleId);
     if (sale.pickStatus !== 'Authorised') throw new DomainError('INVALID_TRANSITION', `Authorise Pick of sale ${sale.number} before shipping.`);
     requireNotAuthorised(sale, 'Ship');
+    if (input.shippedAt && input.shippedAt < sale.createdAt)
+      throw new DomainError('INVALID_INPUT', `Sale ${sale.number} was created on ${sale.createdAt.toISOString()}: it cannot have shipped before.`, { shippedAt: ['Before the sale was created.'] });
     await writeShipLines(tx, sale, input.lines);
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(saleShipments).where(eq(saleShipments.saleId, sale.id));
     const seq = Number(n) + 1;
     const [shipment] = await tx
       .insert(saleShipments)
-      .values({ saleId: sale.id, seq, shippingOption: input.shippingOption, skipFulfilment: input.skipFulfilment, userId })
+      .values({ saleId: sale.id, seq, shippingOption: input.shippingOption, skipFulfilment: input.skipFulfilment, userId, shippedAt: input.shippedAt ?? null })
       .returning();
     const set = { shippingOption: input.shippingOption, carrier: input.carrier, trackingNumber: input.trackingNumber, skipFulfilment: input.skipFulfilment };
     const fos = input.skipFulfilment ? [] : await createFulfilmentOrders(tx, { saleId: sale.id, shipmentId: shipment.id, userId });
     const what = input.skipFulfilment ? 'Skip fulfilment: no fulfilment order created' : fos.length ? `fulfilment order${fos.length > 1 ? 's' : ''} ${fos.map((f) => `${f.number} (${f.location})`).join(', ')} created` : 'no item ships from an external location';
-    const next = await moveStage(tx, sale, 'Ship', 'Authorised', `Authorised: shipment ${seq}, ${input.shippingOption}; ${what}.`, userId, set);
+    const next = await moveStage(tx, sale, 'Ship', 'Authorised', `Authorised: shipment ${seq}, ${input.shippingOption}${input.shippedAt ? `, shipped ${input.shippedAt.toISOString()}` : ''}${input.trackingNumber ? `, tracking ${input.carrier ? `${input.carrier} ` : ''}${input.trackingNumber}` : ''}; ${what}.`, userId, set);
     await queueShipmentConfirmation(tx, sale.id, { seq, carrier: input.carrier, trackingNumber: input.trackingNumber, fulfilmentOrders: fos.length });
     return { sale: next, shipment, fulfilmentOrders: fos };
   });

@@ -1,16 +1,21 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/db';
-import { copyInto, copyText, rowsOf } from '@/db/driver';
+import type { Db, Tx } from '@/db';
+import { chunked, copyInto, copyText, rowsOf } from '@/db/driver';
 import { DomainError } from '@/lib/errors';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { QUANTITY_MAX, groupDigits } from '@/lib/validation/numbers';
 
-// The write of a stocktake Sync: Amazon's rows are loaded into a staging table as they are read
-// (COPY), then matched to products and written into stocktake_lines by SQL, all in the caller's
-// transaction. The staging table is temporary and dropped at commit or rollback.
+// The write of a stocktake Sync: Amazon's rows are loaded into the staging table
+// stocktake_sync_rows (migration 0016, unlogged) as they are read, a COPY per chunk of about a
+// megabyte with no transaction held while the document downloads; then one short transaction
+// matches them to products, writes stocktake_lines by SQL and deletes them.
 
 const STAGING = 'stocktake_sync_rows';
-const STAGING_COLUMNS = ['ord', 'sku', 'name', 'fnsku', 'asin', 'units'];
+const STAGING_COLUMNS = ['load_id', 'ord', 'sku', 'name', 'fnsku', 'asin', 'units'];
+/** Rows are loaded a COPY per chunk this large: each statement short, none waiting on the download. */
+const STAGE_CHUNK_BYTES = 1 << 20;
+/** Rows of a load older than this were left by a process that died mid-sync: cleared by the next load. */
+const ABANDONED = "interval '1 day'";
 
 /** Amazon's rows in the report's order, as read or in batches as they arrive. */
 export type ReportRows = InventoryReportRow[] | AsyncIterable<InventoryReportRow[]>;
@@ -22,7 +27,7 @@ const tooMany = (sku: string, units: number | string) =>
 type Loaded = { rows: number; units: Map<string, { sku: string; n: number }>; duplicates: boolean };
 
 /** Each batch of rows as COPY text lines; rows without a SKU are left out. */
-async function* stagingLines(rows: ReportRows, seen: Loaded): AsyncGenerator<string> {
+async function* stagingLines(rows: ReportRows, loadId: string, seen: Loaded): AsyncGenerator<string> {
   const batches: AsyncIterable<InventoryReportRow[]> | Iterable<InventoryReportRow[]> = Array.isArray(rows) ? [rows] : rows;
   for await (const batch of batches) {
     let text = '';
@@ -39,28 +44,51 @@ async function* stagingLines(rows: ReportRows, seen: Loaded): AsyncGenerator<str
       } else seen.units.set(key, { sku, n: units });
       if (!Number.isSafeInteger(units)) throw tooMany(sku, r.fulfillable);
       const name = r.productName?.trim() || sku;
-      text += `${seen.rows}\t${copyText(sku)}\t${copyText(name)}\t${copyText(r.fnsku)}\t${copyText(r.asin)}\t${units}\n`;
+      text += `${loadId}\t${seen.rows}\t${copyText(sku)}\t${copyText(name)}\t${copyText(r.fnsku)}\t${copyText(r.asin)}\t${units}\n`;
     }
     if (text) yield text;
   }
 }
 
-/** The staged report: how many rows were read, and whether a SKU was listed more than once. */
-export type StagedReport = { rows: number; duplicates: boolean };
+/** The staged report: its load, how many rows were read, and whether a SKU was listed more than once. */
+export type StagedReport = { loadId: string; rows: number; duplicates: boolean };
 
 /**
- * Loads the report's rows into the staging table as they arrive (so the download, the parse and
- * the load overlap). Throws what the rows throw (an unreadable report, a failed download), and
- * refuses a SKU whose units (added up when listed twice) no count can hold, naming it: the
- * caller's transaction then rolls back.
+ * The next chunk is read (downloaded, parsed) while the caller writes the current one, so the
+ * download and the load overlap without either holding a transaction open.
  */
-export async function stageReport(tx: Tx, rows: ReportRows): Promise<StagedReport> {
-  await tx.execute(sql.raw(`CREATE TEMP TABLE ${STAGING} (ord int NOT NULL, sku text NOT NULL, name text NOT NULL, fnsku text, asin text, units bigint NOT NULL) ON COMMIT DROP`));
+async function* readAhead<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = items[Symbol.asyncIterator]();
+  let next = it.next();
+  for (;;) {
+    const r = await next;
+    if (r.done) return;
+    next = it.next();
+    // A chunk read ahead that fails while the current one is written is rethrown when awaited; until then it must not count as unhandled.
+    next.catch(() => {});
+    yield r.value;
+  }
+}
+
+/**
+ * Loads the report's rows into the staging table under `loadId` as they arrive: a COPY per chunk
+ * of about a megabyte, each its own statement, while the next chunk downloads. Called on the
+ * database (not in a transaction) when the rows come over the network. Throws what the rows throw
+ * (an unreadable report, a failed download), and refuses a SKU whose units (added up when listed
+ * twice) no count can hold, naming it; the caller then drops the load (`dropStagedReport`).
+ */
+export async function stageReport(db: Db | Tx, loadId: string, rows: ReportRows): Promise<StagedReport> {
+  await db.execute(sql.raw(`DELETE FROM ${STAGING} WHERE loaded_at < now() - ${ABANDONED}`));
   const seen: Loaded = { rows: 0, units: new Map(), duplicates: false };
-  await copyInto(tx, STAGING, STAGING_COLUMNS, stagingLines(rows, seen));
+  for await (const text of readAhead(chunked(stagingLines(rows, loadId, seen), STAGE_CHUNK_BYTES))) await copyInto(db, STAGING, STAGING_COLUMNS, [text]);
   // Checked here, not by the count's column, so the message can name Amazon's SKU.
   for (const { sku, n } of seen.units.values()) if (!(n <= QUANTITY_MAX)) throw tooMany(sku, n);
-  return { rows: seen.rows, duplicates: seen.duplicates };
+  return { loadId, rows: seen.rows, duplicates: seen.duplicates };
+}
+
+/** Deletes a load's staged rows: after it is applied (in that transaction), or when it failed. */
+export async function dropStagedReport(db: Db | Tx, loadId: string): Promise<void> {
+  await db.execute(sql`DELETE FROM ${sql.raw(STAGING)} WHERE load_id = ${loadId}`);
 }
 
 type Target = { locationId: string; stocktakeId: string; createMissingProducts: boolean };
@@ -80,8 +108,8 @@ export async function applyStagedReport(tx: Tx, staged: StagedReport, to: Target
   const wanted = staged.duplicates
     ? sql`(SELECT min(ord) AS ord, (array_agg(sku ORDER BY ord))[1] AS sku, (array_agg(name ORDER BY ord))[1] AS name,
              (array_agg(fnsku ORDER BY ord))[1] AS fnsku, (array_agg(asin ORDER BY ord))[1] AS asin, sum(units) AS units
-           FROM ${sql.raw(STAGING)} GROUP BY lower(sku))`
-    : sql.raw(STAGING);
+           FROM ${sql.raw(STAGING)} WHERE load_id = ${staged.loadId} GROUP BY lower(sku))`
+    : sql`(SELECT ord, sku, name, fnsku, asin, units FROM ${sql.raw(STAGING)} WHERE load_id = ${staged.loadId})`;
   let created = 0;
   if (to.createMissingProducts) {
     // No cost, no stock; ON CONFLICT DO NOTHING: a product made meanwhile is matched below instead.
@@ -100,6 +128,9 @@ export async function applyStagedReport(tx: Tx, staged: StagedReport, to: Target
     created = Number(made.n);
   }
   const t1 = performance.now();
+  // A first sync (no lines yet) inserts plainly: nothing can conflict, and a speculative insert per line costs a third more.
+  const [{ has }] = rowsOf<{ has: boolean }>(await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM stocktake_lines WHERE stocktake_id = ${to.stocktakeId}) AS has`));
+  const onConflict = has ? sql`ON CONFLICT ON CONSTRAINT stocktake_lines_key DO UPDATE SET counted = excluded.counted` : sql``;
 
   // Lines Complete will refuse (queries.ts needsCostSql, completion.ts costForAddition): a count
   // adding units with no typed cost, none of the product held and no standard cost. Counted here
@@ -129,7 +160,7 @@ export async function applyStagedReport(tx: Tx, staged: StagedReport, to: Target
         SELECT ${to.stocktakeId}::uuid, product_id, NULL::uuid, on_hand, n FROM counted
         UNION ALL
         SELECT ${to.stocktakeId}::uuid, product_id, bin_id, on_hand, 0 FROM absent
-        ON CONFLICT ON CONSTRAINT stocktake_lines_key DO UPDATE SET counted = excluded.counted
+        ${onConflict}
         RETURNING product_id, bin_id, unit_cost
       ), left_alone AS (
         SELECT l.counted, l.unit_cost, coalesce(s.on_hand, 0) AS on_hand, m.standard_cost, pc.quantity

@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
+import { rowsOf } from '@/db/driver';
 import { fbaConnections, fbaSyncRuns, products, stocktakeLines, stocktakes } from '@/db/schema';
 import { fetchReportFor, openReportFor, unreadableReport, type FetchReport, type OpenReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
@@ -15,14 +16,24 @@ import { findLinesNeedingCost, getStocktake } from './queries';
 import { applyCounts, completeStocktake, startStocktake, voidStocktake } from './stocktake';
 
 let db: Db;
+let dbUrl: string | null;
 let userId: string;
 let sandbox: RunningSandbox;
 beforeAll(async () => {
-  db = (await createTestDb()).db;
+  const handle = await createTestDb();
+  db = handle.db;
+  dbUrl = handle.url;
   userId = (await makeUser(db)).id;
   sandbox = await startFastSandbox();
 });
 afterAll(() => sandbox?.close());
+
+/** `p`, or a failure after `ms`. */
+function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 /** The Sync button, then the worker's drain: the finished run. */
 async function syncNow(stocktakeId: string, deps: StocktakeSyncDeps = {}) {
@@ -242,6 +253,56 @@ describe('stocktake Sync with FBA', () => {
     // Products made by earlier tests may spell a SKU in another case: matching ignores case.
     expect(new Map([...lines].map(([sku, l]) => [sku.toLowerCase(), l.counted]))).toEqual(new Map(seen.map((r) => [r.sellerSku.toLowerCase(), r.fulfillable])));
     expect(run.summary).toMatch(new RegExp(`^${seen.length} products synced, \\d+ created, `));
+  });
+
+  it('holds no transaction while Amazon’s document downloads: between its batches the stocktake can be locked by someone else and no session of the database is in a transaction', async () => {
+    const { location } = await makeFbaConnection(db, { createMissingProducts: true });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    const inTransaction: number[] = [];
+    let lockedMeanwhile = 0;
+    const watching: OpenReport = async (c, options) => {
+      const report = await openReportFor(c, options);
+      return {
+        reportId: report.reportId,
+        rows: (async function* () {
+          for await (const batch of report.rows as AsyncIterable<InventoryReportRow[]>) {
+            // On PGlite (one connection) an open transaction would make this wait for ever.
+            await within(5_000, db.transaction((tx) => tx.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, st.id)).for('update')));
+            lockedMeanwhile += 1;
+            if (dbUrl) {
+              const [open] = rowsOf<{ n: number }>(
+                await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL`),
+              );
+              inTransaction.push(Number(open.n));
+            }
+            yield batch;
+          }
+        })(),
+      };
+    };
+    const run = await syncNow(st.id, { fetchReport: watching });
+    expect(run).toMatchObject({ status: 'done', error: null });
+    expect(lockedMeanwhile).toBeGreaterThan(0);
+    if (dbUrl) expect(inTransaction.every((n) => n === 0)).toBe(true);
+    expect((await linesOf(st.id)).size).toBeGreaterThan(10);
+    // The staged rows went with the transaction that applied them.
+    expect(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM stocktake_sync_rows`))[0].n).toBe(0);
+  });
+
+  it('drops the staged rows of a report that fails half-way, and leaves the stocktake as it was', async () => {
+    const { location } = await makeFbaConnection(db, { createMissingProducts: true });
+    const st = await startStocktake(db, { locationId: location.id }, userId);
+    const failing: OpenReport = async () => ({
+      reportId: 'HALF',
+      rows: (async function* () {
+        yield [row('HALF-1', 3), row('HALF-2', 4)];
+        throw new Error('socket hang up');
+      })(),
+    });
+    const run = await syncNow(st.id, { fetchReport: failing });
+    expect(run.status).toBe('failed');
+    expect((await linesOf(st.id)).size).toBe(0);
+    expect(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM stocktake_sync_rows`))[0].n).toBe(0);
   });
 
   it('keeps SKUs and names as Amazon wrote them (backslashes, \\N, quotes, accents) when it creates products; the first spelling of a SKU listed twice', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections, locations, stocktakes } from '@/db/schema';
@@ -6,7 +7,7 @@ import { openReportFor, type FetchInventoryReportOptions, type OpenReport } from
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
-import { applyStagedReport, stageReport, type ReportRows } from './fba-sync-write';
+import { applyStagedReport, dropStagedReport, stageReport, type ReportRows } from './fba-sync-write';
 import { isCounting } from './stocktake-status';
 
 export type FbaSyncResult = {
@@ -58,24 +59,42 @@ export async function findSyncTarget(db: Db | Tx, stocktakeId: string, lock = fa
 }
 
 /**
- * Stocktake Sync: Amazon's fulfillable quantities become the counted column, in one transaction
- * (see `applyStagedReport` for what is counted). The rows may arrive in batches as the report
- * downloads: they are loaded as they come, then the stocktake is locked and checked and the lines
- * written by SQL. Rows that throw (an unreadable report, a failed download) roll everything back.
- * Complete later refuses lines adding units nobody can cost.
+ * Stocktake Sync: Amazon's fulfillable quantities become the counted column (see
+ * `applyStagedReport` for what is counted). The rows may arrive in batches as the report
+ * downloads: they are staged as they come, with no transaction open while the download runs
+ * (when `db` is the database); then one transaction locks and checks the stocktake, writes the
+ * lines by SQL, runs `within` (the run's finish) and drops the staged rows. Rows that throw (an
+ * unreadable report, a failed download) leave the stocktake as it was. Complete later refuses
+ * lines adding units nobody can cost.
  */
-export async function syncStocktakeFromReport(db: Db | Tx, stocktakeId: string, rows: ReportRows, userId: string | null): Promise<FbaSyncResult & { rows: number }> {
+export async function syncStocktakeFromReport<T = void>(
+  db: Db | Tx,
+  stocktakeId: string,
+  rows: ReportRows,
+  userId: string | null,
+  opts: { loadId?: string; within?: (tx: Tx, result: FbaSyncResult & { rows: number }) => Promise<T> } = {},
+): Promise<FbaSyncResult & { rows: number; then: T }> {
   void userId; // the counts are not posted yet: Complete, by a person or auto-sync, records who
-  return db.transaction(async (tx) => {
-    const t0 = performance.now();
-    const staged = await stageReport(tx, rows);
+  const loadId = opts.loadId ?? randomUUID();
+  const t0 = performance.now();
+  try {
+    const staged = await stageReport(db, loadId, rows);
     const t1 = performance.now();
-    const target = await findSyncTarget(tx, stocktakeId, true);
-    const applied = await applyStagedReport(tx, staged, { stocktakeId, locationId: target.locationId, createMissingProducts: target.connection.createMissingProducts });
-    await tx.update(stocktakes).set({ syncedAt: new Date() }).where(eq(stocktakes.id, stocktakeId));
-    const { ms, ...counts } = applied;
-    return { stocktakeId, number: target.number, ...counts, rows: staged.rows, ms: { stage: t1 - t0, match: ms.match, write: performance.now() - t1 - ms.match } };
-  });
+    return await db.transaction(async (tx) => {
+      const target = await findSyncTarget(tx, stocktakeId, true);
+      const applied = await applyStagedReport(tx, staged, { stocktakeId, locationId: target.locationId, createMissingProducts: target.connection.createMissingProducts });
+      await tx.update(stocktakes).set({ syncedAt: new Date() }).where(eq(stocktakes.id, stocktakeId));
+      await dropStagedReport(tx, loadId);
+      const { ms, ...counts } = applied;
+      const result = { stocktakeId, number: target.number, ...counts, rows: staged.rows, ms: { stage: t1 - t0, match: ms.match, write: performance.now() - t1 - ms.match } };
+      const then = (opts.within ? await opts.within(tx, result) : undefined) as T;
+      return { ...result, then };
+    });
+  } catch (e) {
+    // Not applied: the staged rows go (a failure of this delete must not hide the reason).
+    await dropStagedReport(db, loadId).catch(() => {});
+    throw e;
+  }
 }
 
 /** Stocktake Sync from a report held whole (Auto-Sync, tests). */
@@ -101,10 +120,10 @@ export async function requestStocktakeSync(db: Db, stocktakeId: string, userId: 
 
 /**
  * The work of a stocktake's Sync run: checks the stocktake, waits for Amazon to build the
- * inventory report (minutes on Amazon's schedule, so outside any transaction: no lock is held
- * while waiting), then in one transaction downloads, parses and loads the rows as they arrive,
- * applies them (checking the stocktake again) and marks the run done. A report that cannot be
- * read whole applies nothing.
+ * inventory report (minutes on Amazon's schedule), downloads, parses and stages its rows as they
+ * arrive — all outside any transaction, so no lock or snapshot is held while waiting on Amazon —
+ * then in one short transaction applies them (checking the stocktake again) and marks the run
+ * done. A report that cannot be read whole applies nothing.
  */
 function stocktakeWork(deps: StocktakeSyncDeps): RunWork {
   return async ({ db, run, progress, finish }) => {
@@ -113,13 +132,14 @@ function stocktakeWork(deps: StocktakeSyncDeps): RunWork {
     const target = await findSyncTarget(db, stocktakeId);
     const report = await (deps.fetchReport ?? openReportFor)(target.connection, { sleep: deps.sleep, onProgress: (p) => progress({ phase: p.phase }) });
     await progress({ reportId: report.reportId, phase: 'Downloading' });
-    return db.transaction(async (tx) => {
-      // Not awaited: on PostgreSQL another connection shows the phase while the lines are written;
-      // on PGlite (one connection) it waits for this transaction and then no longer applies.
-      const rows = withEnd(report.rows, (total) => void progress({ phase: WRITING_PHASE.stocktake, done: 0, total }).catch(() => {}));
-      const result = await syncStocktakeFromReport(tx, stocktakeId, rows, run.requestedBy);
-      return finish(tx, { summary: describeSync(result), done: result.rows, total: result.rows });
+    // Not awaited: the phase shows while the lines are written (on PGlite's one connection it
+    // waits its turn and may then no longer apply).
+    const rows = withEnd(report.rows, (total) => void progress({ phase: WRITING_PHASE.stocktake, done: 0, total }).catch(() => {}));
+    const result = await syncStocktakeFromReport(db, stocktakeId, rows, run.requestedBy, {
+      loadId: run.id,
+      within: (tx, r) => finish(tx, { summary: describeSync(r), done: r.rows, total: r.rows }),
     });
+    return result.then;
   };
 }
 

@@ -56,7 +56,7 @@ describe('/api/v1/openapi.json', () => {
   it('is an OpenAPI 3.1 document with every path, its parameters, bodies, answers and the bearer scheme', () => {
     const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>>; components: { securitySchemes: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/fulfilment-orders', '/fulfilment-orders/{id}', '/inbound-shipments', '/inbound-shipments/{id}', '/locations', '/products', '/products/{id}', '/sales', '/sales/{id}', '/stock', '/stock-adjustments', '/stock-adjustments/{id}', '/stock-transfers', '/stock-transfers/{id}']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/fulfilment-orders', '/fulfilment-orders/{id}', '/inbound-shipments', '/inbound-shipments/{id}', '/locations', '/products', '/products/{id}', '/sales', '/sales/{id}', '/sales/{id}/invoice', '/sales/{id}/order', '/sales/{id}/pack', '/sales/{id}/pick', '/sales/{id}/ship', '/stock', '/stock-adjustments', '/stock-adjustments/{id}', '/stock-transfers', '/stock-transfers/{id}']);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const list = doc.paths['/products']!.get!;
     expect((list.parameters as { name: string }[]).map((p) => p.name)).toEqual(['q', 'sort', 'cursor', 'limit']);

@@ -54,10 +54,8 @@ export function openApiDocument(): Json {
     };
     if (op.query || op.body) responses[op.body ? '422' : '400'] = problemResponse('Invalid input: each field’s problem is in `errors`.');
     if (op.params) responses['404'] = problemResponse('No such record.');
-    if (op.body) {
-      responses['409'] = problemResponse('Conflicts with what is stored (a duplicate, a stale state).');
-      responses['415'] = problemResponse('The body is not JSON.');
-    }
+    if (op.body || method === 'POST') responses['409'] = problemResponse('Conflicts with what is stored (a duplicate, a stale state, a stage the record is not ready for).');
+    if (op.body) responses['415'] = problemResponse('The body is not JSON.');
     const parameters = parametersOf(op, path);
     if (method === 'POST')
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'A repeat with the same key and request gets the first answer again; nothing is written twice.', schema: { type: 'string', maxLength: 255 } });
@@ -69,7 +67,7 @@ export function openApiDocument(): Json {
       ...(op.description ? { description: op.description } : {}),
       'x-permission': op.permission,
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body, 'input') } } } } : {}),
+      ...(op.body ? { requestBody: { required: !op.optionalBody, content: { 'application/json': { schema: schemaOf(op.body, 'input') } } } } : {}),
       responses,
     };
   }

@@ -5,6 +5,7 @@ import { IdParams } from './common';
 import { ApiFulfilmentOrder, FoList, FoListQuery } from './fulfilment-orders';
 import { ApiInboundShipment, InboundList, InboundListQuery } from './inbound-shipments';
 import { ApiProduct, CreateProductBody, ProductList, ProductListQuery, UpdateProductBody } from './products';
+import { CreateSaleBody, InvoiceBody, PackBody, PickBody, ShipBody } from './sale-writes';
 import { ApiSale, SaleList, SaleListQuery } from './sales';
 import { LocationList, StockList, StockQuery } from './stock';
 import { ApiTransfer, CreateTransferBody, TransferList, TransferListQuery } from './transfers';
@@ -22,6 +23,8 @@ export type Operation = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Every field of the body has a default: the request may carry no body at all. */
+  optionalBody?: boolean;
   /** The success answer's status and body. */
   status: number;
   response: z.ZodType;
@@ -136,13 +139,79 @@ export const OPERATIONS = {
   'GET /sales': {
     tag: 'Sales',
     summary: 'List sales',
-    description: 'Newest first; filter by any stage’s status (`ship=Not Started&pick=Authorised` finds what is picked and waiting to ship), as Sale → Sales does.',
+    description:
+      'Newest first; filter by any stage’s status (`ship=Not Started&pick=Authorised` finds what is picked and waiting to ship), as Sale → Sales does. An outside warehouse asks `readyToShipFrom=<its location id>` for the sales it should ship (the 3PL Shipment List’s rule).',
     permission: PERMISSION.sale,
     query: SaleListQuery,
     status: 200,
     response: SaleList,
   },
   'GET /sales/{id}': { tag: 'Sales', summary: 'Get a sale with its stages, lines and fulfilment orders', permission: PERMISSION.sale, params: IdParams, status: 200, response: ApiSale },
+  'POST /sales': {
+    tag: 'Sales',
+    summary: 'Create a sale',
+    description:
+      'A Draft sale with its lines, by the rules of Sale → New sale: the customer’s price tier and shipping address fill what is left out, a line without a price takes the product’s price in that tier, one without a location the product’s default location. Nothing is allocated until the order is authorised. Send an Idempotency-Key to make a retry safe.',
+    permission: PERMISSION.sale,
+    body: CreateSaleBody,
+    status: 201,
+    response: ApiSale,
+  },
+  'POST /sales/{id}/order': {
+    tag: 'Sales',
+    summary: 'Authorise the order',
+    description:
+      'As the Order tab’s Authorise: each line’s units are allocated at its location and the pick lines drafted (409 with the reason when too few are available, or the order is not Draft). Sales Process Customisation may pick and pack at once. Answers the sale.',
+    permission: PERMISSION.sale,
+    params: IdParams,
+    status: 200,
+    response: ApiSale,
+  },
+  'POST /sales/{id}/pick': {
+    tag: 'Sales',
+    summary: 'Authorise Pick',
+    description: 'As the Pick tab’s Authorise: the picked units leave stock through the ledger. A 409 says why the sale cannot be picked now (order not authorised, already picked, too few available). No body: every line where the order drafted it.',
+    permission: PERMISSION.sale,
+    params: IdParams,
+    body: PickBody,
+    optionalBody: true,
+    status: 200,
+    response: ApiSale,
+  },
+  'POST /sales/{id}/pack': {
+    tag: 'Sales',
+    summary: 'Authorise Pack',
+    description: 'As the Pack tab’s Authorise: every picked unit in a box, FBA items boxed apart. No body: the Pack tab’s default boxes. 409 before Pick is authorised or when already packed.',
+    permission: PERMISSION.sale,
+    params: IdParams,
+    body: PackBody,
+    optionalBody: true,
+    status: 200,
+    response: ApiSale,
+  },
+  'POST /sales/{id}/ship': {
+    tag: 'Sales',
+    summary: 'Authorise Ship',
+    description:
+      'What an outside warehouse reports once the goods left: carrier, tracking number and when. As the Ship tab’s Authorise: a shipment is recorded and, unless `skipFulfilment`, a fulfilment order is sent to Amazon for lines picked at an FBA location. 409 before Pick is authorised or when Ship already is.',
+    permission: PERMISSION.sale,
+    params: IdParams,
+    body: ShipBody,
+    optionalBody: true,
+    status: 200,
+    response: ApiSale,
+  },
+  'POST /sales/{id}/invoice': {
+    tag: 'Sales',
+    summary: 'Authorise the invoice',
+    description: 'As the Invoice tab’s Authorise: numbered, its total fixed from the lines, due on `dueDate`. 409 before the order is authorised or when already invoiced.',
+    permission: PERMISSION.sale,
+    params: IdParams,
+    body: InvoiceBody,
+    optionalBody: true,
+    status: 200,
+    response: ApiSale,
+  },
 } as const satisfies Record<string, Operation>;
 
 export type OperationKey = keyof typeof OPERATIONS;

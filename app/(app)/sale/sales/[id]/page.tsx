@@ -9,7 +9,7 @@ import { getDb } from '@/db';
 import { amazonOrderOfSale } from '@/lib/channel/order-list';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatUtcDate } from '@/lib/format/date';
+import { formatUtcDate, formatUtcDateTime } from '@/lib/format/date';
 import { formatPrice } from '@/lib/money';
 import { invoiceDates } from '@/lib/sale/invoice';
 import { getSale } from '@/lib/sale/queries';
@@ -254,7 +254,7 @@ function ShipTab({ sale }: { sale: Sale }) {
           </div>
           <Facts
             rows={[
-              ['Shipment', current ? `${current.seq}, authorised ${formatUtcDate(current.authorisedAt)}` : '—'],
+              ['Shipment', current ? `${current.seq}, authorised ${formatUtcDate(current.authorisedAt)}${current.shippedAt ? `; shipped ${formatUtcDateTime(current.shippedAt)} (reported)` : ''}` : '—'],
               ['Shipping option', sale.shippingOption],
               ['Carrier', sale.carrier],
               ['Tracking number', sale.trackingNumber],

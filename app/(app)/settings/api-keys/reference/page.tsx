@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'API reference' };
 
 type Schema = { type?: string | string[]; format?: string; enum?: unknown[]; description?: string; anyOf?: Schema[]; items?: Schema; properties?: Record<string, Schema>; required?: string[]; default?: unknown; maxLength?: number; minimum?: number; maximum?: number };
 type Param = { name: string; in: string; required: boolean; schema: Schema; description?: string };
-type Op = { summary: string; description?: string; 'x-permission': string; parameters?: Param[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }> };
+type Op = { summary: string; description?: string; 'x-permission': string; parameters?: Param[]; requestBody?: { required: boolean; content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }> };
 
 /** A schema in a few words: "string (uuid) or null", "one of sku, name", "integer 1–200". */
 function typeOf(s: Schema): string {
@@ -127,7 +127,7 @@ export default async function ApiReferencePage() {
               )}
               {op.requestBody && (
                 <>
-                  <h3 className="font-medium">Request body (JSON)</h3>
+                  <h3 className="font-medium">Request body (JSON){op.requestBody.required ? '' : ', optional: without one, every field takes its default'}</h3>
                   <Fields schema={op.requestBody.content['application/json']!.schema} caption={`Body of ${method} ${path}`} />
                 </>
               )}

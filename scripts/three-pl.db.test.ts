@@ -1,0 +1,110 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { rowsOf } from '@/db/driver';
+import { customers, saleShipments } from '@/db/schema';
+import { createApiKey } from '@/lib/api/keys';
+import { PERMISSION } from '@/lib/auth/permissions';
+import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
+import { authoriseOrder } from '@/lib/sale/order';
+import { authorisePick } from '@/lib/sale/pick';
+import { getSale } from '@/lib/sale/queries';
+import { createSale } from '@/lib/sale/sales';
+import { threePlRows } from '@/lib/sale/three-pl';
+import { createAdjustment } from '@/lib/stock/adjustments';
+import { inProcessFetch } from '@/test/api-fetch';
+import { createTestDb } from '@/test/db';
+import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
+import { testSession } from '@/test/session';
+import { salesReadyAt, shipReadyFrom } from './three-pl';
+
+// The outside warehouse of issue 14, played by scripts/three-pl.ts through the HTTP API only; here
+// its fetch reaches the route handlers in this process (test/api-fetch.ts).
+vi.mock('@/db', () => import('@/test/session').then((m) => m.dbModule()));
+vi.mock('next/server', (original) => import('@/test/next').then((m) => m.nextServer(original)));
+
+const BASE = 'http://inventory.test';
+let key: string;
+let warehouse: { id: string; name: string };
+let other: { id: string; name: string };
+const atWarehouse: string[] = [];
+const atOther: string[] = [];
+let notPicked: string;
+
+beforeAll(async () => {
+  process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 4).toString('base64');
+  const db = (await createTestDb()).db;
+  testSession.db = db;
+  await ensurePriceTiers(db);
+  const admin = await makeUser(db, [], true);
+  const clerk = await makeUser(db, [PERMISSION.sale]);
+  key = (await createApiKey(db, admin.id, { name: 'Acme 3PL', ownerId: clerk.id, permissions: [PERMISSION.sale] })).key;
+  [warehouse, other] = [await makeLocation(db, 'Acme 3PL Auckland'), await makeLocation(db, 'Own shelf')];
+  const [c] = await db.insert(customers).values({ name: 'Kiwi Kitchens', shippingLine1: '9 Dock Rd', shippingCity: 'Auckland', shippingPostalCode: '1011', shippingCountry: 'NZ' }).returning();
+  const shipTo = { shipToName: 'Kiwi Kitchens', shipToLine1: '9 Dock Rd', shipToLine2: null, shipToCity: 'Auckland', shipToState: null, shipToPostalCode: '1011', shipToCountry: 'NZ', shipToPhone: null };
+  const pan = await makeProduct(db, { sku: '3PL-PAN', name: 'Pan' });
+  const lid = await makeProduct(db, { sku: '3PL-LID', name: 'Lid' });
+  for (const loc of [warehouse, other])
+    await createAdjustment(db, { reason: 'Opening', lines: [pan, lid].map((p) => ({ sku: p.sku, locationId: loc.id, binId: null, quantity: 100, unitCost: 10_000 })) }, clerk.id);
+  const sell = async (locationId: string, lines: number) => {
+    const sale = await createSale(db, { customerId: c.id, priceTier: 1, ...shipTo, customerReference: null, comment: null, lines: [pan, lid].slice(0, lines).map((p, i) => ({ index: i, sku: p.sku, quantity: i + 1, price: 2500, locationId })) }, clerk.id);
+    await authoriseOrder(db, sale.id, clerk.id);
+    return sale.id;
+  };
+  for (let i = 0; i < 3; i++) {
+    const id = await sell(warehouse.id, i === 0 ? 2 : 1);
+    await authorisePick(db, id, {}, clerk.id);
+    atWarehouse.push(id);
+  }
+  for (let i = 0; i < 2; i++) {
+    const id = await sell(other.id, 1);
+    await authorisePick(db, id, {}, clerk.id);
+    atOther.push(id);
+  }
+  // Ordered but not picked: not ready, so the warehouse leaves it.
+  notPicked = await sell(warehouse.id, 1);
+});
+
+const shipmentCount = async () => rowsOf<{ n: number }>(await testSession.db!.execute(sql`SELECT count(*)::int AS n FROM sale_shipments`))[0]!.n;
+
+describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
+  it('ships every sale ready at its location (all pages) with a tracking number, and nothing else', async () => {
+    const fetchFn = inProcessFetch();
+    // The API's list and the 3PL Shipment List (CSV) agree on what is ready there.
+    const csvOrders = new Set((await threePlRows(testSession.db!, warehouse.id)).map((r) => r[0]));
+    expect((await salesReadyAt(BASE, key, warehouse.id, fetchFn)).map((s) => s.number).sort()).toEqual([...csvOrders].sort());
+    const log: string[] = [];
+    const done = await shipReadyFrom(BASE, key, warehouse.id, fetchFn, { carrier: 'Acme Freight', pageSize: 2, log: (l) => log.push(l) });
+    expect(done.map((d) => d.saleId).sort()).toEqual([...atWarehouse].sort());
+    expect(done.every((d) => d.shipped && /^3PL[A-Z0-9]{12}$/.test(d.trackingNumber ?? ''))).toBe(true);
+    expect(new Set(done.map((d) => d.trackingNumber)).size).toBe(3);
+    expect(log[0]).toBe(`3 sales ready to ship from location ${warehouse.id}.`);
+    expect(log).toContainEqual(expect.stringMatching(/^Shipped SO-\d+: 2 lines, 3 units, tracking 3PL/));
+
+    for (const d of done) {
+      // As another system sees it, through GET /sales/{id} …
+      const api = (await (await fetchFn(`${BASE}/api/v1/sales/${d.saleId}`, { headers: { authorization: `Bearer ${key}` } })).json()) as Record<string, unknown>;
+      expect(api).toMatchObject({ stages: { ship: 'Authorised' }, carrier: 'Acme Freight', trackingNumber: d.trackingNumber, shippedAt: expect.any(String) });
+      // … and as the sale page reads it.
+      const sale = (await getSale(testSession.db!, d.saleId))!;
+      expect(sale).toMatchObject({ shipStatus: 'Authorised', carrier: 'Acme Freight', trackingNumber: d.trackingNumber });
+      expect(sale.shipments.filter((s) => !s.undoneAt)).toHaveLength(1);
+      expect(sale.ship.reduce((n, l) => n + l.quantity, 0)).toBe(sale.picked.reduce((n, l) => n + l.quantity, 0));
+    }
+    for (const id of [...atOther, notPicked]) expect((await getSale(testSession.db!, id))!).toMatchObject({ shipStatus: 'Not Started', trackingNumber: null });
+    expect((await salesReadyAt(BASE, key, other.id, fetchFn, 1)).map((s) => s.id).sort()).toEqual([...atOther].sort());
+    expect(await threePlRows(testSession.db!, warehouse.id)).toEqual([]);
+  });
+
+  it('ships nothing twice when run again', async () => {
+    const before = await shipmentCount();
+    const again = await shipReadyFrom(BASE, key, warehouse.id, inProcessFetch());
+    expect(again).toEqual([]);
+    expect(await shipmentCount()).toBe(before);
+    const rows = await testSession.db!.select().from(saleShipments).where(eq(saleShipments.saleId, atWarehouse[0]!));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('stops with the API’s words when the key is refused', async () => {
+    await expect(shipReadyFrom(BASE, 'fbak_' + 'x'.repeat(43), warehouse.id, inProcessFetch())).rejects.toThrow(/^The API answered 401: Send a valid API key/);
+  });
+});
