@@ -7,6 +7,7 @@ import { benchLabels } from './labels';
 import { benchLoad } from './load';
 import { benchSpApiThrottle } from './sp-api-throttle';
 import { benchStocktakeSync } from './stocktake-sync';
+import { benchWebhooks } from './webhooks';
 
 const benches: [string, () => Promise<unknown>][] = [
   ['sp-api-throttle', benchSpApiThrottle],
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<unknown>][] = [
   ['amazon-orders', () => benchAmazonOrders()],
   ['load', benchLoad],
   ['api', benchApi],
+  ['webhooks', () => benchWebhooks()],
 ];
 
 let failed = 0;

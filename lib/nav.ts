@@ -45,6 +45,7 @@ export const NAV: NavGroup[] = [
       { label: 'Audit Log', href: '/settings/audit-log/changes', section: '/settings/audit-log', permission: PERMISSION.users },
       { label: 'Backup', href: '/settings/backup', permission: 'administrator' },
       { label: 'API Keys', href: '/settings/api-keys', section: '/settings/api-keys', permission: 'administrator' },
+      { label: 'Webhooks', href: '/settings/webhooks', section: '/settings/webhooks', permission: 'administrator' },
     ],
   },
 ];

@@ -97,7 +97,7 @@ async function serveAndTest(env: Record<string, string>, stateDir: string): Prom
   let web: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   try {
-    const serverEnv = { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20' };
+    const serverEnv = { ...env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: secret, APP_ENCRYPTION_KEY: ENCRYPTION_KEY, SANDBOX_URL: sandbox.url, SANDBOX_RATE_SCALE: '20', WEBHOOKS_ALLOW_PRIVATE_HOSTS: '1' };
     web = startNext(root, port, serverEnv);
     // On a PostgreSQL server the web process runs no jobs: the sidecar drains the queued syncs and
     // beats the heartbeat, as in a deployment (embedded, the web process does both).

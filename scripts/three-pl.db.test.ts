@@ -1,5 +1,7 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '@/db/driver';
 import { customers, saleShipments } from '@/db/schema';
 import { createApiKey } from '@/lib/api/keys';
@@ -11,6 +13,9 @@ import { getSale } from '@/lib/sale/queries';
 import { createSale } from '@/lib/sale/sales';
 import { threePlRows } from '@/lib/sale/three-pl';
 import { createAdjustment } from '@/lib/stock/adjustments';
+import { drainWebhooksUntilIdle } from '@/lib/webhooks/drain';
+import { createWebhookEndpoint } from '@/lib/webhooks/endpoints';
+import { verifyWebhookSignature } from '@/lib/webhooks/signature';
 import { inProcessFetch } from '@/test/api-fetch';
 import { createTestDb } from '@/test/db';
 import { makeLocation, makeProduct, makeUser } from '@/test/fixtures';
@@ -30,6 +35,29 @@ const atWarehouse: string[] = [];
 const atOther: string[] = [];
 let notPicked: string;
 let mixed: string;
+
+// The merchant's webhook receiver (issue 14): it hears the warehouse's shipments as events, checks
+// each signature and counts every event id it accepts.
+let hook: { url: string; secret: string };
+const accepted = new Map<string, { type: string; data: Record<string, unknown> }>();
+let repeats = 0;
+let refusedSignatures = 0;
+const receiver = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+  req.on('end', () => {
+    if (!verifyWebhookSignature(hook.secret, req.headers, body).ok) {
+      refusedSignatures += 1;
+      res.statusCode = 400;
+      return res.end();
+    }
+    const event = JSON.parse(body) as { id: string; type: string; data: Record<string, unknown> };
+    if (accepted.has(event.id)) repeats += 1;
+    accepted.set(event.id, event);
+    res.end();
+  });
+});
+afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
 
 beforeAll(async () => {
   process.env.APP_ENCRYPTION_KEY ??= Buffer.alloc(32, 4).toString('base64');
@@ -68,7 +96,12 @@ beforeAll(async () => {
   await authoriseOrder(db, both.id, clerk.id);
   await authorisePick(db, both.id, {}, clerk.id);
   mixed = both.id;
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/inventory-events`;
+  hook = await db.transaction((tx) => createWebhookEndpoint(tx, admin.id, { url, description: 'Merchant receiver', events: ['sale.stage_changed', 'tracking.added'] }));
 });
+
+const eventsOf = (type: string) => [...accepted.values()].filter((e) => e.type === type).map((e) => e.data);
 
 const shipmentCount = async () => rowsOf<{ n: number }>(await testSession.db!.execute(sql`SELECT count(*)::int AS n FROM sale_shipments`))[0]!.n;
 
@@ -103,6 +136,18 @@ describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
     for (const id of [...atOther, notPicked, mixed]) expect((await getSale(testSession.db!, id))!).toMatchObject({ shipStatus: 'Not Started', trackingNumber: null });
     expect((await salesReadyAt(BASE, key, other.id, fetchFn, 1)).map((s) => s.id).sort()).toEqual([...atOther, mixed].sort());
     expect((await threePlRows(testSession.db!, warehouse.id)).map((r) => r[0])).toEqual([(await getSale(testSession.db!, mixed))!.number]);
+
+    // The merchant's receiver heard each shipment exactly once, signed: Ship authorised and its tracking number.
+    await drainWebhooksUntilIdle(testSession.db!);
+    await drainWebhooksUntilIdle(testSession.db!);
+    expect({ refusedSignatures, repeats }).toEqual({ refusedSignatures: 0, repeats: 0 });
+    const tracked = eventsOf('tracking.added');
+    expect(tracked.map((t) => t.saleId).sort()).toEqual([...atWarehouse].sort());
+    expect(tracked.map((t) => t.trackingNumber).sort()).toEqual(shipped.map((d) => d.trackingNumber).sort());
+    expect(tracked.every((t) => t.carrier === 'Acme Freight' && t.source === 'sale')).toBe(true);
+    const shipEvents = eventsOf('sale.stage_changed').filter((e) => e.stage === 'Ship');
+    expect(shipEvents.map((e) => e.saleId).sort()).toEqual([...atWarehouse].sort());
+    expect(shipEvents.every((e) => e.from === 'Not Started' && e.to === 'Authorised')).toBe(true);
   });
 
   it('ships nothing twice when run again', async () => {
@@ -110,6 +155,9 @@ describe('scripts/three-pl.ts: an outside warehouse through the API', () => {
     const again = await shipReadyFrom(BASE, key, warehouse.id, inProcessFetch());
     expect(again.filter((d) => d.shipped)).toEqual([]);
     expect(await shipmentCount()).toBe(before);
+    const heard = accepted.size;
+    await drainWebhooksUntilIdle(testSession.db!);
+    expect(accepted.size).toBe(heard);
     const rows = await testSession.db!.select().from(saleShipments).where(eq(saleShipments.saleId, atWarehouse[0]!));
     expect(rows).toHaveLength(1);
   });

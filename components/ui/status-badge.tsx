@@ -24,9 +24,10 @@ const TONE_CLASS: Record<Tone, string> = {
 /**
  * Every status a page shows as a badge, of every status table, and its colour. Keyed by the
  * tables' status types, so a status added to a table without a colour here fails the type check;
- * users and workers are Active or Inactive; API keys Active or Revoked.
+ * users and workers are Active or Inactive; API keys Active or Revoked; webhook endpoints Active or
+ * Disabled, their deliveries Queued, Retrying, Delivered or Failed.
  */
-const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | FoReturnStatus | 'Inactive' | 'Revoked', Tone> = {
+const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | ConnectionStatus | AuthorisationStatus | SaleOrderStatus | SaleStageStatus | FoStatus | InboundStatus | AmazonOrderState | FoReturnStatus | 'Inactive' | 'Revoked' | 'Disabled' | 'Retrying', Tone> = {
   Draft: 'draft',
   'Not Started': 'draft',
   Authorised: 'done',
@@ -63,6 +64,9 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
   Requested: 'working',
   Received: 'done',
   Refused: 'failed',
+  // Webhooks: an endpoint turned off (by a person, or by its answer 410), a delivery waiting to try again.
+  Disabled: 'stopped',
+  Retrying: 'working',
 };
 
 export type BadgeStatus = keyof typeof TONE;

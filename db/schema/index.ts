@@ -12,3 +12,4 @@ export * from './channel';
 export * from './returns';
 export * from './audit';
 export * from './api';
+export * from './webhooks';

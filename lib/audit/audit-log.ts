@@ -26,6 +26,7 @@ export const AUDITED_TABLES: Record<string, string> = {
   fulfilment_orders: 'Fulfilment orders',
   fulfilment_returns: 'Fulfilment returns',
   api_keys: 'API keys',
+  webhook_endpoints: 'Webhook endpoints',
 };
 
 /** A day range in UTC, from the page's date fields (YYYY-MM-DD, either may be missing). */

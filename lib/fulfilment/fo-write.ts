@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { fulfilmentOrderLog, fulfilmentOrders } from '@/db/schema';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { foStatus, type FoStatus } from './fo-status';
 
 type FoRow = typeof fulfilmentOrders.$inferSelect;
@@ -52,5 +53,6 @@ export async function moveFo(
     },
   });
   await logFo(tx, orderId, opts.message, opts.userId, at);
+  await emitWebhookEvent(tx, 'fulfilment_order.status_changed', { fulfilmentOrderId: orderId, number: row.number, saleId: row.saleId, from, to }, at);
   return row;
 }

@@ -24,6 +24,8 @@ export type DrainOptions = {
   clientFor?: ClientFor;
   /** Who sends each family of kinds (by prefix: fo, inbound); the app's own by default. */
   handlers?: Record<string, OutboxHandler>;
+  /** Only rows of these families (by prefix), or all but these: webhooks have their own drain, so a slow receiver never holds up Amazon's calls. */
+  families?: { only: string[] } | { except: string[] };
 };
 
 export const OUTBOX_DEFAULTS = { limit: 20, leaseMs: 5 * 60_000, maxAttempts: 8, backoffBaseMs: 15_000, backoffMaxMs: 30 * 60_000 } as const;
@@ -36,8 +38,11 @@ export type DrainSummary = { claimed: number; done: number; refused: number; ret
  * idempotency key). FOR UPDATE SKIP LOCKED lets several workers drain at once without taking the
  * same row. A row waits while its subject has an earlier unfinished row (a create before its cancel).
  */
-export async function claimOutbox(db: Db, opts: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<OutboxRow[]> {
+export async function claimOutbox(db: Db, opts: { workerId: string; now: Date; limit: number; leaseMs: number; families?: DrainOptions['families'] }): Promise<OutboxRow[]> {
   const staleBefore = new Date(opts.now.getTime() - opts.leaseMs);
+  const f = opts.families;
+  const family = sql`split_part(${outbox.kind}, '.', 1)`;
+  const ofFamily = !f ? undefined : 'only' in f ? sql`${family} IN (${sql.join(f.only.map((x) => sql`${x}`), sql`, `)})` : sql`${family} NOT IN (${sql.join(f.except.map((x) => sql`${x}`), sql`, `)})`;
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -45,6 +50,7 @@ export async function claimOutbox(db: Db, opts: { workerId: string; now: Date; l
       and(
         sql`((${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${opts.now.toISOString()}::timestamptz) OR (${outbox.status} = 'sending' AND ${outbox.claimedAt} < ${staleBefore.toISOString()}::timestamptz))`,
         sql`NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.subject_id = ${outbox.subjectId} AND earlier.id < ${outbox.id} AND earlier.status IN ('pending', 'sending'))`,
+        ofFamily,
       ),
     )
     .orderBy(outbox.id)
@@ -72,7 +78,7 @@ export async function drainOutbox(db: Db, options: DrainOptions): Promise<DrainS
   const random = o.random ?? Math.random;
   const clientFor = o.clientFor ?? spClientFor;
   const handlers = o.handlers ?? OUTBOX_HANDLERS;
-  const rows = await claimOutbox(db, { workerId: o.workerId, now: now(), limit: o.limit, leaseMs: o.leaseMs });
+  const rows = await claimOutbox(db, { workerId: o.workerId, now: now(), limit: o.limit, leaseMs: o.leaseMs, families: o.families });
   const summary: DrainSummary = { claimed: rows.length, done: 0, refused: 0, retried: 0, waiting: 0, failed: 0, dropped: 0 };
   for (const row of rows) {
     // Renew the claim before the call: rows waiting in this batch behind slow calls keep their lease,
@@ -106,7 +112,7 @@ export async function drainOutbox(db: Db, options: DrainOptions): Promise<DrainS
   return summary;
 }
 
-type Resolved = Required<Omit<DrainOptions, 'now' | 'random' | 'clientFor' | 'handlers'>>;
+type Resolved = Required<Omit<DrainOptions, 'now' | 'random' | 'clientFor' | 'handlers' | 'families'>>;
 
 async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date, o: Resolved, random: () => number, handler: OutboxHandler | undefined) {
   return db.transaction(async (tx): Promise<keyof DrainSummary> => {
@@ -149,24 +155,28 @@ async function recordResult(db: Db, row: OutboxRow, result: SendResult, at: Date
       if (row.attempts >= o.maxAttempts) {
         const [hit] = await tx.update(outbox).set({ status: 'failed', lastError: result.error, doneAt: at }).where(stillOurs(row)).returning({ id: outbox.id });
         if (!hit) return 'dropped';
-        const message = `Gave up after ${row.attempts} attempts to reach Amazon. ${result.error}`;
+        await result.record?.(tx, at, null);
+        const message = `Gave up after ${row.attempts} attempts to reach ${row.kind.startsWith('webhook.') ? 'the endpoint' : 'Amazon'}. ${result.error}`;
         await handler?.giveUp(tx, row, message, at);
         return 'failed';
       }
       const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (row.attempts - 1)) * (0.5 + random() / 2);
+      const next = new Date(at.getTime() + delay);
       const [hit] = await tx
         .update(outbox)
         .set({
           status: 'pending',
           lastError: result.error,
           payload: result.payload ?? row.payload,
-          nextAttemptAt: new Date(at.getTime() + delay),
+          nextAttemptAt: next,
           claimedAt: null,
           claimedBy: null,
         })
         .where(stillOurs(row))
         .returning({ id: outbox.id });
-      return hit ? 'retried' : 'dropped';
+      if (!hit) return 'dropped';
+      await result.record?.(tx, at, next);
+      return 'retried';
     }
     const [hit] = await tx
       .update(outbox)

@@ -5,6 +5,7 @@ import { spClientFor } from '@/lib/fba/connection-client';
 import type { SpApiClient } from '@/lib/fba/sp-api';
 import type { FulfillmentOrder, GetFulfillmentOrderResult } from '@/lib/fba/sp-api/models/outbound';
 import { applyReturnItems } from '@/lib/returns/fo-returns';
+import { emitWebhookEvents } from '@/lib/webhooks/emit';
 import { amazonIdOf } from './amazon-order';
 import { mapAmazonStatus } from './amazon-status';
 import { foStatus, type FoStatus } from './fo-status';
@@ -38,7 +39,7 @@ export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfi
   const shippedQty = new Map<number, number>();
   const packages: { delivered: boolean }[] = [];
   let arrival: Date | null = null;
-  const newTracking: string[] = [];
+  const newTracking: { packageNumber: number; carrier: string; trackingNumber: string }[] = [];
   for (const shipment of detail.fulfillmentShipments ?? []) {
     if (shipment.fulfillmentShipmentStatus !== 'SHIPPED') continue;
     for (const item of shipment.fulfillmentShipmentItem) {
@@ -71,7 +72,7 @@ export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfi
               .onConflictDoUpdate({ target: [fulfilmentPackageItems.orderId, fulfilmentPackageItems.packageNumber, fulfilmentPackageItems.lineNo], set: { quantity: line.quantity } });
         }
         if (pkg.trackingNumber) {
-          newTracking.push(pkg.trackingNumber);
+          newTracking.push({ packageNumber: pkg.packageNumber, carrier: pkg.carrierCode, trackingNumber: pkg.trackingNumber });
           await logFo(tx, orderId, `Package ${pkg.packageNumber} shipped by ${pkg.carrierCode}, tracking number ${pkg.trackingNumber}.`, null, now);
         }
       } else if (before.trackingStatus !== values.trackingStatus || before.trackingNumber !== values.trackingNumber || before.estimatedArrivalAt?.getTime() !== estimated?.getTime()) {
@@ -80,7 +81,10 @@ export async function applyAmazonOrder(tx: Tx, orderId: string, detail: GetFulfi
       }
     }
   }
-  if (newTracking.length) await logSale(tx, fo.saleId, `Fulfilment order ${fo.number}: tracking number${newTracking.length > 1 ? 's' : ''} ${newTracking.join(', ')}.`, now);
+  if (newTracking.length) {
+    await logSale(tx, fo.saleId, `Fulfilment order ${fo.number}: tracking number${newTracking.length > 1 ? 's' : ''} ${newTracking.map((t) => t.trackingNumber).join(', ')}.`, now);
+    await emitWebhookEvents(tx, 'tracking.added', newTracking.map((t) => ({ source: 'fulfilment_order', fulfilmentOrderId: fo.id, number: fo.number, saleId: fo.saleId, ...t })), now);
+  }
 
   // Quantities per line, as Amazon counts them.
   const unfulfilled: string[] = [];

@@ -3,6 +3,7 @@ import type { Tx } from '@/db';
 import { inboundLog, inboundShipments, stockTransfers } from '@/db/schema';
 import { isDomainError } from '@/lib/errors';
 import { shipTransfer } from '@/lib/stock/transfers';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { inboundStatus, type InboundStatus } from './inbound-status';
 
 type InboundRow = typeof inboundShipments.$inferSelect;
@@ -41,6 +42,7 @@ export async function moveInbound(
     },
   });
   await logInbound(tx, inboundId, opts.message, opts.userId, at);
+  await emitWebhookEvent(tx, 'inbound_shipment.status_changed', { inboundShipmentId: inboundId, name: row.name, connectionId: row.connectionId, from, to }, at);
   return row;
 }
 

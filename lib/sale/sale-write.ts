@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { saleLog, sales } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { emitWebhookEvent, emitWebhookEvents } from '@/lib/webhooks/emit';
 import { saleOrderStatus, saleStageStatus, STEP_COLUMN, undoBlocker, type SaleOrderStatus, type SaleStage, type SaleStageStatus, type SaleStep } from './sale-status';
 
 export type SaleRow = typeof sales.$inferSelect;
@@ -35,6 +36,7 @@ export async function moveOrder(tx: Tx, sale: SaleRow, to: SaleOrderStatus, mess
     },
   });
   await logSale(tx, sale.id, 'Order', message, userId);
+  await emitWebhookEvent(tx, 'sale.stage_changed', { saleId: sale.id, number: sale.number, stage: 'Order', from: sale.orderStatus, to });
   return row;
 }
 
@@ -51,6 +53,10 @@ export async function moveStage(tx: Tx, sale: SaleRow, stage: SaleStep, to: Sale
     },
   });
   await logSale(tx, sale.id, stage, message, userId);
+  await emitWebhookEvent(tx, 'sale.stage_changed', { saleId: sale.id, number: sale.number, stage, from, to });
+  // A sale shipped with a tracking number tells its receivers so (a fulfilment order's packages: lib/fulfilment/tracking.ts).
+  if (stage === 'Ship' && to === 'Authorised' && row.trackingNumber)
+    await emitWebhookEvents(tx, 'tracking.added', [{ source: 'sale', saleId: sale.id, saleNumber: sale.number, carrier: row.carrier, trackingNumber: row.trackingNumber }]);
   return row;
 }
 

@@ -5,6 +5,7 @@ import { bins, locations, products, stockLedger, stockLevels, type SourceType } 
 import { DomainError } from '@/lib/errors';
 import { formatCost } from '@/lib/money';
 import { INT_COLUMN_MAX, MONEY_COLUMN_MAX, groupDigits } from '@/lib/validation/numbers';
+import { emitStockLevels } from '@/lib/webhooks/emit';
 import { applyValuedMovement, type CostState } from './costing';
 
 export type Movement = {
@@ -165,6 +166,11 @@ export async function postMovements(tx: Tx, movements: Movement[], userId: strin
       WHERE product_costs.product_id = v.p`);
   const inserted: { id: number }[] = [];
   for (const part of chunks(entries)) inserted.push(...(await tx.insert(stockLedger).values(part).returning({ id: stockLedger.id })));
+  // One stock.level_changed per posting (chunked), with each changed place's on hand after it.
+  await emitStockLevels(
+    tx,
+    [...levels.values()].map((l) => ({ productId: l.product_id, locationId: l.location_id, binId: l.bin_id, onHand: l.on_hand })),
+  );
   return inserted.map((r, i) => ({ ...entries[i], id: r.id }));
 }
 
