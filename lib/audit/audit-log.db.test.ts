@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { withAuditUser } from '@/db/audit-context';
 import { rowsOf } from '@/db/driver';
@@ -87,11 +87,17 @@ describe('Amazon calls', () => {
     const client = createDemoClient(sandbox.url, { onExchange: (e) => void recordAmazonCall(db, { endpoint: 'sandbox', operation: e.operation, method: e.method, url: e.url, status: e.status, requestId: e.requestId, attempt: e.attempt, durationMs: e.durationMs }) });
     await client.getMarketplaceParticipations();
     await expect(client.getFulfillmentOrder('NO-SUCH-ORDER')).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 200));
-    const page = await listAmazonCalls(db, { after: null });
-    const ops = page.rows.map((r) => [r.operation, r.status]);
-    expect(ops).toContainEqual(['getMarketplaceParticipations', 200]);
-    expect(ops).toContainEqual(['getFulfillmentOrder', 404]);
+    // The records are written beside the calls, not awaited by them: wait until both are there (a fixed pause failed on a busy machine).
+    const page = await vi.waitFor(
+      async () => {
+        const p = await listAmazonCalls(db, { after: null });
+        const ops = p.rows.map((r) => [r.operation, r.status]);
+        expect(ops).toContainEqual(['getMarketplaceParticipations', 200]);
+        expect(ops).toContainEqual(['getFulfillmentOrder', 404]);
+        return p;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     expect(page.rows.every((r) => r.requestId && r.durationMs >= 0)).toBe(true);
     expect((await listAmazonCalls(db, { outcome: 'refused', after: null })).rows.map((r) => r.operation)).toEqual(['getFulfillmentOrder']);
     const all = rowsOf<{ t: string }>(await db.execute(`SELECT row_to_json(c)::text AS t FROM amazon_calls c`)).map((r) => r.t).join('\n');
