@@ -93,7 +93,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
             {page.rows.map((r) => (
               <tr key={r.id}>
                 <Td>
-                  <Link href={`${BASE}/${r.id}`} className="font-medium text-indigo-700 hover:underline">
+                  <Link href={`${BASE}/${r.id}`} className="font-medium">
                     {r.number}
                   </Link>
                 </Td>
