@@ -11,6 +11,13 @@
 // MERCHANT_SCALE shrinks the merchant (e.g. 0.1); LOAD_KEEP_DB=1 keeps the database (its URL is
 // printed); LOAD_DATABASE_URL runs against a database kept so (or filled by generate.ts), as is.
 // LOAD_SCREENS=Sales,Catalog runs only the screens whose names contain one of those words.
+// CPU per request: before the load, one client asks each screen LOAD_CPU_REQUESTS times (default
+// 40) in 3 rounds while the server's CPU time (user + system, its whole process tree, read from
+// /proc) is counted; the median round's CPU ms per request is printed, a figure the other work on a
+// shared machine barely moves (wall-clock p50/p95 it does). 0 skips it; not on systems without /proc.
+// LOAD_SECONDS=0 skips autocannon (CPU figures only); LOAD_SERVER_NODE_ARGS gives the server Node
+// flags, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile of the run.
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -227,6 +234,52 @@ export function buildKeepingTsconfig(root: string) {
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '-');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
+/** CPU seconds (user + system) of a process and its descendants so far, from /proc (Linux). */
+export function treeCpuSeconds(pid: number): number {
+  const ticks = 100; // USER_HZ: 100 on every Linux Node supports
+  const children = new Map<number, number[]>();
+  const times = new Map<number, number>();
+  for (const e of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // The command may hold spaces and parentheses: the fields start after the last ')'.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(f[1]);
+    times.set(Number(e), (Number(f[11]) + Number(f[12])) / ticks);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(e)]);
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += times.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** The server's CPU ms per request of one screen: `n` requests one after another, 3 rounds, the median round. */
+export async function cpuPerRequest(url: string, cookie: string, pid: number, n: number): Promise<number> {
+  const once = async () => {
+    const res = await fetch(url, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  for (let i = 0; i < 5; i++) await once();
+  const rounds: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const before = treeCpuSeconds(pid);
+    for (let i = 0; i < n; i++) await once();
+    rounds.push(((treeCpuSeconds(pid) - before) * 1000) / n);
+  }
+  return percentile(rounds, 0.5);
+}
+
 export async function benchLoad() {
   const root = process.cwd();
   const server = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -241,7 +294,7 @@ export async function benchLoad() {
   await assertPortFree(port);
   const admin = await openPostgres(server, 1);
   if (!reuse) await admin.db.execute(`CREATE DATABASE ${name}`);
-  let web: ReturnType<typeof startNext> | undefined;
+  let web: ChildProcess | undefined;
   try {
     const handle = await openPostgres(url, 2);
     let merchant: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited'>;
@@ -270,26 +323,39 @@ export async function benchLoad() {
     const t0 = performance.now();
     buildKeepingTsconfig(root);
     console.log(`Build check ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
-    web = startNext(root, port, { DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEY: ENCRYPTION_KEY });
+    const env = { DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEY: ENCRYPTION_KEY };
+    // LOAD_SERVER_NODE_ARGS: Node's own flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+    // (a .cpuprofile written when it stops; Node refuses these in NODE_OPTIONS).
+    const nodeArgs = process.env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
+    web = nodeArgs?.length
+      ? spawn(process.execPath, [...nodeArgs, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+          cwd: root,
+          stdio: ['ignore', 'inherit', 'inherit'],
+          env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
+        })
+      : startNext(root, port, env);
     await waitForHealth(base, web);
     const token = await encode({ token: { sub: userId, uid: userId, email: 'bench@example.com', name: 'Administrator' }, secret: SECRET, maxAge: 3600 });
     const cookie = `next-auth.session-token=${token}`;
 
     const wanted = process.env.LOAD_SCREENS?.split(',').filter(Boolean);
-    const list = screens(merchant, userId, names).filter((s) => !wanted || wanted.some((w) => s.name.includes(w)));
+    const list = screens(merchant, userId, names).filter((s) => !wanted?.length || wanted.some((w) => s.name.includes(w)));
     for (const s of list) await checkScreen(base, cookie, s);
     console.log(`All ${list.length} screens answer 200 with their content. ${CONNECTIONS} connections, ${seconds} s each.`);
 
-    const rows: string[][] = [['screen', 'p50 ms', 'p95 ms', 'req/s', 'SQL p50 ms', 'p95/SQL', 'verdict']];
+    const cpuRequests = Number(process.env.LOAD_CPU_REQUESTS ?? 40);
+    const rows: string[][] = [['screen', 'CPU ms/req', 'KB', 'p50 ms', 'p95 ms', 'req/s', 'SQL p50 ms', 'p95/SQL', 'verdict']];
     let missed = 0;
     for (const s of list) {
       const sqlMs = await timeBareSql(url, await captureScreen(url, s));
-      const r = await load(base + s.path, cookie, seconds);
+      const cpuMs = cpuRequests > 0 ? await cpuPerRequest(base + s.path, cookie, web.pid!, cpuRequests) : NaN;
+      const kb = (await (await fetch(base + s.path, { headers: { cookie } })).arrayBuffer()).byteLength / 1024;
+      const r = seconds > 0 ? await load(base + s.path, cookie, seconds) : { p50: NaN, p95: NaN, rps: NaN, requests: 0, errors: 0 };
       const ratio = r.p95 / sqlMs;
       const pass = r.p95 <= GOAL_MS && ratio <= GOAL_RATIO && r.errors === 0;
       if (!pass) missed += 1;
-      rows.push([s.name, f0(r.p50), f0(r.p95), f1(r.rps), f1(sqlMs), f1(ratio), (pass ? 'PASS' : 'MISS') + (r.errors ? ` (${r.errors} errors)` : '')]);
-      console.log(`  ${s.name}: ${r.requests} answers`);
+      rows.push([s.name, f1(cpuMs), f0(kb), f0(r.p50), f0(r.p95), f1(r.rps), f1(sqlMs), f1(ratio), (pass ? 'PASS' : 'MISS') + (r.errors ? ` (${r.errors} errors)` : '')]);
+      console.log(`  ${s.name}: ${f1(cpuMs)} CPU ms per request, ${r.requests} answers`);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     for (const r of rows) console.log(r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));

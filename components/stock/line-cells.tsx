@@ -3,8 +3,8 @@
 import { useId } from 'react';
 import { useFieldState } from '@/components/ui/form';
 
-const cellClass =
-  'block w-full rounded border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-500 aria-[invalid=true]:bg-red-50';
+/** `cell-input` in app/globals.css: the look of every such input, a red frame when refused. */
+const cellClass = 'cell-input';
 
 type CellProps = {
   name: string;
@@ -15,37 +15,39 @@ type CellProps = {
 };
 
 /**
- * An input in a table row of a document form. The visible column header names it; the label is
- * for screen readers. Its error (keyed like its name, e.g. `quantity.2`) shows under it, and the
- * value the user typed survives a refused submit.
+ * An input in a table row of a document form. The visible column header names it; the label
+ * (`aria-label`) is for screen readers. Its error (keyed like its name, e.g. `quantity.2`) shows
+ * under it, and the value the user typed survives a refused submit. Without an error it is the
+ * input alone, with the width (`className`) on it: a stocktake page holds 400 of these, and the
+ * wrapper and hidden label each one carried were a tenth of the page's rendering.
  */
 export function CellInput({ name, label, defaultValue, className, inputMode, placeholder, list }: CellProps & { inputMode?: 'numeric' | 'decimal' | 'text'; placeholder?: string; list?: string }) {
   const id = useId();
   const { error, typed } = useFieldState(name);
   const value = typed ?? (defaultValue == null ? '' : String(defaultValue));
+  const input = (
+    <input
+      key={value}
+      id={id}
+      name={name}
+      defaultValue={value}
+      inputMode={inputMode}
+      placeholder={placeholder}
+      list={list}
+      autoComplete="off"
+      aria-label={label}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+      className={error || !className ? cellClass : `${cellClass} ${className}`}
+    />
+  );
+  if (!error) return input;
   return (
     <div className={className}>
-      <label htmlFor={id} className="sr-only">
-        {label}
-      </label>
-      <input
-        key={value}
-        id={id}
-        name={name}
-        defaultValue={value}
-        inputMode={inputMode}
-        placeholder={placeholder}
-        list={list}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={cellClass}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      {input}
+      <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+        {error}
+      </p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,12 @@ import { stocktakeStatus } from '@/lib/stocktake/stocktake-status';
 import { StatusBadge, type BadgeStatus } from './status-badge';
 
 const badge = (status: BadgeStatus) => renderToStaticMarkup(createElement(StatusBadge, { status }));
-const colourOf = (html: string) => /bg-(\w+)-/.exec(html)?.[1];
+// A badge names its tone (`tone-done`); app/globals.css gives each tone its colours.
+const css = fs.readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
+const colourOf = (html: string) => {
+  const tone = /\btone-(\w+)/.exec(html)?.[1];
+  return tone ? new RegExp(`\\.tone-${tone}\\b[^{]*\\{[^}]*\\bbg-(\\w+)-`).exec(css)?.[1] : undefined;
+};
 
 const TABLES = [adjustmentStatus, stocktakeStatus, transferStatus, connectionStatus, authorisationStatus, saleOrderStatus, saleStageStatus, foStatus, amazonOrderState, foReturnStatus];
 

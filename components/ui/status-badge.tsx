@@ -12,13 +12,14 @@ import type { StocktakeStatus } from '@/lib/stocktake/stocktake-status';
 /** What a colour says, so a status of a new table picks a meaning rather than a shade. */
 type Tone = 'draft' | 'working' | 'moving' | 'done' | 'stopped' | 'failed';
 
+/** Each tone's colours: `tone-<tone>` in app/globals.css. */
 const TONE_CLASS: Record<Tone, string> = {
-  draft: 'bg-slate-100 text-slate-700 border-slate-300',
-  working: 'bg-amber-50 text-amber-800 border-amber-300',
-  moving: 'bg-sky-50 text-sky-800 border-sky-300',
-  done: 'bg-emerald-50 text-emerald-800 border-emerald-300',
-  stopped: 'bg-red-50 text-red-700 border-red-300',
-  failed: 'bg-red-50 text-red-700 border-red-300',
+  draft: 'badge tone-draft',
+  working: 'badge tone-working',
+  moving: 'badge tone-moving',
+  done: 'badge tone-done',
+  stopped: 'badge tone-stopped',
+  failed: 'badge tone-failed',
 };
 
 /**
@@ -72,5 +73,5 @@ const TONE: Record<AdjustmentStatus | StocktakeStatus | TransferStatus | Connect
 export type BadgeStatus = keyof typeof TONE;
 
 export function StatusBadge({ status }: { status: BadgeStatus }) {
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE_CLASS[TONE[status]]}`}>{status}</span>;
+  return <span className={TONE_CLASS[TONE[status]]}>{status}</span>;
 }

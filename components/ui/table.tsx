@@ -26,8 +26,10 @@ export function Th({ children, align }: { children?: React.ReactNode; align?: 'r
   );
 }
 
-export function Td({ children, align, className = '' }: { children?: React.ReactNode; align?: 'right'; className?: string }) {
-  return <td className={`px-3 py-2 align-top ${align === 'right' ? 'text-right tabular-nums' : ''} ${className}`}>{children}</td>;
+/** A cell of a `Table`: its padding and alignment come from the table's `data-table` class (globals.css). */
+export function Td({ children, align, className }: { children?: React.ReactNode; align?: 'right'; className?: string }) {
+  const cls = align === 'right' ? (className ? `num ${className}` : 'num') : className;
+  return <td className={cls}>{children}</td>;
 }
 
 /**
@@ -40,7 +42,7 @@ export function Td({ children, align, className = '' }: { children?: React.React
 export function Table({ head, children, caption }: { head: React.ReactNode; children: React.ReactNode; caption?: string }) {
   return (
     <div tabIndex={0} className="relative overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200">
+      <table className="data-table min-w-full divide-y divide-slate-200">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="bg-slate-100">
           <tr>{head}</tr>

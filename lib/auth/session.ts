@@ -1,17 +1,20 @@
-import { getServerSession } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { authOptionsFor } from './options';
+import { isHttpsRequest } from '@/lib/http/forwarded';
 import { can, type Permission, type SessionUser } from './permissions';
+import { sessionUid } from './session-token';
 import { findActiveUser } from './users';
 
 /** The signed-in, still active user, read fresh from the database once per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptionsFor(await headers()))) as { uid?: string } | null;
-  if (!session?.uid) return null;
-  return findActiveUser(await getDb(), session.uid);
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  const jar = Object.fromEntries(c.getAll().map((k) => [k.name, k.value]));
+  // The cookie's name follows the request's scheme, as next-auth's options (lib/auth/options.ts) and the proxy decide it.
+  const uid = await sessionUid(jar, { secure: isHttpsRequest(h), secret: process.env.NEXTAUTH_SECRET });
+  if (!uid) return null;
+  return findActiveUser(await getDb(), uid);
 });
 
 export async function requireUser(): Promise<SessionUser> {

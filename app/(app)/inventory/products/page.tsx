@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { LabelDocuments } from '@/components/labels/label-documents';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState, Pager, SearchBox, SortHeader, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, Pager, SearchBox, SortHeader, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -12,10 +12,10 @@ import { hrefWith, readSearchParams } from '@/lib/http/search-params';
 import { listLabelDocuments } from '@/lib/labels/documents';
 import { FNSKU_FORMAT_LABELS } from '@/lib/labels/sheets';
 import { MAX_LABEL_PRODUCTS } from '@/lib/labels/stock-labels';
-import { formatCost } from '@/lib/money';
 import { readListParams } from '@/lib/paging';
 import { ImportProductsForm } from './import-form';
-import { LabelCount, LabelTick, ProductLabelsPanel } from './product-labels-panel';
+import { ProductLabelsPanel } from './product-labels-panel';
+import { ProductsTable } from './products-table';
 
 export const metadata: Metadata = { title: 'Products' };
 
@@ -75,8 +75,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         )
       ) : (
         <>
-          <Table
-            caption="Products"
+          <ProductsTable
             head={
               <>
                 {labels && (
@@ -95,40 +94,9 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
                 {labels && <Th align="right">Labels</Th>}
               </>
             }
-          >
-            {page.rows.map((p) => (
-              <tr key={p.id}>
-                {labels && (
-                  <Td>
-                    <LabelTick id={p.id} sku={p.sku} />
-                  </Td>
-                )}
-                <Td>
-                  <Link href={`${BASE}/${p.id}`} className="font-medium">
-                    {p.sku}
-                  </Link>
-                </Td>
-                <Td>{p.name}</Td>
-                <Td>
-                  {p.barcode && (
-                    <>
-                      {p.barcode} <span className="text-xs text-slate-500">{p.barcodeType}</span>
-                    </>
-                  )}
-                </Td>
-                <Td>{p.fnsku}</Td>
-                <Td>{p.asin}</Td>
-                <Td align="right">{p.unitCost == null ? '' : formatCost(p.unitCost)}</Td>
-                <Td>{p.defaultLocation}</Td>
-                <Td align="right">{p.onHand}</Td>
-                {labels && (
-                  <Td align="right">
-                    <LabelCount id={p.id} sku={p.sku} />
-                  </Td>
-                )}
-              </tr>
-            ))}
-          </Table>
+            rows={page.rows}
+            labels={labels}
+          />
           <Pager base={BASE} current={current} next={page.next} keep={keep} />
         </>
       )}

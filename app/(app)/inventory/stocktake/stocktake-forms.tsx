@@ -51,7 +51,7 @@ export function CountsForm({ id, lines, hasBins }: { id: string; lines: CountLin
     <ActionForm action={saveCountsAction} successMessage={(d) => `Counts saved (${d.saved} line${d.saved === 1 ? '' : 's'}).`}>
       <input type="hidden" name="id" value={id} />
       <div className="relative overflow-x-auto rounded border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200">
+        <table className="form-table min-w-full divide-y divide-slate-200">
           <caption className="sr-only">Stocktake lines</caption>
           <thead className="bg-slate-100">
             <tr>
@@ -68,19 +68,19 @@ export function CountsForm({ id, lines, hasBins }: { id: string; lines: CountLin
               const what = `${l.sku}${l.bin ? ` in bin ${l.bin}` : ''}`;
               return (
                 <tr key={l.id} className={l.needsCost ? 'bg-amber-50' : undefined} data-testid={`line-${l.sku}`}>
-                  <td className={`border-l-4 px-3 py-2 font-medium ${l.needsCost ? 'border-amber-400' : 'border-transparent'}`}>{l.sku}</td>
-                  <td className="px-3 py-2">{l.name}</td>
-                  {hasBins && <td className="px-3 py-2">{l.bin ?? '—'}</td>}
-                  <td className="px-3 py-2 text-right tabular-nums">{l.expected}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.onHand}</td>
-                  <td className="px-3 py-2">
+                  <td className={`border-l-4 font-medium ${l.needsCost ? 'border-amber-400' : 'border-transparent'}`}>{l.sku}</td>
+                  <td>{l.name}</td>
+                  {hasBins && <td>{l.bin ?? '—'}</td>}
+                  <td className="num">{l.expected}</td>
+                  <td className="num">{l.onHand}</td>
+                  <td>
                     <CellInput name={`counted.${l.id}`} label={`Counted, ${what}`} defaultValue={l.counted} inputMode="numeric" className="ml-auto w-24" />
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     <CellInput name={`unitCost.${l.id}`} label={`Unit cost, ${what}`} defaultValue={l.unitCost} inputMode="decimal" className="ml-auto w-28" />
                     {l.needsCost && <NeedsCostNote name={`unitCost.${l.id}`} />}
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{diff === null ? 'not counted' : diff > 0 ? `+${diff}` : diff}</td>
+                  <td className="num">{diff === null ? 'not counted' : diff > 0 ? `+${diff}` : diff}</td>
                 </tr>
               );
             })}

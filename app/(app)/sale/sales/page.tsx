@@ -2,17 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Pager, SortHeader, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, Pager, SortHeader, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatUtcDate } from '@/lib/format/date';
 import { readSearchParams } from '@/lib/http/search-params';
-import { formatPrice } from '@/lib/money';
 import { readListParams } from '@/lib/paging';
 import { listSales, readSaleFilters, SALE_FILTERS, SALE_SORTS } from '@/lib/sale/queries';
 import { listLocationNames } from '@/lib/stock/places';
+import { SalesTable } from './sales-table';
 
 export const metadata: Metadata = { title: 'Sales' };
 
@@ -75,8 +73,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         )
       ) : (
         <>
-          <Table
-            caption="Sales"
+          <SalesTable
             head={
               <>
                 <SortHeader label="Number" sortKey="number" base={BASE} current={current} />
@@ -89,36 +86,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                 ))}
               </>
             }
-          >
-            {page.rows.map((r) => (
-              <tr key={r.id}>
-                <Td>
-                  <Link href={`${BASE}/${r.id}`} className="font-medium text-indigo-700 hover:underline">
-                    {r.number}
-                  </Link>
-                </Td>
-                <Td className="whitespace-nowrap">{formatUtcDate(r.createdAt)}</Td>
-                <Td>{r.customer}</Td>
-                <Td align="right">{r.lines}</Td>
-                <Td align="right">{formatPrice(r.total)}</Td>
-                <Td>
-                  <StatusBadge status={r.orderStatus} />
-                </Td>
-                <Td>
-                  <StatusBadge status={r.pickStatus} />
-                </Td>
-                <Td>
-                  <StatusBadge status={r.packStatus} />
-                </Td>
-                <Td>
-                  <StatusBadge status={r.shipStatus} />
-                </Td>
-                <Td>
-                  <StatusBadge status={r.invoiceStatus} />
-                </Td>
-              </tr>
-            ))}
-          </Table>
+            rows={page.rows}
+          />
           <Pager base={base} current={current} next={page.next} />
         </>
       )}

@@ -122,7 +122,8 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
         <CountsForm
           id={doc.id}
           hasBins={bins.length > 0}
-          lines={page.rows.map((l) => ({ ...l, unitCost: l.unitCost === null ? null : formatCost(l.unitCost) }))}
+          // Only what the form shows: each field crosses to the browser once per line (200 a page).
+          lines={page.rows.map((l) => ({ id: l.id, sku: l.sku, name: l.name, bin: l.bin, expected: l.expected, onHand: l.onHand, counted: l.counted, unitCost: l.unitCost === null ? null : formatCost(l.unitCost), needsCost: l.needsCost }))}
         />
       ) : (
         <Table
