@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import os from 'node:os';
 import path from 'node:path';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
@@ -10,6 +11,9 @@ const shared = ['app/**/*.test.ts', 'bench/**/*.test.ts', 'components/**/*.test.
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default is one fewer worker than cores: one on a 2-core CI machine, where most test
+    // time is spent waiting on PostgreSQL, the sandbox's HTTP or timers. Two keep both cores busy.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

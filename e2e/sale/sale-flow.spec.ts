@@ -50,7 +50,7 @@ test('a sale of own stock: New → Authorised → Pick → Pack → Ship → Inv
   await page.screenshot({ path: screenshotPath('sale_ship.png'), fullPage: true });
   await page.getByRole('button', { name: 'Authorise' }).click();
   await expect(page.getByRole('status')).toContainText('Ship authorised');
-  await expect(page.getByText('1Z999AA10123456784')).toBeVisible();
+  await expect(page.getByText('1Z999AA10123456784', { exact: true })).toBeVisible();
 
   await tab(page, 'Invoice').click();
   await page.getByRole('button', { name: 'Authorise' }).click();

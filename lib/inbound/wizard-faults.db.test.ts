@@ -37,7 +37,7 @@ const losingFetch: typeof fetch = async (input, init) => {
 };
 
 beforeAll(async () => {
-  env = await startFulfilmentSandbox({ rateScale: 1000, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 40, timeoutMs: 200 }, fetch: losingFetch });
+  env = await startFulfilmentSandbox({ rateScale: 1000, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 40, timeoutMs: 600 }, fetch: losingFetch });
   db = (await createTestDb()).db;
 });
 afterAll(() => env?.sandbox.close());
@@ -46,7 +46,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const inbound = async (id: string) => (await db.select().from(inboundShipments).where(eq(inboundShipments.id, id)))[0];
 const line = (index: number, sku: string, quantity: number) => ({ index, sku, quantity, labelOwner: 'SELLER' as const, prepOwner: 'NONE' as const });
 const box = (index: number, lineNo: number, quantity: number) => ({ index, length: '16.00', width: '12.00', height: '10.00', weight: '14.50', dimensionUnit: 'IN' as const, weightUnit: 'LB' as const, items: [{ lineNo, quantity }] });
-const FAULTS = { errorShare: 0.1, lostAnswerShare: 0.1, slowShare: 0.1, slowMs: 400 };
+// Slow answers take 900 ms against the client's 600 ms timeout: too slow by a margin a busy machine
+// (two test workers on two cores) does not eat, so a 5xx answer is never mistaken for a timeout.
+const FAULTS = { errorShare: 0.1, lostAnswerShare: 0.1, slowShare: 0.1, slowMs: 900 };
 
 /**
  * The worker's drain on real time with its backoff scaled down (15 s → 200 ms), so a throttle storm
