@@ -218,6 +218,26 @@ export function FileField({ name, label, accept, hint, children }: { name: strin
   );
 }
 
+/**
+ * A set of boxes sent under one name (one value per ticked box), with its legend, an optional
+ * hint and the field's error from the last refused submit.
+ */
+export function CheckboxGroup({ name, legend, hint, options, columns = 1 }: { name: string; legend: string; hint?: string; options: readonly { value: string; label: string }[]; columns?: 1 | 2 }) {
+  const { error } = useFieldState(name);
+  return (
+    <fieldset>
+      <legend className="mb-1 font-medium text-slate-700">{legend}</legend>
+      {hint && <p className="mb-1 text-xs text-slate-500">{hint}</p>}
+      <div className={`grid grid-cols-1 gap-1${columns === 2 ? ' sm:grid-cols-2' : ''}`}>
+        {options.map((o) => (
+          <Checkbox key={o.value} name={name} value={o.value} label={o.label} />
+        ))}
+      </div>
+      {error && <p className="mt-1 text-xs font-medium text-red-700">{error}</p>}
+    </fieldset>
+  );
+}
+
 export function Checkbox({ name, label, defaultChecked, value = 'on' }: { name: string; label: string; defaultChecked?: boolean; value?: string }) {
   const id = useId();
   const { ticked } = useFieldState(name);

@@ -1,50 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
-import { ActionForm, Checkbox, Field, SubmitButton, useFieldState } from '@/components/ui/form';
+import { useEffect, useState } from 'react';
+import { ActionForm, CheckboxGroup, Field, SubmitButton } from '@/components/ui/form';
+import { ShownOnce } from '@/components/ui/shown-once';
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from '@/lib/webhooks/events';
 import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, sendTestEventAction, setWebhookActiveAction } from './actions';
 
-function EventBoxes() {
-  const { error } = useFieldState('events');
-  return (
-    <fieldset>
-      <legend className="mb-1 font-medium text-slate-700">Events to send</legend>
-      <div className="grid grid-cols-1 gap-1">
-        {WEBHOOK_EVENT_TYPES.map((t) => (
-          <Checkbox key={t} name="events" value={t} label={WEBHOOK_EVENTS[t]} />
-        ))}
-      </div>
-      {error && <p className="mt-1 text-xs font-medium text-red-700">{error}</p>}
-    </fieldset>
-  );
-}
-
 /** The signing secret, shown once: nothing can show it again (Rotate secret makes a new one). */
 function ShownSecret({ title, secret }: { title: string; secret: string }) {
-  const id = useId();
-  const [copied, setCopied] = useState(false);
   return (
-    <div role="status" className="mb-4 space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
-      <p className="font-medium">{title} Copy the signing secret now: it is shown only this once.</p>
-      <label htmlFor={id} className="block text-sm">
-        Signing secret
-      </label>
-      <div className="flex flex-wrap gap-2">
-        <input id={id} readOnly value={secret} className="min-w-0 flex-1 rounded border border-amber-300 bg-white px-2 py-1 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100"
-          onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-      <p className="text-sm">
-        Check each delivery’s <code>Webhook-Signature</code> with it: <code>v1=</code> and the hex HMAC-SHA256 of <code>id.timestamp.body</code>.
-      </p>
-    </div>
+    <ShownOnce message={`${title} Copy the signing secret now: it is shown only this once.`} label="Signing secret" secret={secret}>
+      Check each delivery’s <code>Webhook-Signature</code> with it: <code>v1=</code> and the hex HMAC-SHA256 of <code>id.timestamp.body</code>.
+    </ShownOnce>
   );
 }
 
@@ -56,7 +24,7 @@ export function CreateWebhookForm() {
       <ActionForm action={createWebhookAction} className="space-y-3" onSuccess={(d) => setCreated({ url: d.url, secret: d.secret })}>
         <Field name="url" label="URL" required hint="Where events are POSTed, e.g. https://3pl.example.com/hooks/inventory." />
         <Field name="description" label="Description" hint="Who listens there, e.g. “Northside 3PL”." />
-        <EventBoxes />
+        <CheckboxGroup name="events" legend="Events to send" options={WEBHOOK_EVENT_TYPES.map((t) => ({ value: t, label: WEBHOOK_EVENTS[t] }))} />
         <SubmitButton>Create endpoint</SubmitButton>
       </ActionForm>
     </>
