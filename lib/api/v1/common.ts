@@ -26,6 +26,18 @@ export const Decimal = z.string().describe('A decimal amount as text, e.g. "12.5
 
 export const IdParams = z.object({ id: z.uuid() });
 
+/** Where goods go: a sale's ship-to address, and the one its fulfilment order sent to Amazon. */
+export const ShipTo = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  state: z.string().nullable(),
+  postalCode: z.string(),
+  country: z.string().describe('ISO 3166 two-letter code.'),
+  phone: z.string().nullable(),
+});
+
 /** A list's answer: the rows and the cursor of the next page (null on the last). */
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 

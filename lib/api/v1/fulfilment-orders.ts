@@ -4,7 +4,7 @@ import { FO_STATUSES } from '@/db/schema';
 import { listFulfilmentOrders } from '@/lib/fulfilment/fo-list';
 import { getFoView } from '@/lib/fulfilment/fo-view';
 import { ApiRefusal } from '../problem';
-import { CursorParam, Day, Limit, listOf } from './common';
+import { CursorParam, Day, Limit, listOf, ShipTo } from './common';
 
 const When = z.iso.datetime().nullable();
 
@@ -46,16 +46,7 @@ export const ApiFulfilmentOrder = z.object({
   amazonStatus: z.string().nullable(),
   displayableOrderId: z.string(),
   shippingSpeed: z.enum(['Standard', 'Expedited', 'Priority']),
-  shipTo: z.object({
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    state: z.string().nullable(),
-    postalCode: z.string(),
-    country: z.string(),
-    phone: z.string().nullable(),
-  }),
+  shipTo: ShipTo,
   sale: z.object({ id: z.uuid(), number: z.string(), customer: z.string() }),
   connection: z.object({ id: z.uuid(), name: z.string() }),
   location: z.string(),

@@ -4,7 +4,7 @@ import { FO_STATUSES, SALE_ORDER_STATUSES, SALE_STAGE_STATUSES, SHIPPING_OPTIONS
 import { PRICE_SCALE, formatDecimal } from '@/lib/money';
 import { getSale, listSales } from '@/lib/sale/queries';
 import { ApiRefusal } from '../problem';
-import { CursorParam, Decimal, Limit, listOf } from './common';
+import { CursorParam, Decimal, Limit, listOf, ShipTo } from './common';
 
 const Stage = z.enum(SALE_STAGE_STATUSES);
 const stageFilter = (name: string) => z.enum(SALE_STAGE_STATUSES, `${name} is one of ${SALE_STAGE_STATUSES.join(', ')}.`).optional();
@@ -39,16 +39,7 @@ export const ApiSale = z.object({
   shippingOption: z.enum(SHIPPING_OPTIONS),
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),
-  shipTo: z.object({
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    state: z.string().nullable(),
-    postalCode: z.string(),
-    country: z.string().describe('ISO 3166 two-letter code.'),
-    phone: z.string().nullable(),
-  }),
+  shipTo: ShipTo,
   shippedAt: z.iso.datetime().nullable().describe('When the current shipment left, as reported when Ship was authorised through the API (null: not reported).'),
   lines: z.array(
     z.object({
