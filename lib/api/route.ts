@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { unstable_rethrow } from 'next/navigation';
 import { connection, type NextRequest } from 'next/server';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { getDb, type Db, type Tx } from '@/db';
 import { withAuditUser } from '@/db/audit-context';
-import { apiIdempotency } from '@/db/schema';
+import { apiIdempotency, signInLimits } from '@/db/schema';
 import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
 import { isDomainError, reportUnexpected } from '@/lib/errors';
 import { ERROR_STATUS } from '@/lib/http/route';
@@ -15,15 +15,25 @@ import type { ApiPrincipal } from './keys';
 import { apiPrincipalOf } from './principal';
 import { isApiRefusal, pointerOf, problem, type FieldProblem } from './problem';
 
-/** Requests per key per minute, per web process: 600, or API_RATE_LIMIT_PER_MINUTE. */
+/** Requests per key per minute: 600, or API_RATE_LIMIT_PER_MINUTE. */
 export function rateLimit() {
   return { points: Number(process.env.API_RATE_LIMIT_PER_MINUTE) || 600, windowSeconds: 60 };
 }
-let limiter: { limiter: RateLimiterMemory; points: number } | undefined;
-function limiterNow() {
+
+/**
+ * The count lives in the database (the rate-limit table sign-in throttling also uses, under the
+ * prefix "api"), not in the process: a deployment runs several web processes (WEB_CONCURRENCY),
+ * and a count per process would let a key make that many times its limit.
+ */
+const limiters = new WeakMap<Db, { limiter: RateLimiterDrizzle; points: number }>();
+function limiterFor(db: Db) {
   const { points, windowSeconds } = rateLimit();
-  if (limiter?.points !== points) limiter = { points, limiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix: 'api' }) };
-  return limiter.limiter;
+  let l = limiters.get(db);
+  if (l?.points !== points) {
+    l = { points, limiter: new RateLimiterDrizzle({ storeClient: db, schema: signInLimits, keyPrefix: 'api', points, duration: windowSeconds, clearExpiredByTimeout: false }) };
+    limiters.set(db, l);
+  }
+  return l.limiter;
 }
 
 /** What a handler answers: JSON and a status (201 with `location` for a create). */
@@ -93,7 +103,7 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
         });
       if (!can(principal.user, opts.permission)) return problem(403, `Not allowed: this key needs the ${opts.permission} permission (its owner must hold it too).`);
       try {
-        const used = await limiterNow().consume(principal.keyId);
+        const used = await limiterFor(await getDb()).consume(principal.keyId);
         rate.RateLimit = `"default";r=${used.remainingPoints};t=${Math.ceil(used.msBeforeNext / 1000)}`;
       } catch (e) {
         if (!(e instanceof RateLimiterRes)) throw e;

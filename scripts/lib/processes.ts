@@ -1,14 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
-/** `next start` as a direct child (not through npx) so the pid we hold is the server's. */
+/**
+ * How many web processes serve the port. WEB_CONCURRENCY when set; otherwise, on a PostgreSQL
+ * server, one per core (at most 4): a Node process renders on one core only. Always 1 on the
+ * embedded database, whose data folder has one owner (the web process, which also runs the jobs).
+ */
+export function webConcurrency(env: Record<string, string | undefined>): number {
+  if (!env.DATABASE_URL) return 1;
+  const asked = Number(env.WEB_CONCURRENCY);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  return Math.min(os.availableParallelism(), 4);
+}
+
+/**
+ * The web server: `next start` as a direct child (not through npx) so the pid we hold is the
+ * server's, or, when more than one process serves (`webConcurrency`), the cluster primary of
+ * scripts/web-cluster.ts, which forks that many `next start` processes on the one port.
+ */
 export function startNext(root: string, port: number, env: Record<string, string>, host = '127.0.0.1'): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', host], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const merged = { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' };
+  const processes = webConcurrency(merged);
+  const args =
+    processes > 1
+      ? ['--import', 'tsx', path.join(root, 'scripts/web-cluster.ts'), String(processes), String(port), host]
+      : [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', host];
+  return spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: merged });
 }
 
 export function startWorker(root: string, env: Record<string, string>): ChildProcess {

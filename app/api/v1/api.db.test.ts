@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiKeys, signInLimits } from '@/db/schema';
 import { createApiKey, revokeApiKey } from '@/lib/api/keys';
 import { rateLimit } from '@/lib/api/route';
 import { PERMISSION } from '@/lib/auth/permissions';
@@ -185,6 +186,10 @@ describe('/api/v1 with a bearer key', () => {
     let last: Response = first;
     for (let i = 1; i <= RATE_LIMIT.points; i++) last = await getLocations(req('/api/v1/locations', { key }));
     expect(last.status).toBe(429);
+    // Counted in the database, not in this process: every web process of a deployment sees the same count.
+    const keyId = (await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.name, 'Busy')))[0].id;
+    const [counted] = await db.select({ points: signInLimits.points }).from(signInLimits).where(eq(signInLimits.key, `api:${keyId}`));
+    expect(counted?.points).toBe(RATE_LIMIT.points + 1);
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another key is not slowed by this one.
     expect((await getLocations(req('/api/v1/locations', { key: readOnlyKey }))).status).toBe(200);

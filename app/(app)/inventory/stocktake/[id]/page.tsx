@@ -122,7 +122,7 @@ export default async function StocktakeDetailPage({ params, searchParams }: { pa
         <CountsForm
           id={doc.id}
           hasBins={bins.length > 0}
-          // Only what the form shows: each field crosses to the browser once per line (200 a page).
+          // Only what the form shows: each field crosses to the browser once per line (STOCKTAKE_LINES_PAGE a page).
           lines={page.rows.map((l) => ({ id: l.id, sku: l.sku, name: l.name, bin: l.bin, expected: l.expected, onHand: l.onHand, counted: l.counted, unitCost: l.unitCost === null ? null : formatCost(l.unitCost), needsCost: l.needsCost }))}
         />
       ) : (
