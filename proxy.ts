@@ -1,5 +1,6 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { decodeSessionToken } from '@/lib/auth/session-token';
 import { consentPageOrigins } from '@/lib/fba/consent-page';
 import { isHttpsRequest } from '@/lib/http/forwarded';
 import { BODY_TOO_LARGE_MESSAGE, declaresTooLargeBody, FOREIGN_ORIGIN_MESSAGE, isForeignOriginWrite } from '@/lib/http/request-guards';
@@ -31,7 +32,7 @@ export async function proxy(req: NextRequest) {
 
   const { pathname, search } = req.nextUrl;
   if (!PUBLIC_PATH.test(pathname)) {
-    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET, secureCookie: https });
+    const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET, secureCookie: https, decode: decodeSessionToken });
     if (!token) {
       if (pathname.startsWith('/api/')) return answer(NextResponse.json({ error: 'Sign in first.' }, { status: 401 }));
       const url = req.nextUrl.clone();

@@ -4,7 +4,8 @@
  * concurrent clients on 2 cores a page waited behind the others for the one busy core.
  *
  * Run by `startNext` (scripts/lib/processes.ts) when the web concurrency is above 1:
- * `node --import tsx scripts/web-cluster.ts <processes> <port> <host>`. The primary only forks and
+ * `node --import tsx scripts/web-cluster.ts <processes> <port> <host> [server]` (`server`, Next's
+ * own bin by default, is another script only in this file's test). The primary only forks and
  * watches; the connections are dealt to the processes in turn. A process that dies after it was
  * serving is replaced; one that dies before it ever listened (a port in use, a bad build) stops
  * the whole server with its exit code rather than restarting for ever. SIGTERM/SIGINT stop every
@@ -14,12 +15,12 @@
 import cluster, { type Worker } from 'node:cluster';
 import path from 'node:path';
 
-const [count, port, host] = process.argv.slice(2);
+const [count, port, host, server] = process.argv.slice(2);
 const processes = Math.max(1, Number(count) || 1);
 const root = process.cwd();
 
 cluster.setupPrimary({
-  exec: path.join(root, 'node_modules/next/dist/bin/next'),
+  exec: server ? path.resolve(server) : path.join(root, 'node_modules/next/dist/bin/next'),
   args: ['start', '-p', String(port), '-H', String(host)],
   // Not this process's `--import tsx`: each process is a plain `next start`.
   execArgv: [],

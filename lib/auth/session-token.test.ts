@@ -1,6 +1,6 @@
-import { encode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
-import { sessionUid } from './session-token';
+import { decodeSessionToken, sessionUid } from './session-token';
 
 const SECRET = 'session-token-test-secret-0000000000000';
 const UID = '3f0c7c52-6a55-4f55-9d6e-0b8f2f1f9a01';
@@ -37,5 +37,13 @@ describe('sessionUid: who a page is rendered for, from the session cookie', () =
 
   it('is null for a valid token without a uid (not one our sign-in issued)', async () => {
     expect(await sessionUid({ 'next-auth.session-token': await token({ uid: undefined }) }, { secure: false, secret: SECRET })).toBeNull();
+  });
+
+  it('decodes exactly what next-auth’s own decode does (the proxy and pages use this one, its key derived once)', async () => {
+    const t = await token();
+    expect(await decodeSessionToken({ token: t, secret: SECRET })).toEqual(await decode({ token: t, secret: SECRET }));
+    // Twice with one secret, and another secret after it: each key is its own.
+    expect(await decodeSessionToken({ token: t, secret: SECRET })).toMatchObject({ uid: UID });
+    await expect(decodeSessionToken({ token: t, secret: 'another-secret-000000000000000000000000' })).rejects.toThrow();
   });
 });
