@@ -58,6 +58,13 @@ async function pidsAnswering(port: number, n: number): Promise<Set<string>> {
   return pids;
 }
 
+/** The two processes' pids, once both answer. */
+const bothServing = (port: number) =>
+  waitFor(async () => {
+    const seen = await pidsAnswering(port, 6);
+    return seen.size === 2 ? seen : undefined;
+  });
+
 async function waitFor<T>(check: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
@@ -87,10 +94,7 @@ describe('web cluster (scripts/web-cluster.ts)', () => {
   it('serves one port from every process, replaces one that dies, and stops them all on SIGTERM', async () => {
     const port = await freePort();
     const p = start(2, port);
-    const pids = await waitFor(async () => {
-      const seen = await pidsAnswering(port, 6);
-      return seen.size === 2 ? seen : undefined;
-    });
+    const pids = await bothServing(port);
     const [victim] = [...pids].map(Number);
     process.kill(victim, 'SIGKILL');
     // A new process takes its place: two serve again, the dead one never answers.
@@ -106,10 +110,7 @@ describe('web cluster (scripts/web-cluster.ts)', () => {
   it('leaves no process holding the port when the primary is killed', async () => {
     const port = await freePort();
     const p = start(2, port);
-    const pids = await waitFor(async () => {
-      const seen = await pidsAnswering(port, 6);
-      return seen.size === 2 ? seen : undefined;
-    });
+    const pids = await bothServing(port);
     p.kill('SIGKILL');
     await exited(p);
     await waitFor(async () => ([...pids].every((pid) => !alive(Number(pid))) ? true : undefined));
