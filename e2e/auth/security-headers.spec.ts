@@ -44,6 +44,8 @@ test('pages, sign-in, API answers, redirects and static files carry the security
 });
 
 test('every script carries this response’s nonce, and the screens the specs visit raise no CSP violation', async ({ page }) => {
+  // Every screen of the menu (25) in one test: three times the usual minute, so a busy machine is not a failure.
+  test.slow();
   const violations: string[] = [];
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)),

@@ -7,6 +7,8 @@ import { screenshotPath, sessionFile } from '../support/state';
 test.use({ storageState: sessionFile('admin') });
 
 test('every menu screen renders for an administrator', async ({ page }) => {
+  // Every screen of the menu (25) in one test: three times the usual minute, so a busy machine is not a failure.
+  test.slow();
   for (const item of NAV.flatMap((g) => g.items)) {
     await page.goto(item.href);
     const title = item.label.split(' → ').pop()!;

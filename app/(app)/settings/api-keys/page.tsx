@@ -8,6 +8,7 @@ import { requireAdministrator } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/users';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { CreateApiKeyForm, RevokeKeyForm } from './api-key-forms';
+import { FormSection } from '@/components/ui/form-section';
 
 export const metadata: Metadata = { title: 'API Keys' };
 
@@ -64,12 +65,9 @@ export default async function ApiKeysPage() {
           ))}
         </Table>
       )}
-      <section aria-labelledby="new-key" className="mt-6 max-w-3xl rounded border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="new-key" className="mb-3 text-base font-semibold">
-          New API key
-        </h2>
+      <FormSection id="new-key" title="New API key">
         <CreateApiKeyForm owners={users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, email: u.email }))} />
-      </section>
+      </FormSection>
     </>
   );
 }

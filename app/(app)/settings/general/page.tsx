@@ -5,6 +5,7 @@ import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { getCompanySettings } from '@/lib/reference/company';
 import { GeneralSettingsForm, SalesProcessForm } from './general-settings-form';
+import { FormSection } from '@/components/ui/form-section';
 
 export const metadata: Metadata = { title: 'General Settings' };
 
@@ -18,12 +19,9 @@ export default async function GeneralSettingsPage() {
         <GeneralSettingsForm companyName={s.companyName} baseCurrency={s.baseCurrency} />
         <p className="mt-4 text-slate-600">Costing method: moving weighted average per product (all locations together).</p>
       </section>
-      <section aria-labelledby="sales-process" className="mt-6 max-w-3xl rounded border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="sales-process" className="mb-3 font-semibold text-slate-800">
-          Sales Process Customisation
-        </h2>
+      <FormSection id="sales-process" title="Sales Process Customisation">
         <SalesProcessForm autoPick={s.autoPick} autoPack={s.autoPack} autoShip={s.autoShip} />
-      </section>
+      </FormSection>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listUsers } from '@/lib/auth/users';
 import { CreateUserForm, EditAccessForm } from './user-forms';
+import { FormSection } from '@/components/ui/form-section';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -47,12 +48,9 @@ export default async function UsersPage() {
           </tr>
         ))}
       </Table>
-      <section aria-labelledby="new-user" className="mt-6 max-w-3xl rounded border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="new-user" className="mb-3 text-base font-semibold">
-          New user
-        </h2>
+      <FormSection id="new-user" title="New user">
         <CreateUserForm />
-      </section>
+      </FormSection>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { formatUtcDateTime } from '@/lib/format/date';
 import { deliveryStatusLabel, WEBHOOK_EVENTS, type WebhookEventType } from '@/lib/webhooks/events';
 import { listWebhookEndpoints } from '@/lib/webhooks/endpoints';
 import { CreateWebhookForm, EndpointActions, SendTestEvent } from './webhook-forms';
+import { FormSection } from '@/components/ui/form-section';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
@@ -77,12 +78,9 @@ export default async function WebhooksPage() {
           ))}
         </Table>
       )}
-      <section aria-labelledby="new-webhook" className="mt-6 max-w-3xl rounded border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="new-webhook" className="mb-3 text-base font-semibold">
-          New endpoint
-        </h2>
+      <FormSection id="new-webhook" title="New endpoint">
         <CreateWebhookForm />
-      </section>
+      </FormSection>
     </>
   );
 }
