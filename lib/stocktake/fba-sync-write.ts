@@ -57,21 +57,27 @@ export type WrittenReport = {
   ms: { lines: number; finish: number };
 };
 
+/**
+ * What the stocktake and its location held when the sync began. Without lines nothing can
+ * conflict, and a speculative insert per line costs a third more; without stock at the location
+ * (most initial stocktakes) every expected is 0, and no line needs a probe of stock_levels.
+ */
+type Found = { lines: boolean; stock: boolean };
+
 type ChunkResult = { synced: number; created: number; unknown: string[]; needCost: number };
 
 /**
  * Matches one chunk of first rows to products (creating the missing ones first when the
- * connection says so) and writes their lines at Amazon's figure. `conflicts` is false on a first
- * sync: nothing can conflict then, and a speculative insert per line costs a third more.
+ * connection says so) and writes their lines at Amazon's figure.
  */
-async function writeChunk(tx: Tx, chunk: Pending[], to: Target, conflicts: boolean): Promise<ChunkResult> {
+async function writeChunk(tx: Tx, chunk: Pending[], to: Target, found: Found): Promise<ChunkResult> {
   const skus = textArray(chunk.map((p) => p.key.sku));
-  let created = 0;
-  if (to.createMissingProducts) {
-    // No cost, no stock; ON CONFLICT DO NOTHING: a product made meanwhile is matched below instead.
-    // The scalar subquery is an index probe per row, not a hash of all products per chunk.
-    const [made] = rowsOf<{ n: number }>(
-      await tx.execute(sql`
+  // No cost, no stock; ON CONFLICT DO NOTHING: a product made meanwhile is matched below instead.
+  // The scalar subquery is an index probe per row, not a hash of all products per chunk. Sent
+  // without waiting for its answer: the statement below runs after it on the same connection,
+  // so it matches the products made here.
+  const making = to.createMissingProducts
+    ? tx.execute(sql`
         WITH made AS (
           INSERT INTO products (sku, name, fnsku, asin)
           SELECT w.sku, w.name, w.fnsku, w.asin
@@ -82,24 +88,21 @@ async function writeChunk(tx: Tx, chunk: Pending[], to: Target, conflicts: boole
           ON CONFLICT DO NOTHING
           RETURNING 1
         )
-        SELECT count(*)::int AS n FROM made`),
-    );
-    created = Number(made.n);
-  }
-  const onConflict = conflicts ? sql`ON CONFLICT ON CONSTRAINT stocktake_lines_key DO UPDATE SET counted = excluded.counted` : sql``;
+        SELECT count(*)::int AS n FROM made`)
+    : null;
+  const onConflict = found.lines ? sql`ON CONFLICT ON CONSTRAINT stocktake_lines_key DO UPDATE SET counted = excluded.counted` : sql``;
   // Lines Complete will refuse (queries.ts needsCostSql, completion.ts costForAddition): a count
   // adding units with no typed cost, none of the product held and no standard cost. A first
   // sync's new lines have no typed cost; on a later one the line returns the cost it kept.
-  const typedCost = conflicts ? sql`AND EXISTS (SELECT 1 FROM written w WHERE w.product_id = j.product_id AND w.unit_cost IS NULL)` : sql``;
+  const typedCost = found.lines ? sql`AND EXISTS (SELECT 1 FROM written w WHERE w.product_id = j.product_id AND w.unit_cost IS NULL)` : sql``;
   // Each lookup is a LATERAL … LIMIT 1 subquery: an index probe per row of the chunk, where a
   // join would hash the whole products (or stock) table again for every chunk.
-  const [out] = rowsOf<{ synced: number; unknown: string[] | null; need_cost: number }>(
-    await tx.execute(sql`
+  const writing = tx.execute(sql`
       WITH joined AS (
-        SELECT w.ord, w.sku, w.n, p.id AS product_id, p.unit_cost AS standard_cost, coalesce(s.on_hand, 0) AS on_hand
+        SELECT w.ord, w.sku, w.n, p.id AS product_id, p.unit_cost AS standard_cost, ${found.stock ? sql`coalesce(s.on_hand, 0)` : sql`0`} AS on_hand
         FROM unnest(${intArray(chunk.map((p) => p.ord))}::int[], ${skus}::text[], ${intArray(chunk.map((p) => p.key.n))}::int[]) AS w(ord, sku, n)
         LEFT JOIN LATERAL (SELECT id, unit_cost FROM products WHERE lower(sku) = lower(w.sku) LIMIT 1) p ON true
-        LEFT JOIN LATERAL (SELECT on_hand FROM stock_levels WHERE product_id = p.id AND location_id = ${to.locationId} AND bin_id IS NULL LIMIT 1) s ON true
+        ${found.stock ? sql`LEFT JOIN LATERAL (SELECT on_hand FROM stock_levels WHERE product_id = p.id AND location_id = ${to.locationId} AND bin_id IS NULL LIMIT 1) s ON true` : sql``}
       ), written AS (
         INSERT INTO stocktake_lines (stocktake_id, product_id, bin_id, expected, counted)
         SELECT ${to.stocktakeId}::uuid, product_id, NULL::uuid, on_hand, n FROM joined WHERE product_id IS NOT NULL
@@ -110,8 +113,10 @@ async function writeChunk(tx: Tx, chunk: Pending[], to: Target, conflicts: boole
         (SELECT array_agg(sku ORDER BY ord) FROM joined WHERE product_id IS NULL) AS unknown,
         (SELECT count(*) FROM joined j
           WHERE j.product_id IS NOT NULL AND j.n > j.on_hand AND j.standard_cost IS NULL
-            AND coalesce((SELECT pc.quantity FROM product_costs pc WHERE pc.product_id = j.product_id), 0) <= 0 ${typedCost})::int AS need_cost`),
-  );
+            AND coalesce((SELECT pc.quantity FROM product_costs pc WHERE pc.product_id = j.product_id), 0) <= 0 ${typedCost})::int AS need_cost`);
+  const [made, written] = await Promise.all([making, writing]);
+  const created = made ? Number(rowsOf<{ n: number }>(made)[0].n) : 0;
+  const [out] = rowsOf<{ synced: number; unknown: string[] | null; need_cost: number }>(written);
   return { synced: Number(out.synced), created, unknown: out.unknown ?? [], needCost: Number(out.need_cost) };
 }
 
@@ -127,15 +132,21 @@ async function writeChunk(tx: Tx, chunk: Pending[], to: Target, conflicts: boole
  */
 export async function writeReport(tx: Tx, rows: ReportRows, to: Target, chunkRows = CHUNK_ROWS): Promise<WrittenReport> {
   const t0 = performance.now();
-  const [{ has }] = rowsOf<{ has: boolean }>(await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM stocktake_lines WHERE stocktake_id = ${to.stocktakeId}) AS has`));
+  const [held] = rowsOf<{ lines: boolean; stock: boolean }>(
+    await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM stocktake_lines WHERE stocktake_id = ${to.stocktakeId}) AS lines,
+      EXISTS (SELECT 1 FROM stock_levels WHERE location_id = ${to.locationId} AND on_hand <> 0) AS stock`),
+  );
+  const found: Found = { lines: Boolean(held.lines), stock: Boolean(held.stock) };
   const keys = new Map<string, Key>();
   const late = new Set<Key>(); // SKUs listed again after their line was written: fixed at the end
   const result = { rows: 0, synced: 0, created: 0, unknownSkus: [] as string[] };
   let needCost = 0;
   let chunk: Pending[] = [];
   let overflow = false;
-  // At most one chunk is being written while the next is gathered: PostgreSQL works while JS
-  // parses, and a report parsed faster than it is written never piles up in memory.
+  // A chunk's statements are sent as soon as it is gathered, queued on the connection behind the
+  // one PostgreSQL is running (postgres.js pipelines them), so PostgreSQL never waits for JS
+  // between chunks; then the gathering waits for that earlier chunk, so at most two are in
+  // flight and a report parsed faster than it is written never piles up in memory.
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const pending = chunk;
@@ -144,16 +155,18 @@ export async function writeReport(tx: Tx, rows: ReportRows, to: Target, chunkRow
       p.key.written = true;
       if (!(p.key.n <= QUANTITY_MAX)) overflow = true; // refused at the end, once the SKU's units are all added up
     }
-    await writing;
-    if (overflow || pending.length === 0) return;
-    writing = writeChunk(tx, pending, to, Boolean(has)).then((r) => {
-      result.synced += r.synced;
-      result.created += r.created;
-      result.unknownSkus.push(...r.unknown);
-      needCost += r.needCost;
-    });
-    // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
-    writing.catch(() => {});
+    const before = writing;
+    if (!overflow && pending.length > 0) {
+      writing = writeChunk(tx, pending, to, found).then((r) => {
+        result.synced += r.synced;
+        result.created += r.created;
+        result.unknownSkus.push(...r.unknown);
+        needCost += r.needCost;
+      });
+      // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+      writing.catch(() => {});
+    }
+    await before;
   };
   try {
     const batches: Iterable<InventoryReportRow[]> | AsyncIterable<InventoryReportRow[]> = Array.isArray(rows) ? chunksOf(rows, chunkRows) : rows;
@@ -195,13 +208,13 @@ export async function writeReport(tx: Tx, rows: ReportRows, to: Target, chunkRow
       JOIN products p ON lower(p.sku) = lower(d.sku)
       WHERE l.stocktake_id = ${to.stocktakeId} AND l.product_id = p.id AND l.bin_id IS NULL`);
   }
-  const zeroed = await zeroAbsent(tx, [...keys.values()].map((k) => k.sku), to, Boolean(has));
+  const zeroed = await zeroAbsent(tx, [...keys.values()].map((k) => k.sku), to, found.lines);
   // A SKU listed again later changed a count after its chunk judged it: count the stocktake
   // over. Otherwise only lines the chunks did not write can still need a cost: other bins of
   // products in the report, which only a stocktake that had lines can hold (the lines counted 0
   // never add units).
   if (late.size > 0) needCost = await countNeedingCost(tx, to);
-  else if (has) needCost += await countNeedingCost(tx, to, sql`AND l.bin_id IS NOT NULL`);
+  else if (found.lines) needCost += await countNeedingCost(tx, to, sql`AND l.bin_id IS NOT NULL`);
   return { ...result, zeroed, needCost, ms: { lines: t1 - t0, finish: performance.now() - t1 } };
 }
 
