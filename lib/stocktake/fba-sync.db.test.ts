@@ -227,12 +227,12 @@ describe('stocktake Sync with FBA', () => {
     expect(after).toMatchObject({ counted: 2, unitCost: 9_000 });
   });
 
-  it('by default reads the report as it downloads: every row Amazon sent is counted, the run shows the rows read', async () => {
+  it('by default reads the downloaded report in batches as it is parsed: every row Amazon sent is counted, the run shows the rows read', async () => {
     const { location } = await makeFbaConnection(db, { createMissingProducts: true });
     const st = await startStocktake(db, { locationId: location.id }, userId);
     const seen: InventoryReportRow[] = [];
     let batches = 0;
-    // The app's own streamed report, watched as it passes (the sandbox's stock moves with its clock).
+    // The app's own report, its rows watched as they pass (the sandbox's stock moves with its clock).
     const watching: OpenReport = async (c, options) => {
       const report = await openReportFor(c, options);
       expect(Array.isArray(report.rows)).toBe(false);
