@@ -88,6 +88,28 @@ describe('parseInventoryReport', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('reads and refuses cells as the plain checks would (whitespace of any kind trimmed, only 1 to 9 ASCII digits, a NUL or half an emoji anywhere)', () => {
+    const { rows, errors } = parseInventoryReport(
+      report(
+        row('\u00A0A-1\u3000', { 'afn-fulfillable-quantity': ' 7 ', 'afn-listing-exists': ' NO\u00A0' }),
+        row(' B-2', { 'product-name': '\u2003Crème ✓\u2003', 'afn-fulfillable-quantity': '000000012' }),
+        '\u00A0\t\u3000',
+        row('C-3', { 'afn-fulfillable-quantity': '+5', 'afn-reserved-quantity': '1e3', 'afn-unsellable-quantity': '１２', 'afn-total-quantity': '1234567890' }),
+        row('D-4', { 'product-name': 'half \uD83D' }),
+        row('E-5', { 'afn-inbound-working-quantity': '-1', 'afn-inbound-shipped-quantity': '0x1', 'afn-inbound-receiving-quantity': '3.0' }),
+      ),
+    );
+    expect(rows.map((r) => [r.sellerSku, r.productName, r.fulfillable])).toEqual([['B-2', 'Crème ✓', 12]]);
+    expect(errors).toEqual([
+      { line: 5, message: 'SKU C-3: not a whole number of units: afn-fulfillable-quantity "+5", afn-reserved-quantity "1e3", afn-unsellable-quantity "１２", afn-total-quantity "1234567890".' },
+      { line: 6, message: 'SKU D-4: holds a broken character (half of an emoji or symbol), which cannot be stored.' },
+      {
+        line: 7,
+        message: 'SKU E-5: not a whole number of units: afn-inbound-working-quantity "-1", afn-inbound-shipped-quantity "0x1", afn-inbound-receiving-quantity "3.0".',
+      },
+    ]);
+  });
+
   it('skips merchant-fulfilled-only listings and lists at most 100 errors', () => {
     expect(parseInventoryReport(report(row('MFN-1', { 'afn-listing-exists': 'No' }))).rows).toEqual([]);
     const bad = Array.from({ length: 150 }, (_, i) => row(`B-${i}`, { 'afn-total-quantity': 'x' }));

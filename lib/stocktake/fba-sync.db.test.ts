@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { rowsOf } from '@/db/driver';
 import { fbaConnections, fbaSyncRuns, products, stocktakeLines, stocktakes } from '@/db/schema';
-import { fetchReportFor, openReportFor, unreadableReport, type FetchReport, type OpenReport } from '@/lib/fba/inventory-report';
+import { spClientFor } from '@/lib/fba/connection-client';
+import { fetchReportFor, openInventoryReport, openReportFor, unreadableReport, type FetchReport, type OpenReport } from '@/lib/fba/inventory-report';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
+import { createReportOperations } from '@/lib/fba/sp-api/report-operations';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import type { RunningSandbox } from '@/sandbox/index';
 import { createTestDb } from '@/test/db';
@@ -225,12 +227,12 @@ describe('stocktake Sync with FBA', () => {
     expect(after).toMatchObject({ counted: 2, unitCost: 9_000 });
   });
 
-  it('by default reads the report as it downloads: every row Amazon sent is counted, the run shows the rows read', async () => {
+  it('by default reads the downloaded report in batches as it is parsed: every row Amazon sent is counted, the run shows the rows read', async () => {
     const { location } = await makeFbaConnection(db, { createMissingProducts: true });
     const st = await startStocktake(db, { locationId: location.id }, userId);
     const seen: InventoryReportRow[] = [];
     let batches = 0;
-    // The app's own streamed report, watched as it passes (the sandbox's stock moves with its clock).
+    // The app's own report, its rows watched as they pass (the sandbox's stock moves with its clock).
     const watching: OpenReport = async (c, options) => {
       const report = await openReportFor(c, options);
       expect(Array.isArray(report.rows)).toBe(false);
@@ -255,26 +257,48 @@ describe('stocktake Sync with FBA', () => {
     expect(run.summary).toMatch(new RegExp(`^${seen.length} products synced, \\d+ created, `));
   });
 
-  it('holds no transaction while Amazon’s document downloads: between its batches the stocktake can be locked by someone else and no session of the database is in a transaction', async () => {
+  it('holds no transaction while Amazon’s document downloads: while its bytes arrive the stocktake can be locked by someone else and no session of the database is in a transaction; the rows are read only once it is whole', async () => {
     const { location } = await makeFbaConnection(db, { createMissingProducts: true });
     const st = await startStocktake(db, { locationId: location.id }, userId);
     const inTransaction: number[] = [];
     let lockedMeanwhile = 0;
+    let downloaded = false;
+    let readBeforeDownloaded = false;
+    /** Amazon's document URL answering slowly: between its pieces, what the rest of the app can do is checked. */
+    const slowFetch: typeof fetch = async (url, init) => {
+      const res = await fetch(url, init);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const size = Math.ceil(bytes.length / 4);
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          // On PGlite (one connection) an open transaction would make this wait for ever.
+          await within(5_000, db.transaction((tx) => tx.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, st.id)).for('update')));
+          lockedMeanwhile += 1;
+          if (dbUrl) {
+            const [open] = rowsOf<{ n: number }>(
+              await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL`),
+            );
+            inTransaction.push(Number(open.n));
+          }
+          if (at >= bytes.length) {
+            downloaded = true;
+            controller.close();
+          } else controller.enqueue(bytes.slice(at, (at += size)));
+        },
+      });
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+    // The app's own report, with only the document's download slowed down, and its rows watched.
     const watching: OpenReport = async (c, options) => {
-      const report = await openReportFor(c, options);
+      const client = spClientFor(c);
+      const { openReportDocument } = createReportOperations(null as never, slowFetch, 30_000);
+      const report = await openInventoryReport({ ...client, openReportDocument }, { ...options, marketplaceId: c.marketplaceId });
       return {
         reportId: report.reportId,
         rows: (async function* () {
           for await (const batch of report.rows as AsyncIterable<InventoryReportRow[]>) {
-            // On PGlite (one connection) an open transaction would make this wait for ever.
-            await within(5_000, db.transaction((tx) => tx.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.id, st.id)).for('update')));
-            lockedMeanwhile += 1;
-            if (dbUrl) {
-              const [open] = rowsOf<{ n: number }>(
-                await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL`),
-              );
-              inTransaction.push(Number(open.n));
-            }
+            if (!downloaded) readBeforeDownloaded = true;
             yield batch;
           }
         })(),
@@ -282,11 +306,10 @@ describe('stocktake Sync with FBA', () => {
     };
     const run = await syncNow(st.id, { fetchReport: watching });
     expect(run).toMatchObject({ status: 'done', error: null });
-    expect(lockedMeanwhile).toBeGreaterThan(0);
+    expect(lockedMeanwhile).toBeGreaterThan(1);
+    expect(readBeforeDownloaded).toBe(false);
     if (dbUrl) expect(inTransaction.every((n) => n === 0)).toBe(true);
     expect((await linesOf(st.id)).size).toBeGreaterThan(10);
-    // The staged rows went with the transaction that applied them.
-    expect(rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM stocktake_sync_rows`))[0].n).toBe(0);
   });
 
   it('drops the staged rows of a report that fails half-way, and leaves the stocktake as it was', async () => {

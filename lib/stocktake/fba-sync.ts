@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { fbaConnections, locations, stocktakes } from '@/db/schema';
@@ -7,7 +6,7 @@ import { openReportFor, type FetchInventoryReportOptions, type OpenReport } from
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
-import { applyStagedReport, dropStagedReport, stageReport, type ReportRows } from './fba-sync-write';
+import { writeReport, type ReportRows } from './fba-sync-write';
 import { isCounting } from './stocktake-status';
 
 export type FbaSyncResult = {
@@ -23,8 +22,12 @@ export type FbaSyncResult = {
   unknownSkus: string[];
   /** Lines Complete will refuse until a person enters a unit cost. */
   needCost: number;
-  /** Milliseconds spent loading Amazon's rows (downloading and parsing them too, when streamed), matching SKUs (creating products included) and writing lines. */
-  ms: { stage: number; match: number; write: number };
+  /**
+   * Milliseconds inside the transaction: reading Amazon's rows (inflating and parsing them, when
+   * streamed) while their lines are matched and written, chunk after chunk; then the work that
+   * needs the whole report (products it leaves out counted 0, lines needing a cost).
+   */
+  ms: { lines: number; finish: number };
 };
 
 export type SyncTarget = {
@@ -59,42 +62,31 @@ export async function findSyncTarget(db: Db | Tx, stocktakeId: string, lock = fa
 }
 
 /**
- * Stocktake Sync: Amazon's fulfillable quantities become the counted column (see
- * `applyStagedReport` for what is counted). The rows may arrive in batches as the report
- * downloads: they are staged as they come, with no transaction open while the download runs
- * (when `db` is the database); then one transaction locks and checks the stocktake, writes the
- * lines by SQL, runs `within` (the run's finish) and drops the staged rows. Rows that throw (an
- * unreadable report, a failed download) leave the stocktake as it was. Complete later refuses
- * lines adding units nobody can cost.
+ * Stocktake Sync: Amazon's fulfillable quantities become the counted column (see `writeReport`
+ * for what is counted). One transaction locks and checks the stocktake, reads the rows (which may
+ * arrive in batches as the report is inflated and parsed) while writing their lines by SQL, runs
+ * `within` (the run's finish) and commits. The rows must never wait on Amazon: the report is
+ * downloaded before this is called (`openReportFor` downloads it whole, compressed), so the
+ * transaction does CPU and database work only. Rows that throw (an unreadable report) roll
+ * everything back: the stocktake is left as it was. Complete later refuses lines adding units
+ * nobody can cost.
  */
 export async function syncStocktakeFromReport<T = void>(
   db: Db | Tx,
   stocktakeId: string,
   rows: ReportRows,
   userId: string | null,
-  opts: { loadId?: string; within?: (tx: Tx, result: FbaSyncResult & { rows: number }) => Promise<T> } = {},
+  opts: { within?: (tx: Tx, result: FbaSyncResult & { rows: number }) => Promise<T> } = {},
 ): Promise<FbaSyncResult & { rows: number; then: T }> {
   void userId; // the counts are not posted yet: Complete, by a person or auto-sync, records who
-  const loadId = opts.loadId ?? randomUUID();
-  const t0 = performance.now();
-  try {
-    const staged = await stageReport(db, loadId, rows);
-    const t1 = performance.now();
-    return await db.transaction(async (tx) => {
-      const target = await findSyncTarget(tx, stocktakeId, true);
-      const applied = await applyStagedReport(tx, staged, { stocktakeId, locationId: target.locationId, createMissingProducts: target.connection.createMissingProducts });
-      await tx.update(stocktakes).set({ syncedAt: new Date() }).where(eq(stocktakes.id, stocktakeId));
-      await dropStagedReport(tx, loadId);
-      const { ms, ...counts } = applied;
-      const result = { stocktakeId, number: target.number, ...counts, rows: staged.rows, ms: { stage: t1 - t0, match: ms.match, write: performance.now() - t1 - ms.match } };
-      const then = (opts.within ? await opts.within(tx, result) : undefined) as T;
-      return { ...result, then };
-    });
-  } catch (e) {
-    // Not applied: the staged rows go (a failure of this delete must not hide the reason).
-    await dropStagedReport(db, loadId).catch(() => {});
-    throw e;
-  }
+  return db.transaction(async (tx) => {
+    const target = await findSyncTarget(tx, stocktakeId, true);
+    const written = await writeReport(tx, rows, { stocktakeId, locationId: target.locationId, createMissingProducts: target.connection.createMissingProducts });
+    await tx.update(stocktakes).set({ syncedAt: new Date() }).where(eq(stocktakes.id, stocktakeId));
+    const result = { stocktakeId, number: target.number, ...written };
+    const then = (opts.within ? await opts.within(tx, result) : undefined) as T;
+    return { ...result, then };
+  });
 }
 
 /** Stocktake Sync from a report held whole (Auto-Sync, tests). */
@@ -103,7 +95,7 @@ export function syncStocktakeFromRows(db: Db | Tx, stocktakeId: string, rows: In
 }
 
 export type StocktakeSyncDeps = {
-  /** openReportFor by default (the report read as it downloads); tests pass a stand-in, or a FetchReport holding it whole. */
+  /** openReportFor by default (the report downloaded whole, compressed, and parsed as it is read); tests pass a stand-in, or a FetchReport holding it whole. */
   fetchReport?: OpenReport;
   sleep?: FetchInventoryReportOptions['sleep'];
   now?: () => Date;
@@ -120,10 +112,10 @@ export async function requestStocktakeSync(db: Db, stocktakeId: string, userId: 
 
 /**
  * The work of a stocktake's Sync run: checks the stocktake, waits for Amazon to build the
- * inventory report (minutes on Amazon's schedule), downloads, parses and stages its rows as they
- * arrive — all outside any transaction, so no lock or snapshot is held while waiting on Amazon —
- * then in one short transaction applies them (checking the stocktake again) and marks the run
- * done. A report that cannot be read whole applies nothing.
+ * inventory report (minutes on Amazon's schedule) and downloads its document (compressed) — all
+ * outside any transaction, so no lock or snapshot is held while waiting on Amazon — then in one
+ * transaction inflates and parses it while writing the lines (checking the stocktake again) and
+ * marks the run done. A report that cannot be read whole applies nothing.
  */
 function stocktakeWork(deps: StocktakeSyncDeps): RunWork {
   return async ({ db, run, progress, finish }) => {
@@ -131,12 +123,11 @@ function stocktakeWork(deps: StocktakeSyncDeps): RunWork {
     const stocktakeId = run.stocktakeId;
     const target = await findSyncTarget(db, stocktakeId);
     const report = await (deps.fetchReport ?? openReportFor)(target.connection, { sleep: deps.sleep, onProgress: (p) => progress({ phase: p.phase }) });
-    await progress({ reportId: report.reportId, phase: 'Downloading' });
-    // Not awaited: the phase shows while the lines are written (on PGlite's one connection it
+    await progress({ reportId: report.reportId, phase: 'Parsing' });
+    // Not awaited: the phase shows while the last lines are written (on PGlite's one connection it
     // waits its turn and may then no longer apply).
     const rows = withEnd(report.rows, (total) => void progress({ phase: WRITING_PHASE.stocktake, done: 0, total }).catch(() => {}));
     const result = await syncStocktakeFromReport(db, stocktakeId, rows, run.requestedBy, {
-      loadId: run.id,
       within: (tx, r) => finish(tx, { summary: describeSync(r), done: r.rows, total: r.rows }),
     });
     return result.then;
