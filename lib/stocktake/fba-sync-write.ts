@@ -47,13 +47,23 @@ const intArray = (values: number[]) => `{${values.join(',')}}`;
 
 type Target = { locationId: string; stocktakeId: string; createMissingProducts: boolean };
 export type WrittenReport = {
+  /** Rows read from Amazon's report. */
   rows: number;
+  /** Products whose counted quantity is now Amazon's fulfillable (created ones included). */
   synced: number;
+  /** Products made from Amazon SKUs unknown here (Create product if it does not exist). */
   created: number;
+  /** Products with stock at the location that Amazon's report leaves out: counted 0. */
   zeroed: number;
+  /** Amazon SKUs left out because no product has them and creating products is off. */
   unknownSkus: string[];
+  /** Lines Complete will refuse until a person enters a unit cost. */
   needCost: number;
-  /** Reading and writing the report's lines (overlapped), then the end-of-report statements. */
+  /**
+   * Milliseconds inside the transaction: reading Amazon's rows (inflating and parsing them, when
+   * streamed) while their lines are matched and written, chunk after chunk; then the work that
+   * needs the whole report (products it leaves out counted 0, lines needing a cost).
+   */
   ms: { lines: number; finish: number };
 };
 

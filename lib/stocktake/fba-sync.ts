@@ -6,29 +6,11 @@ import { openReportFor, type FetchInventoryReportOptions, type OpenReport } from
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
 import { drainQueuedRuns, executeRun, getLatestRun, queueRun, type Run, type RunWork } from '@/lib/runs/queued-runs';
 import { WRITING_PHASE } from '@/lib/runs/run-progress';
-import { writeReport, type ReportRows } from './fba-sync-write';
+import { writeReport, type ReportRows, type WrittenReport } from './fba-sync-write';
 import { isCounting } from './stocktake-status';
 
-export type FbaSyncResult = {
-  stocktakeId: string;
-  number: string;
-  /** Products whose counted quantity is now Amazon's fulfillable (created ones included). */
-  synced: number;
-  /** Products made from Amazon SKUs unknown here (Create product if it does not exist). */
-  created: number;
-  /** Products with stock at the location that Amazon's report leaves out: counted 0. */
-  zeroed: number;
-  /** Amazon SKUs left out because no product has them and creating products is off. */
-  unknownSkus: string[];
-  /** Lines Complete will refuse until a person enters a unit cost. */
-  needCost: number;
-  /**
-   * Milliseconds inside the transaction: reading Amazon's rows (inflating and parsing them, when
-   * streamed) while their lines are matched and written, chunk after chunk; then the work that
-   * needs the whole report (products it leaves out counted 0, lines needing a cost).
-   */
-  ms: { lines: number; finish: number };
-};
+/** What a Sync did to the stocktake (see `WrittenReport` for each count). */
+export type FbaSyncResult = { stocktakeId: string; number: string } & Omit<WrittenReport, 'rows'>;
 
 export type SyncTarget = {
   stocktakeId: string;
