@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,16 +28,15 @@ afterEach(() => {
   primary?.kill('SIGKILL');
 });
 
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    try {
-      await assertPortFree(port);
-      return port;
-    } catch {
-      /* taken: another */
-    }
-  }
+/** A port the system just handed out and nothing holds any more. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function start(processes: number, port: number, env: Record<string, string> = {}) {
