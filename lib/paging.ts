@@ -13,8 +13,13 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-// The cursor comes back in the URL, so its text must be storable like any other search param.
-const CursorShape = z.object({ v: z.union([storableText(), z.number(), z.null()]), id: storableText() });
+// The cursor comes back in the URL (or an API call), so it is checked like any other input: its text
+// storable, its number a safe integer, and its id one a key column can hold (every table's key is a
+// UUID; the logs' are integers). Whether the value fits the list's sort column is keyset()'s check.
+const CursorShape = z.object({
+  v: z.union([storableText(), z.number().int(), z.null()]),
+  id: z.union([z.guid(), z.string().regex(/^\d{1,18}$/)]),
+});
 
 export function decodeCursor(text: string | undefined | null): Cursor | null {
   if (!text) return null;

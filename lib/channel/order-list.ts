@@ -2,6 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { amazonOrders, amazonStores, AMAZON_ORDER_STATES, FULFILLMENT_CHANNELS, locations, sales } from '@/db/schema';
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
+import { momentKeyset } from '@/lib/paging-sql';
 import type { AmazonOrderState } from './amazon-order-state';
 
 // Integration → Amazon → [store] → Orders: the store's downloaded orders, newest purchase first,
@@ -45,7 +46,7 @@ function where(storeId: string, p: OrderListParams): SQL | undefined {
   if (p.state) conds.push(eq(amazonOrders.state, p.state));
   if (p.channel) conds.push(eq(amazonOrders.fulfillmentChannel, p.channel));
   if (p.q) conds.push(sql`${amazonOrders.amazonOrderId} LIKE ${`${escapeLike(p.q)}%`}`);
-  if (p.after) conds.push(sql`(${amazonOrders.purchaseDate}, ${amazonOrders.id}) < (${String(p.after.v)}::timestamptz, ${p.after.id}::uuid)`);
+  conds.push(momentKeyset(amazonOrders.purchaseDate, amazonOrders.id, 'desc', p.after).where);
   return and(...conds);
 }
 

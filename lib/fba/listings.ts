@@ -4,7 +4,7 @@ import { fbaConnections, fbaListings, products } from '@/db/schema';
 import { likeEscape } from '@/lib/catalog/products';
 import { DomainError } from '@/lib/errors';
 import { PAGE_SIZE, toPage, type ListParams, type Page } from '@/lib/paging';
-import { isUuid } from '@/lib/validation/id';
+import { fitsSortValue, isGuid } from '@/lib/paging-sql';
 import type { MapListingInput } from './listing-inputs';
 
 export const CATALOG_SORTS = ['sku', 'name', 'fulfillable', 'inbound', 'reserved', 'unsellable'] as const;
@@ -48,7 +48,7 @@ export async function listCatalog(db: Db | Tx, connectionId: string, params: Cat
   const dir = params.dir === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
   // A cursor from another sort (an edited URL) would not cast: start from the first page instead.
   const a = params.after;
-  const cursor = a && typeof a.v === (type === 'int' ? 'number' : 'string') && isUuid(a.id) ? a : null;
+  const cursor = a && fitsSortValue(type, a.v) && isGuid(a.id) ? a : null;
   const after = cursor
     ? params.dir === 'desc'
       ? sql`(${expr}, ${l.id}) < (${cursor.v}::${sql.raw(type)}, ${cursor.id}::uuid)`

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { FO_STATUSES, customers, fbaConnections, fulfilmentOrderItems, fulfilmentOrders, fulfilmentPackages, sales } from '@/db/schema';
 import type { SearchParams } from '@/lib/http/search-params';
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
-import { keyset } from '@/lib/paging-sql';
+import { keyset, momentKeyset } from '@/lib/paging-sql';
 import { isUuid } from '@/lib/validation/id';
 import { validDay } from '@/lib/validation/day';
 import type { FoStatus } from './fo-status';
@@ -121,15 +121,7 @@ export type FoListRow = {
 };
 
 function order(p: FoListParams) {
-  if (p.sort === 'number') return keyset(fulfilmentOrders.number, fulfilmentOrders.id, p.dir, p.after);
-  // created_at has microseconds a JS Date would lose, so the cursor holds PostgreSQL's own text of it.
-  const after = p.after;
-  const cmp = p.dir === 'asc' ? sql`>` : sql`<`;
-  const where = after
-    ? sql`(${fulfilmentOrders.createdAt}, ${fulfilmentOrders.id}) ${cmp} (${String(after.v)}::timestamptz, ${after.id}::uuid)`
-    : undefined;
-  const o = p.dir === 'asc' ? asc : desc;
-  return { where, orderBy: [o(fulfilmentOrders.createdAt), o(fulfilmentOrders.id)] };
+  return p.sort === 'number' ? keyset(fulfilmentOrders.number, fulfilmentOrders.id, p.dir, p.after) : momentKeyset(fulfilmentOrders.createdAt, fulfilmentOrders.id, p.dir, p.after);
 }
 
 function fromJoined(db: Db | Tx) {

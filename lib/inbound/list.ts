@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { inboundAmazonShipments, inboundShipments, labelDocuments, locations, stockTransfers } from '@/db/schema';
 import { decodeCursor, encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
+import { momentKeyset } from '@/lib/paging-sql';
 import { validDay } from '@/lib/validation/day';
 import type { InboundStatus } from './inbound-status';
 
@@ -63,9 +64,7 @@ function where(connectionId: string, p: InboundListParams): SQL | undefined {
       ),
     );
   }
-  if (p.after)
-    // created_at has microseconds a JS Date would lose, so the cursor holds PostgreSQL's own text of it.
-    conds.push(sql`(${inboundShipments.createdAt}, ${inboundShipments.id}) < (${String(p.after.v)}::timestamptz, ${p.after.id}::uuid)`);
+  conds.push(momentKeyset(inboundShipments.createdAt, inboundShipments.id, 'desc', p.after).where);
   return and(...conds);
 }
 

@@ -2,12 +2,14 @@ import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { jobRuns } from '@/db/schema';
 import { encodeCursor, PAGE_SIZE, type Cursor, type Page } from '@/lib/paging';
+import { isMomentText } from '@/lib/validation/day';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 
 /** Newest first, a page at a time (keyset on started_at, id); optionally one job or failures only. */
 export async function listJobRuns(db: Db, params: { name?: string; failedOnly?: boolean; after: Cursor | null }): Promise<Page<JobRunRow & { id: number }>> {
-  const after = params.after;
+  // The cursor is the last row's started_at (toISOString) and id; one that is not is the first page.
+  const after = params.after && isMomentText(params.after.v) && !Number.isNaN(Date.parse(params.after.v)) && /^\d{1,15}$/.test(params.after.id) ? params.after : null;
   const rows = await db
     .select()
     .from(jobRuns)

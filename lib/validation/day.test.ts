@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayField, validDay } from './day';
+import { dayField, isMomentText, validDay } from './day';
 
 describe('days', () => {
   it('takes a real day and nothing else: no rollover, no year 0, no five-digit or far years', () => {
@@ -13,5 +13,15 @@ describe('days', () => {
     expect(f.parse('2026-11-01')).toEqual(new Date('2026-11-01T00:00:00Z'));
     expect(f.safeParse('0000-01-01').error?.issues[0]?.message).toBe('Enter a real date between 1900 and 2999.');
     expect(f.safeParse('1/11/2026').error?.issues[0]?.message).toBe('Enter a date like 2026-11-01.');
+  });
+});
+
+describe('isMomentText', () => {
+  it('takes what PostgreSQL and toISOString write', () => {
+    for (const v of ['2026-11-30 22:33:01.123456+00', '2026-11-30 22:33:01+05:30', '2026-11-30T22:33:01.123Z', '1999-02-28 00:00:00-08']) expect(isMomentText(v), v).toBe(true);
+  });
+  it('refuses anything a timestamptz cast could refuse', () => {
+    for (const v of ['yesterday', '2026-13-01 00:00:00+00', '2026-02-30 00:00:00+00', '2026-11-30 24:00:00+00', '2026-11-30 22:61:00Z', '0000-01-01 00:00:00+00', '12026-01-01 00:00:00Z', '2026-11-30 22:33:01+16', 'infinity', 12, null, '2026-11-30'])
+      expect(isMomentText(v), String(v)).toBe(false);
   });
 });

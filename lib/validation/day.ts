@@ -24,3 +24,16 @@ export const dayField = (example: string) =>
     .regex(DAY, `Enter a date like ${example}.`)
     .refine((d) => validDay(d) !== undefined, 'Enter a real date between 1900 and 2999.')
     .transform((d) => new Date(`${d}T00:00:00Z`));
+
+// A moment as PostgreSQL writes a timestamptz (`2026-11-30 22:33:01.123456+00`) or as JavaScript's
+// toISOString does (`2026-11-30T22:33:01.123Z`): what a list's paging cursor carries back.
+const MOMENT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** Whether `v` is a real moment of 1900–2999 in one of those spellings, so casting it cannot fail. */
+export function isMomentText(v: unknown): v is string {
+  const m = typeof v === 'string' ? MOMENT.exec(v) : null;
+  if (!m || validDay(m[1]) === undefined) return false;
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  const offset = m[6] === 'Z' ? 0 : Math.abs(Number(m[6].slice(0, 3)));
+  return hour < 24 && minute < 60 && second < 60 && offset <= 15;
+}

@@ -131,6 +131,11 @@ describe('/api/v1 with a bearer key', () => {
     const query = await json(await listProducts(req('/api/v1/products?limit=0&sort=price&cursor=zzz')));
     expect(query.status).toBe(400);
     expect((query.body.errors as { parameter: string }[]).map((e) => e.parameter).sort()).toEqual(['cursor', 'limit', 'sort']);
+    // A cursor of the right shape whose id no key could hold was a 500 (the query's uuid cast failed).
+    const forged = Buffer.from(JSON.stringify({ v: 'A', id: 'not-a-uuid' })).toString('base64url');
+    const refused = await json(await listProducts(req(`/api/v1/products?cursor=${forged}`)));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ parameter: 'cursor' })]);
     expect(await count()).toBe(before);
   });
 
