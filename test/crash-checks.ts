@@ -40,6 +40,17 @@ export const stocktakeProblems = (db: Db) =>
       AND NOT (st.status = 'In Progress' AND st.completed_at IS NULL AND l.counted = 0 AND e.entries IS NULL)`,
   );
 
+/** The counts the stocktake page reads (stocktake_line_counts, kept by triggers) against the lines. */
+export const lineCountProblems = (db: Db) =>
+  problems(
+    db,
+    sql`
+    WITH l AS (SELECT stocktake_id, count(*)::int AS lines, count(counted)::int AS counted FROM stocktake_lines GROUP BY 1)
+    SELECT 'stocktake ' || st.number || ' counts ' || coalesce(c.counted, 0) || '/' || coalesce(c.lines, 0) || ', lines say ' || coalesce(l.counted, 0) || '/' || coalesce(l.lines, 0) AS problem
+    FROM stocktakes st LEFT JOIN l ON l.stocktake_id = st.id LEFT JOIN stocktake_line_counts c ON c.stocktake_id = st.id
+    WHERE coalesce(c.lines, 0) <> coalesce(l.lines, 0) OR coalesce(c.counted, 0) <> coalesce(l.counted, 0)`,
+  );
+
 /**
  * Each sale's Pick fully authorised (status, one entry per pick line removing its quantity, one log
  * line) or not at all; each Ship fully authorised (status, one shipment, a ship line per pick line,
@@ -124,7 +135,7 @@ export function allProblems(db: Db) {
   return db.transaction(
     async (tx) => {
       const d = tx as unknown as Db;
-      return [...(await ledgerProblems(d)), ...(await stocktakeProblems(d)), ...(await saleProblems(d)), ...(await inboundProblems(d))];
+      return [...(await ledgerProblems(d)), ...(await stocktakeProblems(d)), ...(await lineCountProblems(d)), ...(await saleProblems(d)), ...(await inboundProblems(d))];
     },
     { isolationLevel: 'repeatable read' },
   );

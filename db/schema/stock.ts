@@ -128,6 +128,21 @@ export const stocktakeLines = pgTable(
   (t) => [unique('stocktake_lines_key').on(t.stocktakeId, t.productId, t.binId).nullsNotDistinct()],
 );
 
+/**
+ * A stocktake's line counts, kept by statement triggers on stocktake_lines (migration 0021) so the
+ * stocktake page reads one row instead of counting 50,000 lines on every load. A table of its own,
+ * not columns of stocktakes: scanners hold the stocktake FOR SHARE side by side, and writing the
+ * stocktake row under them would deadlock. Only a statement that adds, removes, or counts / uncounts
+ * a line writes here; a scan that adds to an already counted line does not.
+ */
+export const stocktakeLineCounts = pgTable('stocktake_line_counts', {
+  stocktakeId: uuid('stocktake_id')
+    .primaryKey()
+    .references(() => stocktakes.id),
+  lines: integer('lines').notNull().default(0),
+  counted: integer('counted').notNull().default(0),
+});
+
 export const TRANSFER_STATUSES = ['Draft', 'In Transit', 'Completed', 'Voided'] as const;
 export const stockTransfers = pgTable(
   'stock_transfers',

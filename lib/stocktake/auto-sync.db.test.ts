@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lineCountProblems } from '@/test/crash-checks';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -16,6 +17,9 @@ import { findLinesNeedingCost, listStocktakes } from './queries';
 import { applyCounts, completeStocktake, startStocktake } from './stocktake';
 
 let db: Db;
+
+// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
+afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
 let userId: string;
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lineCountProblems } from '@/test/crash-checks';
 import type { Db, Tx } from '@/db';
 import { bins, products, stocktakeLines } from '@/db/schema';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
@@ -11,6 +12,9 @@ import { writeReport, type ReportRows } from './fba-sync-write';
 import { startStocktake } from './stocktake';
 
 let db: Db;
+
+// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
+afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
 let userId: string;
 beforeAll(async () => {
   db = (await createTestDb()).db;

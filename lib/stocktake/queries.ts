@@ -1,6 +1,6 @@
 import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { bins, locations, productCosts, products, stockLevels, stocktakeLines, stocktakes, users } from '@/db/schema';
+import { bins, locations, productCosts, products, stockLevels, stocktakeLineCounts, stocktakeLines, stocktakes, users } from '@/db/schema';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { toPage, type Cursor, type ListParams } from '@/lib/paging';
 import { keyset } from '@/lib/paging-sql';
@@ -26,10 +26,11 @@ export async function listStocktakes(db: Db | Tx, params: ListParams<'number'>) 
       completedAt: stocktakes.completedAt,
       autoSync: stocktakes.autoSync,
       needsAttention: stocktakes.needsAttention,
-      lines: sql<number>`(SELECT count(*) FROM ${stocktakeLines} l WHERE l.stocktake_id = ${stocktakes.id})::int`,
+      lines: sql<number>`coalesce(${stocktakeLineCounts.lines}, 0)`,
     })
     .from(stocktakes)
     .innerJoin(locations, eq(locations.id, stocktakes.locationId))
+    .leftJoin(stocktakeLineCounts, eq(stocktakeLineCounts.stocktakeId, stocktakes.id))
     .where(and(params.q ? or(ilike(stocktakes.number, `%${params.q}%`), ilike(locations.name, `%${params.q}%`)) : undefined, page.where))
     .orderBy(...page.orderBy)
     .limit(limit + 1);
@@ -37,13 +38,6 @@ export async function listStocktakes(db: Db | Tx, params: ListParams<'number'>) 
 }
 
 export async function getStocktake(db: Db | Tx, id: string) {
-  // Both counts in one pass over the lines (two subqueries read a 50,000-line stocktake twice).
-  const tally = db
-    .select({ stocktakeId: stocktakeLines.stocktakeId, lines: sql<number>`count(*)::int`.as('lines'), counted: sql<number>`count(${stocktakeLines.counted})::int`.as('counted') })
-    .from(stocktakeLines)
-    .where(eq(stocktakeLines.stocktakeId, id))
-    .groupBy(stocktakeLines.stocktakeId)
-    .as('tally');
   const [doc] = await db
     .select({
       id: stocktakes.id,
@@ -59,13 +53,15 @@ export async function getStocktake(db: Db | Tx, id: string) {
       autoSync: stocktakes.autoSync,
       needsAttention: stocktakes.needsAttention,
       syncedAt: stocktakes.syncedAt,
-      lines: sql<number>`coalesce(${tally.lines}, 0)`,
-      counted: sql<number>`coalesce(${tally.counted}, 0)`,
+      // Kept by the database as lines are written (stocktake_line_counts): one row, not a count of
+      // a 50,000-line stocktake's lines on every load.
+      lines: sql<number>`coalesce(${stocktakeLineCounts.lines}, 0)`,
+      counted: sql<number>`coalesce(${stocktakeLineCounts.counted}, 0)`,
     })
     .from(stocktakes)
     .innerJoin(locations, eq(locations.id, stocktakes.locationId))
     .leftJoin(users, eq(users.id, stocktakes.completedBy))
-    .leftJoin(tally, eq(tally.stocktakeId, stocktakes.id))
+    .leftJoin(stocktakeLineCounts, eq(stocktakeLineCounts.stocktakeId, stocktakes.id))
     .where(eq(stocktakes.id, id));
   return doc ? { ...doc, external: Boolean(doc.external), lines: Number(doc.lines), counted: Number(doc.counted) } : null;
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lineCountProblems } from '@/test/crash-checks';
 import type { Db } from '@/db';
 import { productCosts, stockLedger, stocktakeLines, users } from '@/db/schema';
 import { createTestDb } from '@/test/db';
@@ -10,6 +11,9 @@ import { describeClosing, findLinesNeedingCost, getStocktake, listStocktakeLines
 import { addStocktakeLine, applyCounts, completeStocktake, saveCounts, startStocktake, voidStocktake } from './stocktake';
 
 let db: Db;
+
+// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
+afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
 let userId: string;
 beforeAll(async () => {
   db = (await createTestDb()).db;
