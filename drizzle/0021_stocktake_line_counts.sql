@@ -4,7 +4,8 @@ CREATE TABLE "stocktake_line_counts" (
 	"counted" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "stocktake_line_counts" ADD CONSTRAINT "stocktake_line_counts_stocktake_id_stocktakes_id_fk" FOREIGN KEY ("stocktake_id") REFERENCES "public"."stocktakes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stocktake_line_counts" ADD CONSTRAINT "stocktake_line_counts_stocktake_id_stocktakes_id_fk" FOREIGN KEY ("stocktake_id") REFERENCES "public"."stocktakes"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 -- Every stocktake's counts as they are now.
 INSERT INTO "stocktake_line_counts" ("stocktake_id", "lines", "counted")
 SELECT s.id, count(l.id)::int, count(l.counted)::int FROM "stocktakes" s LEFT JOIN "stocktake_lines" l ON l.stocktake_id = s.id GROUP BY s.id;

@@ -138,7 +138,7 @@ export const stocktakeLines = pgTable(
 export const stocktakeLineCounts = pgTable('stocktake_line_counts', {
   stocktakeId: uuid('stocktake_id')
     .primaryKey()
-    .references(() => stocktakes.id),
+    .references(() => stocktakes.id, { onDelete: 'cascade' }),
   lines: integer('lines').notNull().default(0),
   counted: integer('counted').notNull().default(0),
 });
