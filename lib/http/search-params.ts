@@ -11,11 +11,13 @@ export type SearchParams = Record<string, string | undefined>;
  * crash the page; dropped here, the search simply runs on the rest of the text.
  */
 export function readSearchParams(sp: RawSearchParams | URLSearchParams): SearchParams {
-  const out: SearchParams = {};
-  const entries: [string, string | string[] | undefined][] = sp instanceof URLSearchParams ? [...sp.keys()].map((k) => [k, sp.get(k) ?? undefined]) : Object.entries(sp);
+  // No prototype: a key like `constructor` or `toString` that the URL lacks reads as absent, not as
+  // Object's own function. And only text is taken: Next's object for `?valueOf=` held something else.
+  const out: SearchParams = Object.create(null) as SearchParams;
+  const entries: [string, unknown][] = sp instanceof URLSearchParams ? [...sp.keys()].map((k) => [k, sp.get(k) ?? undefined]) : Object.entries(sp);
   for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) out[stripUnstorable(key)] = stripUnstorable(first);
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') out[stripUnstorable(key)] = stripUnstorable(first);
   }
   return out;
 }
@@ -26,4 +28,12 @@ export function hrefWith(base: string, params: SearchParams): string {
   for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
   const s = sp.toString();
   return s ? `${base}?${s}` : base;
+}
+
+/**
+ * `table[key]` for a key that came from a URL: only the table's own entries, so `?done=constructor`
+ * finds nothing instead of Object's constructor.
+ */
+export function entryFor<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -8,6 +8,7 @@ import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatUtcDateTime } from '@/lib/format/date';
+import { entryFor, readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { getTransfer, inboundOfTransfer } from '@/lib/stock/transfers';
 import { isUuid } from '@/lib/validation/id';
 import { TransferMoves } from '../transfer-forms';
@@ -20,7 +21,7 @@ const DONE: Record<string, string> = {
   Voided: 'voided: its stock movements were reversed',
 };
 
-export default async function TransferPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function TransferPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.stockTransfer);
   const { id } = await params;
   const db = await getDb();
@@ -31,7 +32,7 @@ export default async function TransferPage({ params, searchParams }: { params: P
   const partial = !!inbound || doc.lines.some((l) => l.received > 0 && l.received !== l.quantity);
   const shortOf = (l: { quantity: number; received: number }) => (doc.status === 'Completed' ? Math.max(0, l.quantity - l.received) : 0);
   const anyShort = doc.lines.some((l) => shortOf(l) > 0);
-  const done = DONE[(await searchParams).done ?? ''];
+  const done = entryFor(DONE, readSearchParams(await searchParams).done);
   return (
     <>
       <PageHeader title={`Stock transfer ${doc.number}`} crumbs={['Inventory', 'Stock Transfer']}>

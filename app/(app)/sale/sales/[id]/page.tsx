@@ -10,8 +10,10 @@ import { amazonOrderOfSale } from '@/lib/channel/order-list';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatUtcDate, formatUtcDateTime } from '@/lib/format/date';
+import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { formatPrice } from '@/lib/money';
 import { invoiceDates } from '@/lib/sale/invoice';
+import { saleDoneMessage } from '@/lib/sale/done-message';
 import { getSale } from '@/lib/sale/queries';
 import { reachableStages, type SaleStage } from '@/lib/sale/sale-status';
 import { boxOfLine, defaultBoxes } from '@/lib/sale/pack';
@@ -26,13 +28,15 @@ export const metadata: Metadata = { title: 'Sale' };
 
 const STAGES: SaleStage[] = ['Order', 'Pick', 'Pack', 'Ship', 'Invoice'];
 
-export default async function SalePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string; done?: string }> }) {
+export default async function SalePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.sale);
   const { id } = await params;
   const db = await getDb();
   const sale = isUuid(id) ? await getSale(db, id) : null;
   if (!sale) notFound();
-  const [sp, fromAmazon] = await Promise.all([searchParams, amazonOrderOfSale(db, sale.id)]);
+  const [raw, fromAmazon] = await Promise.all([searchParams, amazonOrderOfSale(db, sale.id)]);
+  const sp = readSearchParams(raw);
+  const done = saleDoneMessage(sp.done, { number: sale.number, fos: sale.fos.map((f) => ({ number: f.number, undone: Boolean(sale.shipments.find((s) => s.id === f.shipmentId)?.undoneAt) })) });
   const reachable = reachableStages(sale);
   const tab: SaleStage = STAGES.includes(sp.tab as SaleStage) && reachable[sp.tab as SaleStage] ? (sp.tab as SaleStage) : 'Order';
   const status: Record<SaleStage, string> = { Order: sale.orderStatus, Pick: sale.pickStatus, Pack: sale.packStatus, Ship: sale.shipStatus, Invoice: sale.invoiceStatus };
@@ -48,9 +52,9 @@ export default async function SalePage({ params, searchParams }: { params: Promi
           {fromAmazon.fulfillmentChannel === 'AFN' ? 'fulfilled by Amazon' : 'merchant fulfilled'}, {fromAmazon.amazonStatus} at Amazon.
         </p>
       )}
-      {sp.done && (
+      {done && (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-800">
-          {sp.done}
+          {done}
         </p>
       )}
       {/* An order voided by undoing Ship never reached Amazon: nothing to warn about. */}

@@ -14,5 +14,5 @@ export const packScanAction = action({ input: ScanCodeInput, permission: PERMISS
 /** Authorise Pack with the boxes as scanned. */
 export const packScanAuthoriseAction = action({ input: PackScanInput, permission: PERMISSION.sale }, async (input, { user }) => {
   await authorisePackContents(await getDb(), input.saleId, input.contents, user.id);
-  done(input.saleId, 'Pack', 'Pack authorised.');
+  done(input.saleId, 'Pack', 'pack');
 });
