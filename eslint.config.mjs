@@ -67,6 +67,15 @@ const config = [
     rules: { 'import/no-restricted-paths': ['error', { basePath: root, zones: layerZones({ tests: true }) }] },
   },
   {
+    // Links come from components/ui/link.tsx, which turns next/link's prefetching off: prefetching
+    // every link in view multiplied the server's work for one page view by 20 to 40.
+    files: ['app/**/*.tsx', 'components/**/*.tsx', 'lib/**/*.tsx'],
+    ignores: ['components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Import Link from @/components/ui/link: it does not prefetch every link in view.' }] }],
+    },
+  },
+  {
     // A spec's `test` comes from e2e/support/test.ts, whose fixture runs axe-core on every screen the
     // test visits; Playwright's own `test` would skip that check silently.
     files: ['e2e/**/*.ts'],

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /**
  * Replaces Next's built-in 404 screen, whose inline <style> carries no CSP nonce and would be

@@ -20,11 +20,14 @@
 // shared machine barely moves (wall-clock p50/p95 it does). 0 skips it; not on systems without /proc.
 // LOAD_SECONDS=0 skips autocannon (CPU figures only); LOAD_SERVER_NODE_ARGS gives the server Node
 // flags, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile of the run.
+// Then each screen is opened in Chromium (/usr/bin/chromium) and the requests one page view sends
+// to the server, with the server's CPU for them, are printed (LOAD_BROWSER=0 skips it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -53,6 +56,7 @@ import { countLinesNeedingCost, getStocktake, listStocktakeLines } from '../lib/
 import { bootstrap } from '../scripts/lib/bootstrap';
 import { ensureBuild } from '../scripts/lib/build';
 import { assertPortFree, startNext, stopChild, waitForHealth, webConcurrency } from '../scripts/lib/processes';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { findMerchant, generateMerchant, printMerchant, RARE_WORD, scaledSizes, type GeneratedMerchant } from './merchant/generate';
 
 const CONNECTIONS = 8;
@@ -313,6 +317,43 @@ export async function cpuPerRequest(url: string, cookie: string, pid: number, n:
   return percentile(rounds, 0.5);
 }
 
+/**
+ * What one page view costs the server in a real browser: Chromium (signed in with the same
+ * cookie) opens the screen, waits until the network is quiet, and counts the requests that reach
+ * the server (its scripts aside: static files) and the server's CPU for them, a mean over 8 views
+ * after one to warm up. Links that prefetch multiply both; autocannon never runs the page's
+ * JavaScript, so it cannot see them.
+ */
+async function browserViews(base: string, token: string, pid: number, list: Screen[]) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await context.addCookies([{ name: 'next-auth.session-token', value: token, url: base }]);
+    const page = await context.newPage();
+    let requests = 0;
+    page.on('request', (r) => {
+      if (r.url().startsWith(base) && !r.url().includes('/_next/static/')) requests += 1;
+    });
+    const out: { name: string; requests: number; cpuMs: number }[] = [];
+    const VIEWS = 8;
+    for (const s of list) {
+      await page.goto(base + s.path);
+      await page.waitForLoadState('networkidle');
+      requests = 0;
+      // CPU time moves in clock ticks (10 ms): measured over all the views, then divided.
+      const before = treeCpuSeconds(pid);
+      for (let i = 0; i < VIEWS; i++) {
+        await page.goto(base + s.path);
+        await page.waitForLoadState('networkidle');
+      }
+      out.push({ name: s.name, requests: requests / VIEWS, cpuMs: ((treeCpuSeconds(pid) - before) * 1000) / VIEWS });
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function benchLoad() {
   const root = process.cwd();
   const server = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -402,6 +443,12 @@ export async function benchLoad() {
     console.log(
       `p95/SQL is against one client's SQL on an idle server: with ${CONNECTIONS} clients on ${os.availableParallelism()} cores a request waits its turn for a core, so no page reaches 3× that.`,
     );
+    if (process.env.LOAD_BROWSER !== '0') {
+      const views = await browserViews(base, token, web.pid!, list);
+      console.log('Browser page views (Chromium, mean of 8): requests reaching the server and its CPU per view');
+      const w = Math.max(...views.map((v) => v.name.length));
+      for (const v of views) console.log(`  ${v.name.padEnd(w)}  ${f1(v.requests).padStart(5)} requests  ${f1(v.cpuMs).padStart(6)} CPU ms`);
+    }
   } finally {
     await stopChild(web);
     if (process.env.LOAD_KEEP_DB === '1' && !reuse) console.log(`Kept ${url}`);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 export default async function NotAllowed({ searchParams }: { searchParams: Promise<{ permission?: string; administrator?: string }> }) {
   const { permission, administrator } = await searchParams;

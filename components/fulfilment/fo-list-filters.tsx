@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { hrefWith } from '@/lib/http/search-params';
 import { foStatus, type FoStatus } from '@/lib/fulfilment/fo-status';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { StatusBadge, type BadgeStatus } from '@/components/ui/status-badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatUtcDateTime } from '@/lib/format/date';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useCallback, useEffect, useRef } from 'react';
 
 // The parts the floor screens (Count, Pick by scanning, Pack by scanning) share.

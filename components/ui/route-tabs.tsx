@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { usePathname } from 'next/navigation';
 
 /** A page's tabs as links (one per route segment); the one whose segment is open carries aria-current. */

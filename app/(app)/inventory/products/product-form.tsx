@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { PriceTier } from '@/lib/catalog/price-tiers';
 import type { ProductDetail } from '@/lib/catalog/products';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Table, Td } from '@/components/ui/table';
 import type { ProductListRow } from '@/lib/catalog/products';
 import { formatCost } from '@/lib/money';

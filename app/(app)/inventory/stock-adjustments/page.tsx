@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DocumentList } from '@/components/documents/document-list';
 import { buttonClass } from '@/components/ui/button';
 import { getDb } from '@/db';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { createContext, useContext } from 'react';
 import { RunProgress, useQueuedRun } from '@/components/runs/queued-run';
 import { buttonClass } from '@/components/ui/button';

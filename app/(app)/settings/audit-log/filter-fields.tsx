@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 // The Audit Log's filter row: plain GET form fields (the filters live in the URL, so a filtered
 // view can be bookmarked or sent to a colleague).

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { FoAddress, FoItems, FoLog, FoPackages, FoStages } from '@/components/fulfilment/fo-details';

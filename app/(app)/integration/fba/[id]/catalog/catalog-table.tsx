@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { PagerNav, Table, Td, Th } from '@/components/ui/table';
 import type { CatalogRow, CatalogSort } from '@/lib/fba/listings';
 import { formatShortUtc, formatUtcDateTime } from '@/lib/format/date';

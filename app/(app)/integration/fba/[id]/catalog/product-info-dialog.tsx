@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { RouteDialog } from '@/components/ui/route-dialog';
 import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
 import type { ListingDetail } from '@/lib/fba/listings';
