@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, saleLog } from '@/db/schema';
-import { ensurePriceTiers } from '@/lib/catalog/price-tiers';
-import { createSale } from '@/lib/sale/sales';
-import { seedLocation, seedProduct } from '../support/seed';
+import { saleLog } from '@/db/schema';
+import { seedDraftSale, seedLocation, seedProduct } from '../support/seed';
 
 /**
  * For bad-input.spec.ts: a place and products the refused forms point at. Every form there is
@@ -20,27 +18,7 @@ export async function seed(db: Db) {
   const counted = await seedProduct(db, { sku: 'BADINPUT-COUNT', name: 'Bad input: stocktake line' });
   const searched = await seedProduct(db, { sku: 'BADINPUT-SEARCH', name: 'Bad input: list search' });
   const sold = await seedProduct(db, { sku: 'BADINPUT-DAMAGED', name: 'Bad input: damaged sale' });
-  await ensurePriceTiers(db);
-  const [customer] = await db.insert(customers).values({ name: 'Bad Input Damaged Co', priceTier: 1 }).returning();
-  const damaged = await createSale(
-    db,
-    {
-      customerId: customer.id,
-      priceTier: 1,
-      shipToName: 'Dee Maged',
-      shipToLine1: '1 Broken Rd',
-      shipToLine2: null,
-      shipToCity: 'Seattle',
-      shipToState: 'WA',
-      shipToPostalCode: '98101',
-      shipToCountry: 'US',
-      shipToPhone: null,
-      customerReference: null,
-      comment: null,
-      lines: [{ index: 0, sku: sold.sku, quantity: 1, price: 100, locationId: location.id }],
-    },
-    null,
-  );
+  const damaged = await seedDraftSale(db, 'Bad Input Damaged Co', [{ sku: sold.sku, quantity: 1, price: 100, locationId: location.id }]);
   await db.insert(saleLog).values({ saleId: damaged.id, stage: 'Order', message: 'Damaged by hand', createdAt: sql`'infinity'::timestamptz` });
   return { location: location.name, adjustedSku: adjusted.sku, countedSku: counted.sku, searchedSku: searched.sku, damagedSaleId: damaged.id };
 }

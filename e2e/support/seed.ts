@@ -46,14 +46,16 @@ export async function seedLocation(db: Db, name: string, bins: string[] = []) {
   return { id, name };
 }
 
+type SeedLine = { sku: string; quantity: number; price: number; locationId: string };
+
 /**
- * A sale to a new customer of its own (shipping to Seattle), its order authorised so Pick is open:
- * for the floor screens' seeds. `lines`: SKU, quantity and price (minor units) from a location.
+ * A Draft sale to a new customer of its own, shipping to Seattle. `lines`: SKU, quantity and price
+ * (minor units) from a location.
  */
-export async function seedAuthorisedSale(db: Db, customerName: string, lines: { sku: string; quantity: number; price: number; locationId: string }[]) {
+export async function seedDraftSale(db: Db, customerName: string, lines: SeedLine[]) {
   await ensurePriceTiers(db);
   const [c] = await db.insert(customers).values({ name: customerName, priceTier: 1 }).returning();
-  const sale = await createSale(
+  return createSale(
     db,
     {
       customerId: c.id,
@@ -72,6 +74,11 @@ export async function seedAuthorisedSale(db: Db, customerName: string, lines: { 
     },
     null,
   );
+}
+
+/** The same with its order authorised, so Pick is open: for the floor screens' seeds. */
+export async function seedAuthorisedSale(db: Db, customerName: string, lines: SeedLine[]) {
+  const sale = await seedDraftSale(db, customerName, lines);
   await authoriseOrder(db, sale.id, null);
   return { id: sale.id, number: sale.number };
 }
