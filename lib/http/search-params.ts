@@ -13,6 +13,7 @@ export type SearchParams = Record<string, string | undefined>;
 export function readSearchParams(sp: RawSearchParams | URLSearchParams): SearchParams {
   // No prototype: a key like `constructor` or `toString` that the URL lacks reads as absent, not as
   // Object's own function. And only text is taken: Next's object for `?valueOf=` held something else.
+  // (React will not pass an object without a prototype to a client component: pass its fields.)
   const out: SearchParams = Object.create(null) as SearchParams;
   const entries: [string, unknown][] = sp instanceof URLSearchParams ? [...sp.keys()].map((k) => [k, sp.get(k) ?? undefined]) : Object.entries(sp);
   for (const [key, value] of entries) {
