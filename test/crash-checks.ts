@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/driver';
@@ -139,4 +140,9 @@ export function allProblems(db: Db) {
     },
     { isolationLevel: 'repeatable read' },
   );
+}
+
+/** In a stocktake test file: after every test, the counts the stocktake page reads equal the lines. */
+export function checkLineCountsAfterEach(db: () => Db) {
+  afterEach(async () => expect(await lineCountProblems(db())).toEqual([]));
 }

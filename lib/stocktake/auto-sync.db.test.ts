@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lineCountProblems } from '@/test/crash-checks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLineCountsAfterEach } from '@/test/crash-checks';
 import type { Db } from '@/db';
 import { fbaConnections, stocktakes } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -18,8 +18,7 @@ import { applyCounts, completeStocktake, startStocktake } from './stocktake';
 
 let db: Db;
 
-// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
-afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
+checkLineCountsAfterEach(() => db);
 let userId: string;
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lineCountProblems } from '@/test/crash-checks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkLineCountsAfterEach } from '@/test/crash-checks';
 import type { Db, Tx } from '@/db';
 import { bins, products, stocktakeLines } from '@/db/schema';
 import type { InventoryReportRow } from '@/lib/fba/inventory-report-types';
@@ -13,8 +13,7 @@ import { startStocktake } from './stocktake';
 
 let db: Db;
 
-// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
-afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
+checkLineCountsAfterEach(() => db);
 let userId: string;
 beforeAll(async () => {
   db = (await createTestDb()).db;

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lineCountProblems } from '@/test/crash-checks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLineCountsAfterEach } from '@/test/crash-checks';
 import type { Db } from '@/db';
 import { rowsOf } from '@/db/driver';
 import { fbaConnections, fbaSyncRuns, products, stocktakeLines, stocktakes } from '@/db/schema';
@@ -20,8 +20,7 @@ import { applyCounts, completeStocktake, startStocktake, voidStocktake } from '.
 
 let db: Db;
 
-// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
-afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
+checkLineCountsAfterEach(() => db);
 let dbUrl: string | null;
 let userId: string;
 let sandbox: RunningSandbox;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lineCountProblems } from '@/test/crash-checks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkLineCountsAfterEach } from '@/test/crash-checks';
 import type { Db } from '@/db';
 import { productCosts, stockLedger, stocktakeLines, users } from '@/db/schema';
 import { createTestDb } from '@/test/db';
@@ -12,8 +12,7 @@ import { addStocktakeLine, applyCounts, completeStocktake, saveCounts, startStoc
 
 let db: Db;
 
-// The counts the stocktake page reads stay equal to the lines, whatever each test wrote.
-afterEach(async () => expect(await lineCountProblems(db)).toEqual([]));
+checkLineCountsAfterEach(() => db);
 let userId: string;
 beforeAll(async () => {
   db = (await createTestDb()).db;
