@@ -1,7 +1,12 @@
 import Link from '@/components/ui/link';
+import { isPermission } from '@/lib/auth/permissions';
+import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 
-export default async function NotAllowed({ searchParams }: { searchParams: Promise<{ permission?: string; administrator?: string }> }) {
-  const { permission, administrator } = await searchParams;
+export default async function NotAllowed({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const sp = readSearchParams(await searchParams);
+  const administrator = sp.administrator;
+  // Only a permission's own name is shown: the URL is anyone's to write, the page's words are not.
+  const permission = sp.permission !== undefined && isPermission(sp.permission) ? sp.permission : undefined;
   return (
     <main className="mx-auto max-w-lg px-4 py-16">
       <h1 className="text-xl font-semibold">Not allowed</h1>

@@ -16,6 +16,11 @@ test.describe('as a stock clerk', () => {
     await expect(page.getByText('This page needs the Products permission.')).toBeVisible();
     await page.goto('/settings/users');
     await expect(page.getByText('This page needs the Users permission.')).toBeVisible();
+    // The page names only a real permission: a link can not make it say something else.
+    await page.goto(`/not-allowed?permission=${encodeURIComponent('Call +1 555 0100 to restore access')}`);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+    await expect(page.getByText('You do not have permission to open this page.')).toBeVisible();
+    await expect(page.getByText('555 0100')).toHaveCount(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { BARCODE_TYPES } from '@/lib/catalog/product-inputs';
 import { getProduct, listLocationChoices } from '@/lib/catalog/products';
@@ -13,9 +14,10 @@ import { ProductForm } from '../product-form';
 
 export const metadata: Metadata = { title: 'Edit product' };
 
-export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.products);
-  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const [{ id }, raw] = await Promise.all([params, searchParams]);
+  const { created } = readSearchParams(raw);
   if (!isUuid(id)) notFound();
   const db = await getDb();
   const product = await getProduct(db, id).catch((e) => {

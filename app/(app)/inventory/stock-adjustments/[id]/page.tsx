@@ -7,6 +7,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { formatCost } from '@/lib/money';
 import { adjustmentStatus } from '@/lib/stock/adjustment-status';
@@ -16,12 +17,12 @@ import { VoidAdjustmentForm } from '../void-adjustment-form';
 
 export const metadata: Metadata = { title: 'Stock adjustment' };
 
-export default async function AdjustmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; voided?: string }> }) {
+export default async function AdjustmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.stockAdjustment);
   const { id } = await params;
   const doc = isUuid(id) ? await getAdjustment(await getDb(), id) : null;
   if (!doc) notFound();
-  const { created, voided } = await searchParams;
+  const { created, voided } = readSearchParams(await searchParams);
   return (
     <>
       <PageHeader title={`Stock adjustment ${doc.number}`} crumbs={['Inventory', 'Stock Adjustments']}>

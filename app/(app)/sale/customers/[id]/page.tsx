@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { listCountries } from '@/lib/catalog/countries';
 import { getCustomer } from '@/lib/catalog/customers';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
@@ -13,9 +14,10 @@ import { CustomerForm } from '../customer-form';
 
 export const metadata: Metadata = { title: 'Edit customer' };
 
-export default async function EditCustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditCustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.customers);
-  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const [{ id }, raw] = await Promise.all([params, searchParams]);
+  const { created } = readSearchParams(raw);
   if (!isUuid(id)) notFound();
   const db = await getDb();
   const customer = await getCustomer(db, id).catch((e) => {

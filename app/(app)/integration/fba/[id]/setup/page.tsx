@@ -4,6 +4,7 @@ import { EmptyState, Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
 import { listCountries } from '@/lib/catalog/countries';
 import { listPriceTiers } from '@/lib/catalog/price-tiers';
 import { getConnection } from '@/lib/fba/connections';
@@ -13,10 +14,10 @@ import { SetupForm } from './setup-form';
 
 export const metadata: Metadata = { title: 'FBA Setup' };
 
-export default async function FbaSetupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ connected?: string; disconnected?: string }> }) {
+export default async function FbaSetupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.fba);
   const { id } = await params;
-  const sp = await searchParams;
+  const sp = readSearchParams(await searchParams);
   const db = await getDb();
   const [conn, setup, tiers, log] = await Promise.all([getConnection(db, id), getConnectionSetup(db, id), listPriceTiers(db), listSetupLog(db, id)]);
   if (!conn || !setup) notFound();
