@@ -1,8 +1,8 @@
 import { and, asc, desc, gt, lt, or, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { isMomentText } from '@/lib/validation/day';
+import { isGuid } from '@/lib/validation/id';
 import type { Cursor } from './paging';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INT4 = 2 ** 31;
 
 /**
@@ -33,9 +33,6 @@ function fits(column: AnyColumn, value: unknown): boolean {
 export function fitsSortValue(kind: 'text' | 'int', value: unknown): boolean {
   return kind === 'text' ? typeof value === 'string' : Number.isInteger(value) && Math.abs(value as number) < INT4;
 }
-
-/** Whether an id from a cursor can be cast to uuid. */
-export const isGuid = (value: unknown): value is string => typeof value === 'string' && GUID.test(value);
 
 const direction = (dir: 'asc' | 'desc') => ({ cmp: dir === 'asc' ? gt : lt, order: dir === 'asc' ? asc : desc });
 

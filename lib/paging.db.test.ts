@@ -11,7 +11,7 @@ import { CATALOG_SORTS, listCatalog } from './fba/listings';
 import { listFulfilmentOrders, readFoListParams } from './fulfilment/fo-list';
 import { listInbound, readInboundListParams } from './inbound/list';
 import { listJobRuns } from './jobs/job-runs';
-import { decodeCursor, readListParams, type Page } from './paging';
+import { decodeCursor, encodeCursor, readListParams, type Cursor, type Page } from './paging';
 import { listSales, SALE_SORTS } from './sale/queries';
 import { listAdjustments } from './stock/adjustments';
 import { listStockOnHand } from './stock/stock-on-hand';
@@ -24,7 +24,8 @@ import { listDeliveries } from './webhooks/endpoints';
 // error page: "invalid input syntax for type uuid / timestamp with time zone").
 
 const UUID = '8f6c2a4e-1b3d-4c5e-9f70-112233445566';
-const text = (v: unknown, id: unknown) => Buffer.from(JSON.stringify({ v, id })).toString('base64url');
+// A cursor as the list would write it, holding whatever a hand-edited URL could.
+const text = (v: unknown, id: unknown) => encodeCursor({ v, id } as Cursor);
 const TAMPERED: [string, string][] = [
   ['an id that is not a uuid', text('A', 'not-a-uuid')],
   ['a sort value that is not a moment', text('yesterday', UUID)],

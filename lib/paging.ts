@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Guid } from '@/lib/validation/id';
 import { storableText } from '@/lib/validation/text';
 
 /**
@@ -18,7 +19,7 @@ export function encodeCursor(c: Cursor): string {
 // UUID; the logs' are integers). Whether the value fits the list's sort column is keyset()'s check.
 const CursorShape = z.object({
   v: z.union([storableText(), z.number().int(), z.null()]),
-  id: z.union([z.guid(), z.string().regex(/^\d{1,18}$/)]),
+  id: z.union([Guid, z.string().regex(/^\d{1,18}$/)]),
 });
 
 export function decodeCursor(text: string | undefined | null): Cursor | null {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { NAV } from '@/lib/nav';
+import { encodeCursor, type Cursor } from '@/lib/paging';
 import { expect, test } from '../support/test';
 import { readSeed, sessionFile } from '../support/state';
 import type { BadInputSeed } from './bad-input.seed';
@@ -29,10 +30,10 @@ function pageRoutes(): string[] {
 
 const KEYS = ['constructor', 'toString', 'valueOf', '__proto__', 'permission', 'administrator', 'q', 'sort', 'dir', 'after', 'status', 'state', 'channel', 'from', 'to', 'connection', 'needsCost', 'tab', 'done', 'posted', 'table', 'user', 'row', 'operation', 'outcome', 'requestId', 'name', 'failed', 'unmapped', 'bin', 'step', 'kind', 'edit', 'saved', 'error', 'callbackUrl'];
 
-const cursor = fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify(v)).toString('base64url'));
+const cursor = fc.jsonValue({ maxDepth: 2 }).map((v) => encodeCursor(v as Cursor));
 const forgedCursor = fc
   .record({ v: fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.constant('2026-02-30 25:00:00+00')), id: fc.oneof(fc.uuid(), fc.string(), fc.constant('123')) })
-  .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url'));
+  .map((c) => encodeCursor(c as Cursor));
 const value = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 12 }),

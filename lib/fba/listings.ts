@@ -4,7 +4,8 @@ import { fbaConnections, fbaListings, products } from '@/db/schema';
 import { likeEscape } from '@/lib/catalog/products';
 import { DomainError } from '@/lib/errors';
 import { PAGE_SIZE, toPage, type ListParams, type Page } from '@/lib/paging';
-import { fitsSortValue, isGuid } from '@/lib/paging-sql';
+import { fitsSortValue } from '@/lib/paging-sql';
+import { isGuid } from '@/lib/validation/id';
 import type { MapListingInput } from './listing-inputs';
 
 export const CATALOG_SORTS = ['sku', 'name', 'fulfillable', 'inbound', 'reserved', 'unsellable'] as const;

@@ -10,3 +10,13 @@ export const Id = z.uuid();
 export function isUuid(value: unknown): value is string {
   return Id.safeParse(value).success;
 }
+
+/**
+ * Any 8-4-4-4-12 hex id, the shape a PostgreSQL uuid column accepts (Id above also checks the
+ * version and variant of the ids we make): for checking that a value from outside can be cast.
+ */
+export const Guid = z.guid();
+
+export function isGuid(value: unknown): value is string {
+  return Guid.safeParse(value).success;
+}

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiKeys, signInLimits } from '@/db/schema';
 import { createApiKey, revokeApiKey } from '@/lib/api/keys';
 import { rateLimit } from '@/lib/api/route';
+import { encodeCursor } from '@/lib/paging';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { createTestDb } from '@/test/db';
@@ -132,7 +133,7 @@ describe('/api/v1 with a bearer key', () => {
     expect(query.status).toBe(400);
     expect((query.body.errors as { parameter: string }[]).map((e) => e.parameter).sort()).toEqual(['cursor', 'limit', 'sort']);
     // A cursor of the right shape whose id no key could hold was a 500 (the query's uuid cast failed).
-    const forged = Buffer.from(JSON.stringify({ v: 'A', id: 'not-a-uuid' })).toString('base64url');
+    const forged = encodeCursor({ v: 'A', id: 'not-a-uuid' });
     const refused = await json(await listProducts(req(`/api/v1/products?cursor=${forged}`)));
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ parameter: 'cursor' })]);
