@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { SoftNavigation } from '@/components/layout/soft-navigation';
 import './globals.css';
 
 export const metadata: Metadata = { title: { default: 'Inventory', template: '%s · Inventory' } };
@@ -10,7 +11,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen text-sm">{children}</body>
+      <body className="min-h-screen text-sm">
+        {/* The app's links (@/components/ui/link) are plain <a>; this follows their clicks without a reload. */}
+        <SoftNavigation />
+        {children}
+      </body>
     </html>
   );
 }

@@ -64,15 +64,12 @@ describe('lint: layers point one way', () => {
   });
 });
 
-describe('lint: links do not prefetch', () => {
+describe('lint: links are @/components/ui/link, never next/link', () => {
   const restricted = async (file: string) => {
     const [result] = await eslint.lintText("import Link from 'next/link';\nexport { Link };\n", { filePath: path.join(root, file) });
     return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
   };
-  it.each(['app/__probe.tsx', 'components/__probe.tsx'])('refuses next/link in %s', async (file) => {
+  it.each(['app/__probe.tsx', 'components/__probe.tsx', 'components/ui/link.tsx'])('refuses next/link in %s', async (file) => {
     expect(await restricted(file)).toEqual([expect.stringMatching(/@\/components\/ui\/link/)]);
-  });
-  it('allows it in the wrapper itself', async () => {
-    expect(await restricted('components/ui/link.tsx')).toEqual([]);
   });
 });

@@ -22,4 +22,21 @@ test('a page view fetches no link ahead of a click, and a click still moves with
   await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => (window as unknown as { keptAcrossMoves?: boolean }).keptAcrossMoves)).toBe(true);
   expect(prefetched).toEqual([]);
+
+  // A link the page itself renders (a row of the list) moves the same way, and Back returns.
+  const row = page.getByRole('table').getByRole('row').nth(1).getByRole('link').first();
+  const number = (await row.textContent())!.trim();
+  await row.click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(number) })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { keptAcrossMoves?: boolean }).keptAcrossMoves)).toBe(true);
+
+  // Ctrl+click is the browser's: a new tab opens the page, this one stays where it is.
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products', exact: true }).click({ modifiers: ['ControlOrMeta'] })]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe('/inventory/products');
+  await tab.close();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/sale/sales');
 });
