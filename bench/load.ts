@@ -18,6 +18,8 @@
 // 40) in 3 rounds while the server's CPU time (user + system, its whole process tree, read from
 // /proc) is counted; the median round's CPU ms per request is printed, a figure the other work on a
 // shared machine barely moves (wall-clock p50/p95 it does). 0 skips it; not on systems without /proc.
+// The sign-in page's CPU (no data, no query) is printed after the table: the floor any page costs
+// on this machine, to compare runs made on machines of other speeds.
 // LOAD_SECONDS=0 skips autocannon (CPU figures only); LOAD_SERVER_NODE_ARGS gives the server Node
 // flags, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile of the run.
 // Then each screen is opened in Chromium (/usr/bin/chromium) and the requests one page view sends
@@ -443,6 +445,11 @@ export async function benchLoad() {
     console.log(
       `p95/SQL is against one client's SQL on an idle server: with ${CONNECTIONS} clients on ${os.availableParallelism()} cores a request waits its turn for a core, so no page reaches 3× that.`,
     );
+    if (cpuRequests > 0) {
+      // The same figure for a page with no data and no database: what rendering any page costs on this machine, to compare runs on machines of other speeds.
+      const floor = await cpuPerRequest(`${base}/signin`, '', web.pid!, cpuRequests);
+      console.log(`Floor: the sign-in page (no data, no query) costs ${f1(floor)} CPU ms per request on this machine.`);
+    }
     if (process.env.LOAD_BROWSER !== '0') {
       const views = await browserViews(base, token, web.pid!, list);
       console.log('Browser page views (Chromium, mean of 8): requests reaching the server and its CPU per view');
