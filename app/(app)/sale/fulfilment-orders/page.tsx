@@ -3,14 +3,13 @@ import Link from '@/components/ui/link';
 import { FoFilterForm, FoStatusCounts } from '@/components/fulfilment/fo-list-filters';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState, Pager, SortHeader, Table, Td, Th } from '@/components/ui/table';
+import { EmptyState, Pager, SortHeader, Th } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { PERMISSION } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { formatUtcDateTime } from '@/lib/format/date';
 import { countFulfilmentOrders, foFilterQuery, listFoConnections, listFulfilmentOrders, readFoListParams } from '@/lib/fulfilment/fo-list';
 import { readSearchParams, type RawSearchParams } from '@/lib/http/search-params';
+import { FoTable } from './fo-table';
 
 export const metadata: Metadata = { title: 'Fulfilment Orders' };
 
@@ -62,8 +61,7 @@ export default async function FulfilmentOrdersPage({ searchParams }: { searchPar
         )
       ) : (
         <>
-          <Table
-            caption="Fulfilment orders"
+          <FoTable
             head={
               <>
                 <SortHeader label="Number" sortKey="number" base={BASE} current={current} keep={keep} />
@@ -76,33 +74,19 @@ export default async function FulfilmentOrdersPage({ searchParams }: { searchPar
                 <Th>Status</Th>
               </>
             }
-          >
-            {page.rows.map((r) => (
-              <tr key={r.id}>
-                <Td className="whitespace-nowrap">
-                  <Link href={`${BASE}/${r.id}`} className="font-medium text-indigo-700 hover:underline">
-                    {r.number}
-                  </Link>
-                </Td>
-                <Td className="whitespace-nowrap">{formatUtcDateTime(r.createdAt).replace(' UTC', '')}</Td>
-                <Td className="whitespace-nowrap">{r.saleNumber}</Td>
-                <Td>{r.customer}</Td>
-                <Td>{r.connection}</Td>
-                <Td className="max-w-64">
-                  {r.items.split(', ').map((item, i) => (
-                    <span key={i} className="block whitespace-nowrap">
-                      {item}
-                    </span>
-                  ))}
-                </Td>
-                <Td className="max-w-64 break-words">{r.tracking || <span className="text-slate-400">—</span>}</Td>
-                <Td>
-                  <StatusBadge status={r.status} />
-                  {r.amazonStatus && <span className="mt-0.5 block text-xs text-slate-500">Amazon: {r.amazonStatus}</span>}
-                </Td>
-              </tr>
-            ))}
-          </Table>
+            rows={page.rows.map((r) => ({
+              id: r.id,
+              number: r.number,
+              createdAt: r.createdAt,
+              saleNumber: r.saleNumber,
+              customer: r.customer,
+              connection: r.connection,
+              items: r.items,
+              tracking: r.tracking,
+              status: r.status,
+              amazonStatus: r.amazonStatus,
+            }))}
+          />
           <Pager base={BASE} current={current} next={page.next} keep={keep} />
         </>
       )}
