@@ -32,9 +32,10 @@ export default async function SalePage({ params, searchParams }: { params: Promi
   await requirePermission(PERMISSION.sale);
   const { id } = await params;
   const db = await getDb();
-  const sale = isUuid(id) ? await getSale(db, id) : null;
+  if (!isUuid(id)) notFound();
+  // Read side by side: the Amazon order and the credit notes need only the id.
+  const [sale, fromAmazon, creditNotes, raw] = await Promise.all([getSale(db, id), amazonOrderOfSale(db, id), creditNotesOf(db, id), searchParams]);
   if (!sale) notFound();
-  const [raw, fromAmazon] = await Promise.all([searchParams, amazonOrderOfSale(db, sale.id)]);
   const sp = readSearchParams(raw);
   const done = saleDoneMessage(sp.done, { number: sale.number, fos: sale.fos.map((f) => ({ number: f.number, undone: Boolean(sale.shipments.find((s) => s.id === f.shipmentId)?.undoneAt) })) });
   const reachable = reachableStages(sale);
@@ -67,7 +68,7 @@ export default async function SalePage({ params, searchParams }: { params: Promi
         {tab === 'Ship' && <ShipTab sale={sale} />}
         {tab === 'Invoice' && <InvoiceTab sale={sale} />}
       </section>
-      <CreditNotes notes={await creditNotesOf(db, sale.id)} />
+      <CreditNotes notes={creditNotes} />
       <SaleLog log={sale.log} />
       <p className="mt-4">
         <Link href="/sale/sales">« All sales</Link>
