@@ -147,7 +147,7 @@ export function screens(m: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited
       name: 'Fulfilment order page',
       path: `/sale/fulfilment-orders/${m.fulfilmentOrderId}`,
       expect: ['FO-M'],
-      stages: [chrome(userId), [(db) => getFoView(db, m.fulfilmentOrderId)], [(db) => foReturnsOf(db, m.fulfilmentOrderId)]],
+      stages: [chrome(userId), [(db) => getFoView(db, m.fulfilmentOrderId), (db) => foReturnsOf(db, m.fulfilmentOrderId)]],
     },
   ];
 }

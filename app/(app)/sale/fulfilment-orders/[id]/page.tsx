@@ -18,9 +18,10 @@ export default async function FulfilmentOrderPage({ params }: { params: Promise<
   await requirePermission(PERMISSION.fba);
   const { id } = await params;
   const db = await getDb();
-  const order = isUuid(id) ? await getFoView(db, id) : null;
+  if (!isUuid(id)) notFound();
+  // The returns need only the id: read beside the order.
+  const [order, returns] = await Promise.all([getFoView(db, id), foReturnsOf(db, id)]);
   if (!order) notFound();
-  const returns = await foReturnsOf(db, order.id);
   return (
     <>
       <PageHeader title={`Fulfilment order ${order.number}`} crumbs={['Sale', 'Fulfilment Orders']} />

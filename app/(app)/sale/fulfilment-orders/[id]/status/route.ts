@@ -13,7 +13,7 @@ import { Id } from '@/lib/validation/id';
  */
 export const GET = route({ access: PERMISSION.fba, params: z.object({ id: Id }), notFound: 'Unknown fulfilment order.' }, async ({ params }) => {
   const db = await getDb();
-  const order = await getFoView(db, params.id);
+  const [order, returns] = await Promise.all([getFoView(db, params.id), foReturnsOf(db, params.id)]);
   if (!order) throw new DomainError('NOT_FOUND', 'Unknown fulfilment order.');
-  return Response.json({ order, returns: await foReturnsOf(db, params.id) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ order, returns }, { headers: { 'Cache-Control': 'no-store' } });
 });
