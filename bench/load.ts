@@ -135,7 +135,7 @@ export function screens(m: Omit<GeneratedMerchant, 'rows' | 'seconds' | 'audited
       name: 'Sales',
       path: '/sale/sales',
       expect: ['Sales', 'SO-M'],
-      stages: [chrome(userId), [(db) => listSales(db, sales, readSaleFilters({}))], [(db) => listLocationNames(db)]],
+      stages: [chrome(userId), [(db) => listSales(db, sales, readSaleFilters({})), (db) => listLocationNames(db)]],
     },
     {
       name: 'Sale page',

@@ -24,8 +24,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const params = readListParams(sp, SALE_SORTS, 'number', 'desc');
   const filters = readSaleFilters(sp);
   const db = await getDb();
-  const page = await listSales(db, params, filters);
-  const locations = await listLocationNames(db);
+  const [page, locations] = await Promise.all([listSales(db, params, filters), listLocationNames(db)]);
   const base = `${BASE}?${new URLSearchParams(Object.entries(filters) as [string, string][]).toString()}`;
   const filtered = Boolean(params.q || params.after || Object.keys(filters).length);
   const current = { q: params.q, sort: params.sort, dir: params.dir, after: params.after };
