@@ -6,13 +6,16 @@ import { requirePermission } from '@/lib/auth/session';
 import { connectionStatus } from '@/lib/fba/connection-status';
 import { getConnection } from '@/lib/fba/connections';
 import { DisconnectForm } from './disconnect-form';
+import { isUuid } from '@/lib/validation/id';
 
 export const metadata: Metadata = { title: 'Disconnect FBA' };
 
 /** The confirmation step: a page of its own, so the decision is one deliberate form submit. */
 export default async function DisconnectPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission(PERMISSION.fba);
-  const conn = await getConnection(await getDb(), (await params).id);
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const conn = await getConnection(await getDb(), id);
   if (!conn) notFound();
   if (!connectionStatus.canMove(conn.status, 'Disconnected')) return <p className="text-slate-700">This connection is already disconnected.</p>;
   return (

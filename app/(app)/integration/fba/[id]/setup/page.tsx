@@ -11,12 +11,14 @@ import { getConnection } from '@/lib/fba/connections';
 import { describeChanges, getConnectionSetup, listSetupLog } from '@/lib/fba/setup';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { SetupForm } from './setup-form';
+import { isUuid } from '@/lib/validation/id';
 
 export const metadata: Metadata = { title: 'FBA Setup' };
 
 export default async function FbaSetupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   await requirePermission(PERMISSION.fba);
   const { id } = await params;
+  if (!isUuid(id)) notFound();
   const sp = readSearchParams(await searchParams);
   const db = await getDb();
   const [conn, setup, tiers, log] = await Promise.all([getConnection(db, id), getConnectionSetup(db, id), listPriceTiers(db), listSetupLog(db, id)]);
