@@ -76,6 +76,25 @@ const config = [
     },
   },
   {
+    // A button that works only through the page's script is dead until the page hydrates: a click
+    // then is lost (components/ui/script-button.tsx). ScriptButton is disabled until then.
+    files: ['app/**/*.tsx', 'components/**/*.tsx', 'lib/**/*.tsx'],
+    ignores: ['components/ui/script-button.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='button'] > JSXAttribute[name.name='type'][value.value='button']",
+          message: 'Use ScriptButton from @/components/ui/script-button: disabled until the page hydrates, so an early click is not lost.',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='button']:not(:has(JSXAttribute[name.name='type']))",
+          message: 'Give the <button> its type: "submit" for a form that posts, or ScriptButton for one that works through the page’s script.',
+        },
+      ],
+    },
+  },
+  {
     // A spec's `test` comes from e2e/support/test.ts, whose fixture runs axe-core on every screen the
     // test visits; Playwright's own `test` would skip that check silently.
     files: ['e2e/**/*.ts'],

@@ -73,3 +73,23 @@ describe('lint: links are @/components/ui/link, never next/link', () => {
     expect(await restricted(file)).toEqual([expect.stringMatching(/@\/components\/ui\/link/)]);
   });
 });
+
+describe('lint: a button that works through the page’s script is ScriptButton', () => {
+  const messages = async (file: string, jsx: string) => {
+    const [result] = await eslint.lintText(`export const B = () => ${jsx};\n`, { filePath: path.join(root, file) });
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  it.each([
+    ['app/__probe.tsx', '<button type="button" onClick={() => {}}>Copy from Pack</button>'],
+    ['components/__probe.tsx', '<button onClick={() => {}}>Add line</button>'],
+  ])('refuses in %s: %s', async (file, jsx) => {
+    expect(await messages(file, jsx)).toEqual([expect.stringMatching(/ScriptButton/)]);
+  });
+  it.each([
+    ['app/__probe.tsx', '<button type="submit">Authorise</button>'],
+    ['components/__probe.tsx', '<ScriptButton onClick={() => {}}>Copy from Pack</ScriptButton>'],
+    ['components/ui/script-button.tsx', '<button type="button" />'],
+  ])('allows in %s: %s', async (file, jsx) => {
+    expect(await messages(file, jsx)).toEqual([]);
+  });
+});

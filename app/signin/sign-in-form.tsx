@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { ScriptButton } from '@/components/ui/script-button';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { safeNextPath } from '@/lib/http/safe-redirect';
 
@@ -47,9 +48,9 @@ export function SignInForm({ next }: { next: string }) {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="block w-full rounded border border-slate-300 px-2.5 py-1.5" />
       </div>
-      <button type="submit" disabled={pending} className={`${buttonClass('primary')} w-full justify-center`}>
+      <ScriptButton type="submit" disabled={pending} className={`${buttonClass('primary')} w-full justify-center`}>
         {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      </ScriptButton>
     </form>
   );
 }

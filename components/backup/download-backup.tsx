@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type State =
   | { phase: 'idle' }
@@ -78,9 +79,9 @@ export function DownloadBackup() {
   const busy = state.phase === 'preparing';
   return (
     <div>
-      <button type="button" onClick={download} disabled={busy} aria-describedby="backup-status" className={buttonClass('primary')}>
+      <ScriptButton onClick={download} disabled={busy} aria-describedby="backup-status" className={buttonClass('primary')}>
         {busy ? 'Preparing backup…' : 'Download backup'}
-      </button>
+      </ScriptButton>
       <p id="backup-status" role="status" className={`mt-3 min-h-6 ${state.phase === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>
         {state.phase === 'preparing' &&
           (state.received === 0

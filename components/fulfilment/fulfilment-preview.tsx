@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatUtcDateTime } from '@/lib/format/date';
 import type { LocationPreview } from '@/lib/fulfilment/preview';
+import { ScriptButton } from '@/components/ui/script-button';
 
 /** The browser stops waiting a little after the server's own per-location timeout. */
 const CLIENT_TIMEOUT_MS = 20_000;
@@ -85,9 +86,9 @@ export function FulfilmentPreview({ saleId }: { saleId: string }) {
         <h3 id={`preview-${saleId}`} className="font-semibold text-slate-900">
           Amazon’s preview
         </h3>
-        <button type="button" onClick={() => void refetch()} disabled={isFetching} className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+        <ScriptButton onClick={() => void refetch()} disabled={isFetching} className="rounded border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
           {isFetching ? 'Asking Amazon…' : 'Ask again'}
-        </button>
+        </ScriptButton>
       </div>
       {isPending ? (
         <p role="status" className="flex items-center gap-2 text-slate-600">

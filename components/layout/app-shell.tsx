@@ -2,6 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { ScriptButton } from '@/components/ui/script-button';
 
 const MENU_ID = 'main-menu';
 
@@ -38,9 +39,8 @@ export function AppShell({ company, menu, account, children }: { company: string
   return (
     <div className="min-h-screen md:grid md:grid-cols-[16rem_minmax(0,1fr)] md:grid-rows-[auto_1fr]">
       <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-3 md:static md:col-start-2 md:row-start-1 md:h-auto md:justify-end md:gap-3 md:px-6 md:py-2">
-        <button
+        <ScriptButton
           ref={button}
-          type="button"
           aria-expanded={open}
           aria-controls={MENU_ID}
           onClick={() => setOpen((o) => !o)}
@@ -50,7 +50,7 @@ export function AppShell({ company, menu, account, children }: { company: string
             {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
           </svg>
           Menu
-        </button>
+        </ScriptButton>
         <p className="min-w-0 flex-1 truncate font-semibold text-slate-900 md:hidden">{company}</p>
         <div className="flex shrink-0 items-center gap-3">{account}</div>
       </header>

@@ -1,11 +1,12 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { ScriptButton } from '@/components/ui/script-button';
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/signin' })} className="min-h-10 rounded px-2 py-1 text-slate-600 hover:bg-slate-100 md:min-h-0">
+    <ScriptButton onClick={() => signOut({ callbackUrl: '/signin' })} className="min-h-10 rounded px-2 py-1 text-slate-600 hover:bg-slate-100 md:min-h-0">
       Sign out
-    </button>
+    </ScriptButton>
   );
 }

@@ -11,6 +11,7 @@ import type { ActionState } from '@/lib/action';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { RETURN_COMMENT_MAX } from '@/lib/returns/fo-return-inputs';
 import type { FoReturnsView, FoReturnView } from '@/lib/returns/fo-returns';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type RequestAction = (prev: ActionState<{ id: string; items: number }>, form: FormData) => Promise<ActionState<{ id: string; items: number }>>;
 type Reason = { code: string; description: string };
@@ -76,9 +77,9 @@ export function FoReturnsPanel({
           Returns
         </h2>
         {returnable.length > 0 && !open && (
-          <button type="button" onClick={() => setOpen(true)} className={buttonClass('secondary')}>
+          <ScriptButton onClick={() => setOpen(true)} className={buttonClass('secondary')}>
             Request return
-          </button>
+          </ScriptButton>
         )}
       </div>
       {open && returnable.length > 0 && (
@@ -182,9 +183,9 @@ function RequestForm({
         ) : reasons.isError ? (
           <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
             <p>{reasons.error.message}</p>
-            <button type="button" onClick={() => void reasons.refetch()} className={`${buttonClass('secondary')} mt-2`}>
+            <ScriptButton onClick={() => void reasons.refetch()} className={`${buttonClass('secondary')} mt-2`}>
               Ask Amazon again
-            </button>
+            </ScriptButton>
           </div>
         ) : (
           <Field name="reasonCode" label="Return reason" required options={reasons.data.map((r) => ({ value: r.code, label: `${r.description} (${r.code})` }))} />
@@ -193,9 +194,9 @@ function RequestForm({
       </div>
       <div className="flex gap-2">
         <Submit disabled={!reasons.isSuccess} />
-        <button type="button" onClick={onCancel} className={buttonClass('secondary')}>
+        <ScriptButton onClick={onCancel} className={buttonClass('secondary')}>
           Cancel
-        </button>
+        </ScriptButton>
       </div>
     </ActionForm>
   );

@@ -5,6 +5,7 @@ import type { ActionState } from '@/lib/action';
 import type { RunJson } from '@/lib/runs/run-progress';
 import { buttonClass } from '@/components/ui/button';
 import { RunProgress, useQueuedRun } from './queued-run';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type Started = ActionState<{ runId: string }>;
 
@@ -39,16 +40,16 @@ export function RunDownloadPanel({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="max-w-2xl text-sm text-slate-600">{children}</p>
         <div className="flex gap-2">
-          <button type="button" onClick={() => router.refresh()} className={buttonClass('secondary')}>
+          <ScriptButton onClick={() => router.refresh()} className={buttonClass('secondary')}>
             Refresh
-          </button>
+          </ScriptButton>
           <form action={startAction}>
             {Object.entries(fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-            <button type="submit" disabled={disabled || busy} aria-busy={busy} className={buttonClass('primary')}>
+            <ScriptButton type="submit" disabled={disabled || busy} aria-busy={busy} className={buttonClass('primary')}>
               {busy ? 'Downloading…' : button}
-            </button>
+            </ScriptButton>
           </form>
         </div>
       </div>

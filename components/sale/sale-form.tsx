@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { ActionForm, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { ActionState } from '@/lib/action';
 import { formatPrice } from '@/lib/money';
+import { ScriptButton } from '@/components/ui/script-button';
 
 export type SaleFormCustomer = {
   id: string;
@@ -172,9 +173,9 @@ export function SaleForm({ action, customers, products, tiers, locations }: {
                     <Input name={`location.${l.key}`} label={`Location, line ${i + 1}`} srOnly value={l.location} onChange={(v) => update(l.key, { location: v })} options={[{ value: '', label: 'Product’s default' }, ...locations]} className="w-56" />
                   </td>
                   <td className="px-2 py-2">
-                    <button type="button" onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} disabled={lines.length === 1} aria-label={`Remove line ${i + 1}`} className="rounded px-2 py-1 text-red-700 hover:bg-red-50 disabled:opacity-40">
+                    <ScriptButton onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} disabled={lines.length === 1} aria-label={`Remove line ${i + 1}`} className="rounded px-2 py-1 text-red-700 hover:bg-red-50 disabled:opacity-40">
                       ×
-                    </button>
+                    </ScriptButton>
                   </td>
                 </tr>
               ))}
@@ -182,13 +183,12 @@ export function SaleForm({ action, customers, products, tiers, locations }: {
           </table>
         </div>
         <div className="mt-2 flex items-center justify-between">
-          <button
-            type="button"
+          <ScriptButton
             onClick={() => setLines((ls) => [...ls, { key: Math.max(-1, ...ls.map((x) => x.key)) + 1, sku: '', quantity: '1', price: '', location: '', autoPrice: true }])}
             className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
           >
             + Add line
-          </button>
+          </ScriptButton>
           <p className="tabular-nums text-slate-700">
             Total <span className="font-semibold">{formatPrice(total)}</span>
           </p>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { ScriptButton } from '@/components/ui/script-button';
 
 // Scanning with the phone's camera. Where the browser has the Shape Detection API's BarcodeDetector
 // with Code 128 (Chrome on Android), the platform decodes. Elsewhere (Firefox, Safari, Chrome on a
@@ -88,13 +89,12 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
             </p>
           )}
           <video ref={video} muted playsInline className="w-full rounded border border-slate-300 bg-black" aria-label="Camera view" />
-          <button type="button" onClick={() => setOpen(false)} className="min-h-11 w-full rounded border border-slate-300 bg-white px-3">
+          <ScriptButton onClick={() => setOpen(false)} className="min-h-11 w-full rounded border border-slate-300 bg-white px-3">
             Close camera
-          </button>
+          </ScriptButton>
         </div>
       ) : (
-        <button
-          type="button"
+        <ScriptButton
           onClick={() => {
             setProblem(null);
             setStarting(true);
@@ -103,7 +103,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
           className="min-h-11 w-full rounded border border-slate-300 bg-white px-3 text-slate-700"
         >
           Scan with camera
-        </button>
+        </ScriptButton>
       )}
       {problem && (
         <p role="alert" className="mt-2 text-sm text-red-700">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { ScriptButton } from '@/components/ui/script-button';
 
 /**
  * Rows of a document form that the user can add and remove. Each row keeps the number it was
@@ -44,28 +45,26 @@ export function LineEditor({
                 <td className="px-2 py-2 text-slate-500">{i + 1}</td>
                 {renderRow(key, i + 1)}
                 <td className="px-2 py-2">
-                  <button
-                    type="button"
+                  <ScriptButton
                     onClick={() => setRows((r) => r.filter((k) => k !== key))}
                     disabled={rows.length === 1}
                     aria-label={`Remove line ${i + 1}`}
                     className="rounded px-2 py-1 text-red-700 hover:bg-red-50 disabled:opacity-40"
                   >
                     ×
-                  </button>
+                  </ScriptButton>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <button
-        type="button"
+      <ScriptButton
         onClick={() => setRows((r) => [...r, (r.length ? Math.max(...r) : -1) + 1])}
         className="mt-2 rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
       >
         + {addLabel}
-      </button>
+      </ScriptButton>
     </div>
   );
 }

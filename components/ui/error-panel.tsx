@@ -2,6 +2,7 @@
 
 import Link from '@/components/ui/link';
 import { buttonClass } from './button';
+import { ScriptButton } from '@/components/ui/script-button';
 
 /**
  * What a page shows when it failed on our side: a reference (Next's digest, which the server log
@@ -22,9 +23,9 @@ export function ErrorPanel({ error, retry }: { error: unknown; retry: () => void
         </p>
       )}
       <div className="mt-4 flex items-center gap-3">
-        <button type="button" onClick={() => retry()} className={buttonClass('primary')}>
+        <ScriptButton onClick={() => retry()} className={buttonClass('primary')}>
           Try again
-        </button>
+        </ScriptButton>
         <Link href="/">Back to the start page</Link>
       </div>
     </section>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from './button';
+import { ScriptButton } from '@/components/ui/script-button';
 
 /**
  * A modal window opened by a URL (?listing=, ?labels=…): a <dialog> shown with showModal (focus
@@ -53,9 +54,9 @@ export function RouteDialog({
           </h2>
           {description && <p className="text-sm text-slate-600">{description}</p>}
         </div>
-        <button type="button" onClick={close} className={buttonClass('secondary')}>
+        <ScriptButton onClick={close} className={buttonClass('secondary')}>
           Close
-        </button>
+        </ScriptButton>
       </div>
       {children(close)}
     </dialog>

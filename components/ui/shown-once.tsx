@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
+import { ScriptButton } from '@/components/ui/script-button';
 
 /**
  * A secret shown once after it is made (an API key, a webhook signing secret): nothing can show it
@@ -17,13 +18,12 @@ export function ShownOnce({ message, label, secret, children }: { message: strin
       </label>
       <div className="flex flex-wrap gap-2">
         <input id={id} readOnly value={secret} className="min-w-0 flex-1 rounded border border-amber-300 bg-white px-2 py-1 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
+        <ScriptButton
           className="rounded border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100"
           onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
         >
           {copied ? 'Copied' : 'Copy'}
-        </button>
+        </ScriptButton>
       </div>
       <p className="text-sm">{children}</p>
     </div>

@@ -6,6 +6,7 @@ import { RunProgress, useQueuedRun } from '@/components/runs/queued-run';
 import { buttonClass } from '@/components/ui/button';
 import type { RunJson } from '@/lib/runs/run-progress';
 import { syncStocktakeAction } from './actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type SyncCtx = ReturnType<typeof useQueuedRun>;
 
@@ -32,10 +33,10 @@ export function FbaSyncButton({ id }: { id: string }) {
   return (
     <form action={startAction}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={busy} aria-busy={busy} className={buttonClass('primary')} title="Import Amazon's fulfillable quantities into Counted">
+      <ScriptButton type="submit" disabled={busy} aria-busy={busy} className={buttonClass('primary')} title="Import Amazon's fulfillable quantities into Counted">
         {busy && <span aria-hidden className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white" />}
         {busy ? 'Syncing with FBA…' : 'Sync'}
-      </button>
+      </ScriptButton>
     </form>
   );
 }

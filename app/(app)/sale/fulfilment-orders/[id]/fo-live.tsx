@@ -19,6 +19,7 @@ import { FO_RETURN_OPEN } from '@/lib/returns/fo-return-status';
 import type { FoReturnsView } from '@/lib/returns/fo-returns';
 import { requestFoReturnAction } from './actions';
 import { cancelFoAction, editFoAction, processFoAction, refreshFoAction, shipFoAction, voidFoAction } from '../actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type Act = (prev: ActionState<{ id: string }>, form: FormData) => Promise<ActionState<{ id: string }>>;
 
@@ -119,9 +120,9 @@ export function FoLive({ initial, initialReturns, statusUrl, saleHref }: { initi
             </ActionForm>
           ))}
         {actions.includes('Edit') && !editing && (
-          <button type="button" disabled={waiting} onClick={() => setEditing(true)} className={buttonClass('secondary')}>
+          <ScriptButton disabled={waiting} onClick={() => setEditing(true)} className={buttonClass('secondary')}>
             Edit
-          </button>
+          </ScriptButton>
         )}
         {order.stages.sent && (
           <ActionForm action={refreshFoAction} onSuccess={reload}>
@@ -215,9 +216,9 @@ function FoEditForm({ order, onDone, onCancel }: { order: FoView; onDone: () => 
       </div>
       <div className="mt-4 flex gap-2">
         <Submit disabled={false}>Save</Submit>
-        <button type="button" onClick={onCancel} className={buttonClass('secondary')}>
+        <ScriptButton onClick={onCancel} className={buttonClass('secondary')}>
           Cancel editing
-        </button>
+        </ScriptButton>
       </div>
     </ActionForm>
   );

@@ -7,6 +7,7 @@ import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
 import { Table, Td, Th } from '@/components/ui/table';
 import { SHIPPING_OPTIONS } from '@/lib/sale/shipping-options';
 import { invoiceAction, orderAction, packAction, paymentAction, pickAction, shipAction, undoStageAction } from '../actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 const Hidden = ({ name, value }: { name: string; value: string }) => <input type="hidden" name={name} value={value} />;
 
@@ -166,9 +167,9 @@ export function ShipForm({ saleId, rows, shippingOption, carrier, trackingNumber
       </div>
       <div className="flex items-center justify-between">
         <p className="font-medium text-slate-800">Lines to ship</p>
-        <button type="button" className={buttonClass('secondary')} onClick={() => setQty(Object.fromEntries(rows.map((r) => [r.lineNo, String(r.picked)])))}>
+        <ScriptButton className={buttonClass('secondary')} onClick={() => setQty(Object.fromEntries(rows.map((r) => [r.lineNo, String(r.picked)])))}>
           Copy from Pack
-        </button>
+        </ScriptButton>
       </div>
       <Table
         caption="Ship lines"

@@ -4,6 +4,7 @@ import { RunProgress, useQueuedRun } from '@/components/runs/queued-run';
 import { buttonClass } from '@/components/ui/button';
 import type { RunJson } from '@/lib/runs/run-progress';
 import { forceSyncAction } from './actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 /**
  * Force Sync and its progress: the button queues a Catalog sync for the worker; the bar follows it
@@ -22,9 +23,9 @@ export function SyncPanel({ connectionId, initial, lastSyncedText, disabled }: {
         </div>
         <form action={startAction}>
           <input type="hidden" name="connectionId" value={connectionId} />
-          <button type="submit" disabled={disabled || busy} aria-busy={busy} className={buttonClass('primary')}>
+          <ScriptButton type="submit" disabled={disabled || busy} aria-busy={busy} className={buttonClass('primary')}>
             {busy ? 'Syncing…' : 'Force Sync'}
-          </button>
+          </ScriptButton>
         </form>
       </div>
       <RunProgress run={run} pollError={pollError} state={state} className="not-empty:mt-3" failedLabel="The last sync failed" done={(r) => `Last sync finished: ${r.summary ?? ''}`} />

@@ -5,6 +5,7 @@ import { useActionState, useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action';
 import { deleteInboundAction } from './actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type Deleted = ActionState<{ message: string }>;
 
@@ -20,9 +21,9 @@ export function DeleteInboundButton({ connectionId, inboundId, name, transferNum
   const titleId = `delete-title-${inboundId}`;
   return (
     <>
-      <button type="button" onClick={() => ref.current?.showModal()} aria-label={`Delete inbound shipment ${name}`} className={`${buttonClass('danger')} px-2 py-0.5`}>
+      <ScriptButton onClick={() => ref.current?.showModal()} aria-label={`Delete inbound shipment ${name}`} className={`${buttonClass('danger')} px-2 py-0.5`}>
         X
-      </button>
+      </ScriptButton>
       <dialog ref={ref} onClose={() => state.status === 'ok' && router.refresh()} aria-labelledby={titleId} className="m-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-800 shadow-xl backdrop:bg-slate-900/50">
         <div className="space-y-3 px-5 py-4">
           <h2 id={titleId} className="text-lg font-semibold">
@@ -49,9 +50,9 @@ export function DeleteInboundButton({ connectionId, inboundId, name, transferNum
             </p>
           )}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => ref.current?.close()} className={buttonClass('secondary')}>
+            <ScriptButton onClick={() => ref.current?.close()} className={buttonClass('secondary')}>
               {state.status === 'ok' ? 'Close' : 'Cancel'}
-            </button>
+            </ScriptButton>
             {state.status !== 'ok' && (
               <form action={formAction}>
                 <input type="hidden" name="connectionId" value={connectionId} />

@@ -8,6 +8,7 @@ import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
 import { scanAction, undoScanAction } from './actions';
 import { CameraScanner } from '@/components/scan/camera-scanner';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
 
@@ -266,12 +267,11 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
             </label>
             <input id="count-quantity" inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} className="h-12 w-full rounded border border-slate-300 bg-white px-3 text-lg" />
           </div>
-          <button type="submit" className="h-12 flex-1 rounded bg-indigo-600 px-4 text-lg font-medium text-white hover:bg-indigo-700">
+          <ScriptButton type="submit" className="h-12 flex-1 rounded bg-indigo-600 px-4 text-lg font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
             Count
-          </button>
+          </ScriptButton>
         </div>
-        <button
-          type="button"
+        <ScriptButton
           aria-pressed={typing}
           onClick={() => {
             setTyping((t) => !t);
@@ -280,7 +280,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
           className="min-h-11 w-full rounded border border-slate-300 bg-white px-3 text-slate-700"
         >
           {typing ? 'Scanner mode (hide the keyboard)' : 'Type a code (show the keyboard)'}
-        </button>
+        </ScriptButton>
         <CameraScanner onCode={onCamera} />
       </ScanForm>
       <ScanNotice notice={notice} testId="count-notice" />
@@ -317,14 +317,14 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
                   </p>
                 </div>
                 {(e.state === 'counted' || e.state === 'queued') && (
-                  <button type="button" onClick={() => undo(e)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Undo scan of ${e.sku ?? e.code} × ${e.quantity}`}>
+                  <ScriptButton onClick={() => undo(e)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Undo scan of ${e.sku ?? e.code} × ${e.quantity}`}>
                     Undo
-                  </button>
+                  </ScriptButton>
                 )}
                 {e.state === 'not-on-stocktake' && (
-                  <button type="button" onClick={() => void addToStocktake(e)} className="min-h-11 shrink-0 rounded border border-indigo-300 bg-indigo-50 px-3 text-sm text-indigo-800">
+                  <ScriptButton onClick={() => void addToStocktake(e)} className="min-h-11 shrink-0 rounded border border-indigo-300 bg-indigo-50 px-3 text-sm text-indigo-800">
                     Add to stocktake
-                  </button>
+                  </ScriptButton>
                 )}
               </li>
             ))}

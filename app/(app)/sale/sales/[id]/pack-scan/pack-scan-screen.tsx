@@ -8,6 +8,7 @@ import { ScanForm, ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } 
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
 import { packScanAction, packScanAuthoriseAction } from './actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type Line = { lineNo: number; sku: string; name: string; quantity: number; location: string; external: boolean };
 type Box = { boxNo: number; items: Record<number, number> };
@@ -120,12 +121,12 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
       <ScanForm onCode={submit}>
         <ScanFields idPrefix="pack" bins={[]} binId="" onBin={() => {}} input={input} busy={busy} />
         <div className="flex gap-3">
-          <button type="submit" className="h-12 flex-1 rounded border border-slate-300 bg-white text-lg font-medium">
+          <ScriptButton type="submit" className="h-12 flex-1 rounded border border-slate-300 bg-white text-lg font-medium disabled:opacity-60">
             Add to box {open.boxNo}
-          </button>
-          <button type="button" onClick={closeBox} className="h-12 flex-1 rounded border border-slate-300 bg-white text-lg font-medium">
+          </ScriptButton>
+          <ScriptButton onClick={closeBox} className="h-12 flex-1 rounded border border-slate-300 bg-white text-lg font-medium">
             Close box {open.boxNo}
-          </button>
+          </ScriptButton>
         </div>
         <CameraScanner onCode={submit} />
       </ScanForm>
@@ -172,9 +173,9 @@ export function PackScanScreen({ sale, lines, back }: { sale: { id: string; numb
                         <span className="min-w-0 truncate font-mono text-sm">
                           {line.sku} × {quantity}
                         </span>
-                        <button type="button" onClick={() => takeOut(b.boxNo, line.lineNo)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Take one ${line.sku} out of box ${b.boxNo}`}>
+                        <ScriptButton onClick={() => takeOut(b.boxNo, line.lineNo)} className="min-h-11 shrink-0 rounded border border-slate-300 bg-white px-3 text-sm" aria-label={`Take one ${line.sku} out of box ${b.boxNo}`}>
                           Take one out
-                        </button>
+                        </ScriptButton>
                       </li>
                     ))}
                   </ul>

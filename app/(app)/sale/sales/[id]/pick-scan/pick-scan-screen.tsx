@@ -3,6 +3,7 @@
 import { alarm } from '@/components/scan/alarm';
 import { CameraScanner } from '@/components/scan/camera-scanner';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
+import { ScriptButton } from '@/components/ui/script-button';
 import { ScanForm, ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';
@@ -89,9 +90,9 @@ export function PickScanScreen({ sale, lines, bins, back }: { sale: { id: string
       <ScanHeader title={`Pick ${sale.number}`} back={back} backLabel="Back to the sale" />
       <ScanForm onCode={submit}>
         <ScanFields idPrefix="pick" bins={bins} binId={binId} onBin={setBinId} input={input} busy={busy} />
-        <button type="submit" className="h-12 w-full rounded border border-slate-300 bg-white text-lg font-medium">
+        <ScriptButton type="submit" className="h-12 w-full rounded border border-slate-300 bg-white text-lg font-medium disabled:opacity-60">
           Check item
-        </button>
+        </ScriptButton>
         <CameraScanner onCode={submit} />
       </ScanForm>
       <ScanNotice notice={notice} testId="pick-notice" />

@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { InboundView } from '@/lib/inbound/inbound-view';
 import { saveBoxesAction } from './actions';
+import { ScriptButton } from '@/components/ui/script-button';
 
 type Box = { key: number; length: string; width: string; height: string; weight: string; qty: Record<number, string> };
 
@@ -108,15 +109,14 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
                   </td>
                 ))}
                 <td className="px-2 py-2">
-                  <button
-                    type="button"
+                  <ScriptButton
                     onClick={() => setBoxes((list) => list.filter((x) => x.key !== b.key))}
                     disabled={boxes.length === 1}
                     aria-label={`Remove box ${i + 1}`}
                     className="rounded px-2 py-1 text-red-700 hover:bg-red-50 disabled:opacity-40"
                   >
                     ×
-                  </button>
+                  </ScriptButton>
                 </td>
               </tr>
             ))}
@@ -143,9 +143,9 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
         {allBoxed ? 'Every unit is in a box.' : 'Put every unit in exactly one box: the totals turn green when they match.'}
       </p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={add} className={buttonClass('secondary')}>
+        <ScriptButton onClick={add} className={buttonClass('secondary')}>
           + Add box
-        </button>
+        </ScriptButton>
         <SubmitButton>Send box contents</SubmitButton>
       </div>
     </ActionForm>
