@@ -77,15 +77,15 @@ const config = [
   },
   {
     // A button that works only through the page's script is dead until the page hydrates: a click
-    // then is lost (components/ui/script-button.tsx). ScriptButton is disabled until then.
+    // then is lost (components/ui/script-controls.tsx). ScriptButton is disabled until then.
     files: ['app/**/*.tsx', 'components/**/*.tsx', 'lib/**/*.tsx'],
-    ignores: ['components/ui/script-button.tsx'],
+    ignores: ['components/ui/script-controls.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "JSXOpeningElement[name.name='button'] > JSXAttribute[name.name='type'][value.value='button']",
-          message: 'Use ScriptButton from @/components/ui/script-button: disabled until the page hydrates, so an early click is not lost.',
+          message: 'Use ScriptButton from @/components/ui/script-controls: disabled until the page hydrates, so an early click is not lost.',
         },
         {
           selector: "JSXOpeningElement[name.name='button']:not(:has(JSXAttribute[name.name='type']))",

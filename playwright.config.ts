@@ -26,8 +26,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1366, height: 900 } }, testIgnore: '**/*.after-all.spec.ts' },
-    // Specs that change company-wide settings (Sales Process Customisation) would change how every
-    // other sale behaves while it runs: they run alone, after the rest, and put the settings back.
-    { name: 'company-wide', use: { browserName: 'chromium', viewport: { width: 1366, height: 900 } }, testMatch: '**/*.after-all.spec.ts', dependencies: ['chromium'] },
+    // Specs that change company-wide settings (Sales Process Customisation) or move the sandbox's
+    // shared clock would change how every other test behaves while they run: they run after the
+    // rest, one at a time (one worker: two of them side by side saw each other's clock jumps and
+    // settings), and put the settings back.
+    { name: 'company-wide', use: { browserName: 'chromium', viewport: { width: 1366, height: 900 } }, testMatch: '**/*.after-all.spec.ts', dependencies: ['chromium'], workers: 1 },
   ],
 });

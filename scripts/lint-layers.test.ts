@@ -88,7 +88,7 @@ describe('lint: a button that works through the page’s script is ScriptButton'
   it.each([
     ['app/__probe.tsx', '<button type="submit">Authorise</button>'],
     ['components/__probe.tsx', '<ScriptButton onClick={() => {}}>Copy from Pack</ScriptButton>'],
-    ['components/ui/script-button.tsx', '<button type="button" />'],
+    ['components/ui/script-controls.tsx', '<button type="button" />'],
   ])('allows in %s: %s', async (file, jsx) => {
     expect(await messages(file, jsx)).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { safeNextPath } from '@/lib/http/safe-redirect';
 

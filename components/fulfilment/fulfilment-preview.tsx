@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatUtcDateTime } from '@/lib/format/date';
 import type { LocationPreview } from '@/lib/fulfilment/preview';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 /** The browser stops waiting a little after the server's own per-location timeout. */
 const CLIENT_TIMEOUT_MS = 20_000;

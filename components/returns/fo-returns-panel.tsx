@@ -11,7 +11,7 @@ import type { ActionState } from '@/lib/action';
 import { formatUtcDateTime } from '@/lib/format/date';
 import { RETURN_COMMENT_MAX } from '@/lib/returns/fo-return-inputs';
 import type { FoReturnsView, FoReturnView } from '@/lib/returns/fo-returns';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 type RequestAction = (prev: ActionState<{ id: string; items: number }>, form: FormData) => Promise<ActionState<{ id: string; items: number }>>;
 type Reason = { code: string; description: string };

@@ -5,7 +5,7 @@ import type { ActionState } from '@/lib/action';
 import type { RunJson } from '@/lib/runs/run-progress';
 import { buttonClass } from '@/components/ui/button';
 import { RunProgress, useQueuedRun } from './queued-run';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 type Started = ActionState<{ runId: string }>;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 // Scanning with the phone's camera. Where the browser has the Shape Detection API's BarcodeDetector
 // with Code 128 (Chrome on Android), the platform decodes. Elsewhere (Firefox, Safari, Chrome on a

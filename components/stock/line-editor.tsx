@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 /**
  * Rows of a document form that the user can add and remove. Each row keeps the number it was

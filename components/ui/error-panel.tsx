@@ -2,7 +2,7 @@
 
 import Link from '@/components/ui/link';
 import { buttonClass } from './button';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 /**
  * What a page shows when it failed on our side: a reference (Next's digest, which the server log

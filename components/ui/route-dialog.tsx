@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from './button';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 /**
  * A modal window opened by a URL (?listing=, ?labels=…): a <dialog> shown with showModal (focus

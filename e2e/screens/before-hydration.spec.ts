@@ -5,7 +5,7 @@ import { E2E_USERS } from '../support/users';
 
 // A slow phone network: each of the page's script files arrives 1.5 s late, so for a while the page
 // is the server's HTML with no handler attached. A button that works through the script must not
-// take a click then and drop it (components/ui/script-button.tsx): it waits, disabled, until the
+// take a click then and drop it (components/ui/script-controls.tsx): it waits, disabled, until the
 // page has hydrated. Each test goes to its page without waiting for the scripts and acts at once.
 async function slowScripts(page: Page) {
   await page.route('**/_next/static/chunks/**', async (route) => {
@@ -33,13 +33,17 @@ test.describe('signed out', () => {
 test.describe('as an administrator', () => {
   test.use({ storageState: sessionFile('admin') });
 
-  test('New sale: “+ Add line” pressed before the page’s script has run adds the line', async ({ page }) => {
+  test('New sale: what is typed and “+ Add line” pressed before the page’s script has run are kept', async ({ page }) => {
     await slowScripts(page);
     await page.goto('/sale/new', { waitUntil: 'commit' });
+    await page.getByLabel('Quantity, line 1').fill('7');
+    await page.getByLabel('Price, line 1').fill('3.50');
     const add = page.getByRole('button', { name: '+ Add line' });
     await add.click();
     await expect(page.getByLabel('Quantity, line 2')).toBeVisible();
     await add.click();
     await expect(page.getByLabel('Quantity, line 3')).toBeVisible();
+    await expect(page.getByLabel('Quantity, line 1')).toHaveValue('7');
+    await expect(page.getByLabel('Price, line 1')).toHaveValue('3.50');
   });
 });

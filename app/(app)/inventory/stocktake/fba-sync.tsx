@@ -6,7 +6,7 @@ import { RunProgress, useQueuedRun } from '@/components/runs/queued-run';
 import { buttonClass } from '@/components/ui/button';
 import type { RunJson } from '@/lib/runs/run-progress';
 import { syncStocktakeAction } from './actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 type SyncCtx = ReturnType<typeof useQueuedRun>;
 

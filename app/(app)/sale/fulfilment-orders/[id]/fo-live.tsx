@@ -19,7 +19,7 @@ import { FO_RETURN_OPEN } from '@/lib/returns/fo-return-status';
 import type { FoReturnsView } from '@/lib/returns/fo-returns';
 import { requestFoReturnAction } from './actions';
 import { cancelFoAction, editFoAction, processFoAction, refreshFoAction, shipFoAction, voidFoAction } from '../actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 type Act = (prev: ActionState<{ id: string }>, form: FormData) => Promise<ActionState<{ id: string }>>;
 

@@ -7,7 +7,7 @@ import { ActionForm, Field, SubmitButton } from '@/components/ui/form';
 import { Table, Td, Th } from '@/components/ui/table';
 import { SHIPPING_OPTIONS } from '@/lib/sale/shipping-options';
 import { invoiceAction, orderAction, packAction, paymentAction, pickAction, shipAction, undoStageAction } from '../actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton, ScriptFields } from '@/components/ui/script-controls';
 
 const Hidden = ({ name, value }: { name: string; value: string }) => <input type="hidden" name={name} value={value} />;
 
@@ -146,71 +146,73 @@ export function ShipForm({ saleId, rows, shippingOption, carrier, trackingNumber
   const hasOwn = rows.some((r) => !r.external);
   return (
     <ActionForm action={shipAction} className="space-y-4">
-      <Hidden name="saleId" value={saleId} />
-      <div className="flex flex-wrap items-end gap-4">
-        <Field name="shippingOption" label="Shipping option" options={SHIPPING_OPTIONS} defaultValue={shippingOption} className="w-44" />
-        {hasOwn && (
-          <>
-            <Field name="carrier" label="Carrier" defaultValue={carrier} className="w-48" hint="For lines shipped from your own stock." />
-            <Field name="trackingNumber" label="Tracking number" defaultValue={trackingNumber} className="w-56" />
-          </>
-        )}
-      </div>
-      <div>
-        <div className="flex items-center gap-2">
-          <input id="skip-fulfilment" type="checkbox" name="skipFulfilment" value="on" defaultChecked={skipFulfilment} className="h-4 w-4 rounded border-slate-300" aria-describedby="skip-fulfilment-hint" />
-          <label htmlFor="skip-fulfilment">Skip fulfilment</label>
+      <ScriptFields className="space-y-4">
+        <Hidden name="saleId" value={saleId} />
+        <div className="flex flex-wrap items-end gap-4">
+          <Field name="shippingOption" label="Shipping option" options={SHIPPING_OPTIONS} defaultValue={shippingOption} className="w-44" />
+          {hasOwn && (
+            <>
+              <Field name="carrier" label="Carrier" defaultValue={carrier} className="w-48" hint="For lines shipped from your own stock." />
+              <Field name="trackingNumber" label="Tracking number" defaultValue={trackingNumber} className="w-56" />
+            </>
+          )}
         </div>
-        <p id="skip-fulfilment-hint" className="mt-1 text-xs text-slate-600">
-          {skipReason ?? 'When ticked, no fulfilment order is sent to Amazon for the FBA lines (they were shipped another way).'}
-        </p>
-      </div>
-      <div className="flex items-center justify-between">
-        <p className="font-medium text-slate-800">Lines to ship</p>
-        <ScriptButton className={buttonClass('secondary')} onClick={() => setQty(Object.fromEntries(rows.map((r) => [r.lineNo, String(r.picked)])))}>
-          Copy from Pack
-        </ScriptButton>
-      </div>
-      <Table
-        caption="Ship lines"
-        head={
-          <>
-            <Th>#</Th>
-            <Th>SKU</Th>
-            <Th>From</Th>
-            <Th>Box</Th>
-            <Th align="right">Picked</Th>
-            <Th align="right">Ship</Th>
-          </>
-        }
-      >
-        {rows.map((r) => (
-          <tr key={r.lineNo}>
-            <Td>{r.lineNo}</Td>
-            <Td className="font-medium">{r.sku}</Td>
-            <Td>
-              {r.location}
-              {r.external && <span className="ml-1 text-xs text-slate-500">(FBA)</span>}
-            </Td>
-            <Td>{r.box ?? '—'}</Td>
-            <Td align="right">{r.picked}</Td>
-            <Td align="right">
-              <label htmlFor={`ship-q-${r.lineNo}`} className="sr-only">
-                Ship quantity, line {r.lineNo}
-              </label>
-              <input
-                id={`ship-q-${r.lineNo}`}
-                name={`quantity.${r.lineNo}`}
-                inputMode="numeric"
-                value={qty[r.lineNo] ?? ''}
-                onChange={(e) => setQty((q) => ({ ...q, [r.lineNo]: e.target.value }))}
-                className="ml-auto block w-20 rounded border border-slate-300 bg-white px-2 py-1 text-right"
-              />
-            </Td>
-          </tr>
-        ))}
-      </Table>
-      <SubmitButton>Authorise</SubmitButton>
+        <div>
+          <div className="flex items-center gap-2">
+            <input id="skip-fulfilment" type="checkbox" name="skipFulfilment" value="on" defaultChecked={skipFulfilment} className="h-4 w-4 rounded border-slate-300" aria-describedby="skip-fulfilment-hint" />
+            <label htmlFor="skip-fulfilment">Skip fulfilment</label>
+          </div>
+          <p id="skip-fulfilment-hint" className="mt-1 text-xs text-slate-600">
+            {skipReason ?? 'When ticked, no fulfilment order is sent to Amazon for the FBA lines (they were shipped another way).'}
+          </p>
+        </div>
+        <div className="flex items-center justify-between">
+          <p className="font-medium text-slate-800">Lines to ship</p>
+          <ScriptButton className={buttonClass('secondary')} onClick={() => setQty(Object.fromEntries(rows.map((r) => [r.lineNo, String(r.picked)])))}>
+            Copy from Pack
+          </ScriptButton>
+        </div>
+        <Table
+          caption="Ship lines"
+          head={
+            <>
+              <Th>#</Th>
+              <Th>SKU</Th>
+              <Th>From</Th>
+              <Th>Box</Th>
+              <Th align="right">Picked</Th>
+              <Th align="right">Ship</Th>
+            </>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.lineNo}>
+              <Td>{r.lineNo}</Td>
+              <Td className="font-medium">{r.sku}</Td>
+              <Td>
+                {r.location}
+                {r.external && <span className="ml-1 text-xs text-slate-500">(FBA)</span>}
+              </Td>
+              <Td>{r.box ?? '—'}</Td>
+              <Td align="right">{r.picked}</Td>
+              <Td align="right">
+                <label htmlFor={`ship-q-${r.lineNo}`} className="sr-only">
+                  Ship quantity, line {r.lineNo}
+                </label>
+                <input
+                  id={`ship-q-${r.lineNo}`}
+                  name={`quantity.${r.lineNo}`}
+                  inputMode="numeric"
+                  value={qty[r.lineNo] ?? ''}
+                  onChange={(e) => setQty((q) => ({ ...q, [r.lineNo]: e.target.value }))}
+                  className="ml-auto block w-20 rounded border border-slate-300 bg-white px-2 py-1 text-right"
+                />
+              </Td>
+            </tr>
+          ))}
+        </Table>
+        <SubmitButton>Authorise</SubmitButton>
+      </ScriptFields>
     </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import { RunProgress, useQueuedRun } from '@/components/runs/queued-run';
 import { buttonClass } from '@/components/ui/button';
 import type { RunJson } from '@/lib/runs/run-progress';
 import { forceSyncAction } from './actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 /**
  * Force Sync and its progress: the button queues a Catalog sync for the worker; the bar follows it

@@ -5,7 +5,7 @@ import { useActionState, useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action';
 import { deleteInboundAction } from './actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 type Deleted = ActionState<{ message: string }>;
 

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ActionForm, Checkbox, Field, SubmitButton, useFieldState } from '@/components/ui/form';
+import { ScriptFields } from '@/components/ui/script-controls';
 import type { ConnectionSetup } from '@/lib/fba/setup';
 import { LABEL_PAGE_TYPES, SETUP_LABELS as L } from '@/lib/fba/setup-inputs';
 import { saveSetupAction } from './actions';
@@ -18,7 +19,8 @@ function AutoSyncFields({ autoSync, hour }: { autoSync: string; hour: number }) 
   const initial = typed ?? autoSync;
   const [interval, setChosen] = useState(initial);
   return (
-    <>
+    // Its two fields stay items of the Setup's grid (`contents`); the select waits for the script, which shows the hour.
+    <ScriptFields className="contents">
       {/* The select's change bubbles here; Field keeps its label, hint and error wiring. */}
       <div onChange={(e) => e.target instanceof HTMLSelectElement && setChosen(e.target.value)}>
         <Field
@@ -31,7 +33,7 @@ function AutoSyncFields({ autoSync, hour }: { autoSync: string; hour: number }) 
         />
       </div>
       {interval !== 'Never' && <Field name="autoSyncHour" label={L.autoSyncHour} options={HOURS} defaultValue={hour} hint="The hour of the day when stock is synced." />}
-    </>
+    </ScriptFields>
   );
 }
 

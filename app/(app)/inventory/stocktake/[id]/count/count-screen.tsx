@@ -8,7 +8,7 @@ import type { ActionState } from '@/lib/action';
 import type { ScanResult } from '@/lib/stocktake/scans';
 import { scanAction, undoScanAction } from './actions';
 import { CameraScanner } from '@/components/scan/camera-scanner';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton, ScriptFields } from '@/components/ui/script-controls';
 
 type Recent = { scanId: string; code: string; quantity: number; sku: string; name: string; bin: string | null; counted: number | null; undone: boolean };
 
@@ -260,7 +260,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
       )}
       <ScanForm onCode={submit}>
         <ScanFields idPrefix="count" bins={bins} binId={binId} onBin={setBinId} input={input} typing={typing} />
-        <div className="flex items-end gap-3">
+        <ScriptFields className="flex items-end gap-3">
           <div className="w-28">
             <label htmlFor="count-quantity" className="mb-1 block font-medium text-slate-700">
               Quantity
@@ -270,7 +270,7 @@ export function CountScreen({ stocktake, userId, bins, back, recent }: { stockta
           <ScriptButton type="submit" className="h-12 flex-1 rounded bg-indigo-600 px-4 text-lg font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
             Count
           </ScriptButton>
-        </div>
+        </ScriptFields>
         <ScriptButton
           aria-pressed={typing}
           onClick={() => {

@@ -8,7 +8,7 @@ import { ScanForm, ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } 
 import type { ActionState } from '@/lib/action';
 import type { PickScanResult } from '@/lib/sale/pick-scan';
 import { packScanAction, packScanAuthoriseAction } from './actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 
 type Line = { lineNo: number; sku: string; name: string; quantity: number; location: string; external: boolean };
 type Box = { boxNo: number; items: Record<number, number> };

@@ -3,7 +3,7 @@
 import { alarm } from '@/components/scan/alarm';
 import { CameraScanner } from '@/components/scan/camera-scanner';
 import { binForCode, ScanFields, type ScanBin } from '@/components/scan/scan-fields';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton } from '@/components/ui/script-controls';
 import { ScanForm, ScanHeader, ScanNotice, useScanQueue, type ScanNoticeValue } from '@/components/scan/scan-screen';
 import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/action';

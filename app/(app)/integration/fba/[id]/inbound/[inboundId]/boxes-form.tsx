@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { ActionForm, Field, SubmitButton, useFieldState } from '@/components/ui/form';
 import type { InboundView } from '@/lib/inbound/inbound-view';
 import { saveBoxesAction } from './actions';
-import { ScriptButton } from '@/components/ui/script-button';
+import { ScriptButton, ScriptFields } from '@/components/ui/script-controls';
 
 type Box = { key: number; length: string; width: string; height: string; weight: string; qty: Record<number, string> };
 
@@ -55,99 +55,101 @@ export function BoxesForm({ view, onSaved }: { view: InboundView; onSaved: () =>
   const allBoxed = view.lines.every((l) => boxed(l.lineNo) === l.quantity);
   return (
     <ActionForm action={saveBoxesAction} onSuccess={onSaved} className="space-y-3">
-      <input type="hidden" name="id" value={view.id} />
-      <div className="flex flex-wrap gap-4">
-        <Field name="dimensionUnit" label="Dimensions in" options={[{ value: 'IN', label: 'Inches (in)' }, { value: 'CM', label: 'Centimetres (cm)' }]} defaultValue={first?.dimensionUnit ?? 'IN'} className="w-48" />
-        <Field name="weightUnit" label="Weight in" options={[{ value: 'LB', label: 'Pounds (lb)' }, { value: 'KG', label: 'Kilograms (kg)' }]} defaultValue={first?.weightUnit ?? 'LB'} className="w-48" />
-      </div>
-      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
-                Box
-              </th>
-              <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
-                Length
-              </th>
-              <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
-                Width
-              </th>
-              <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
-                Height
-              </th>
-              <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
-                Weight
-              </th>
-              {view.lines.map((l) => (
-                <th key={l.lineNo} scope="col" className="px-2 py-2 text-right font-semibold text-slate-700">
-                  {l.sku}
-                  {l.sellerSku !== l.sku && <span className="block text-xs font-normal text-slate-500">Amazon: {l.sellerSku}</span>}
+      <ScriptFields className="space-y-3">
+        <input type="hidden" name="id" value={view.id} />
+        <div className="flex flex-wrap gap-4">
+          <Field name="dimensionUnit" label="Dimensions in" options={[{ value: 'IN', label: 'Inches (in)' }, { value: 'CM', label: 'Centimetres (cm)' }]} defaultValue={first?.dimensionUnit ?? 'IN'} className="w-48" />
+          <Field name="weightUnit" label="Weight in" options={[{ value: 'LB', label: 'Pounds (lb)' }, { value: 'KG', label: 'Kilograms (kg)' }]} defaultValue={first?.weightUnit ?? 'LB'} className="w-48" />
+        </div>
+        <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
+                  Box
                 </th>
-              ))}
-              <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {boxes.map((b, i) => (
-              <tr key={b.key} className="align-top">
-                <th scope="row" className="px-2 py-2 text-left font-medium text-slate-700">
-                  {i + 1}
+                <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
+                  Length
                 </th>
-                {(['length', 'width', 'height', 'weight'] as const).map((k) => (
-                  <td key={k} className="px-2 py-2">
-                    <Cell name={`${k}.${b.key}`} label={`${k[0].toUpperCase()}${k.slice(1)}, box ${i + 1}`} value={b[k]} onChange={(v) => setBox(b.key, { [k]: v })} decimal />
-                  </td>
-                ))}
+                <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
+                  Width
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
+                  Height
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-700">
+                  Weight
+                </th>
                 {view.lines.map((l) => (
-                  <td key={l.lineNo} className="px-2 py-2">
-                    <div className="flex justify-end">
-                      <Cell name={`qty.${b.key}.${l.lineNo}`} label={`${l.sku} units in box ${i + 1}`} value={b.qty[l.lineNo] ?? ''} onChange={(v) => setBox(b.key, { qty: { ...b.qty, [l.lineNo]: v } })} />
-                    </div>
-                  </td>
+                  <th key={l.lineNo} scope="col" className="px-2 py-2 text-right font-semibold text-slate-700">
+                    {l.sku}
+                    {l.sellerSku !== l.sku && <span className="block text-xs font-normal text-slate-500">Amazon: {l.sellerSku}</span>}
+                  </th>
                 ))}
-                <td className="px-2 py-2">
-                  <ScriptButton
-                    onClick={() => setBoxes((list) => list.filter((x) => x.key !== b.key))}
-                    disabled={boxes.length === 1}
-                    aria-label={`Remove box ${i + 1}`}
-                    className="rounded px-2 py-1 text-red-700 hover:bg-red-50 disabled:opacity-40"
-                  >
-                    ×
-                  </ScriptButton>
-                </td>
+                <th scope="col" className="px-2 py-2">
+                  <span className="sr-only">Remove</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot className="bg-slate-50">
-            <tr>
-              <th scope="row" colSpan={5} className="px-2 py-2 text-left font-semibold text-slate-700">
-                In boxes / to send
-              </th>
-              {view.lines.map((l) => {
-                const n = boxed(l.lineNo);
-                return (
-                  <td key={l.lineNo} data-testid={`boxed-${l.sku}`} className={`px-2 py-2 text-right font-semibold ${n === l.quantity ? 'text-emerald-700' : 'text-red-700'}`}>
-                    {n} / {l.quantity}
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {boxes.map((b, i) => (
+                <tr key={b.key} className="align-top">
+                  <th scope="row" className="px-2 py-2 text-left font-medium text-slate-700">
+                    {i + 1}
+                  </th>
+                  {(['length', 'width', 'height', 'weight'] as const).map((k) => (
+                    <td key={k} className="px-2 py-2">
+                      <Cell name={`${k}.${b.key}`} label={`${k[0].toUpperCase()}${k.slice(1)}, box ${i + 1}`} value={b[k]} onChange={(v) => setBox(b.key, { [k]: v })} decimal />
+                    </td>
+                  ))}
+                  {view.lines.map((l) => (
+                    <td key={l.lineNo} className="px-2 py-2">
+                      <div className="flex justify-end">
+                        <Cell name={`qty.${b.key}.${l.lineNo}`} label={`${l.sku} units in box ${i + 1}`} value={b.qty[l.lineNo] ?? ''} onChange={(v) => setBox(b.key, { qty: { ...b.qty, [l.lineNo]: v } })} />
+                      </div>
+                    </td>
+                  ))}
+                  <td className="px-2 py-2">
+                    <ScriptButton
+                      onClick={() => setBoxes((list) => list.filter((x) => x.key !== b.key))}
+                      disabled={boxes.length === 1}
+                      aria-label={`Remove box ${i + 1}`}
+                      className="rounded px-2 py-1 text-red-700 hover:bg-red-50 disabled:opacity-40"
+                    >
+                      ×
+                    </ScriptButton>
                   </td>
-                );
-              })}
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      <p aria-live="polite" className={`text-sm ${allBoxed ? 'text-emerald-700' : 'text-slate-700'}`}>
-        {allBoxed ? 'Every unit is in a box.' : 'Put every unit in exactly one box: the totals turn green when they match.'}
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <ScriptButton onClick={add} className={buttonClass('secondary')}>
-          + Add box
-        </ScriptButton>
-        <SubmitButton>Send box contents</SubmitButton>
-      </div>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="bg-slate-50">
+              <tr>
+                <th scope="row" colSpan={5} className="px-2 py-2 text-left font-semibold text-slate-700">
+                  In boxes / to send
+                </th>
+                {view.lines.map((l) => {
+                  const n = boxed(l.lineNo);
+                  return (
+                    <td key={l.lineNo} data-testid={`boxed-${l.sku}`} className={`px-2 py-2 text-right font-semibold ${n === l.quantity ? 'text-emerald-700' : 'text-red-700'}`}>
+                      {n} / {l.quantity}
+                    </td>
+                  );
+                })}
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p aria-live="polite" className={`text-sm ${allBoxed ? 'text-emerald-700' : 'text-slate-700'}`}>
+          {allBoxed ? 'Every unit is in a box.' : 'Put every unit in exactly one box: the totals turn green when they match.'}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <ScriptButton onClick={add} className={buttonClass('secondary')}>
+            + Add box
+          </ScriptButton>
+          <SubmitButton>Send box contents</SubmitButton>
+        </div>
+      </ScriptFields>
     </ActionForm>
   );
 }

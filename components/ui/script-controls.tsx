@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore, type ButtonHTMLAttributes, type Ref } from 'react';
+import { useSyncExternalStore, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 const subscribeNever = () => () => {};
 
@@ -37,4 +37,20 @@ export type ScriptButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 't
 export function ScriptButton({ disabled, type = 'button', ...props }: ScriptButtonProps) {
   const hydrated = useHydrated();
   return <button {...props} type={type} disabled={!hydrated || disabled} />;
+}
+
+/**
+ * Fields the page's script holds (inputs whose value is React state, a list of lines it adds to, a
+ * choice that shows or hides other fields), disabled until the page has hydrated: what was typed in
+ * them before then was overwritten when React took over (a new sale's quantity went back to 1, its
+ * price blank, and the sale was saved with them). Disabled, they take no typing until it would be
+ * kept; the whole group is one `<fieldset>`, so its buttons wait too.
+ */
+export function ScriptFields({ className, children }: { className?: string; children: ReactNode }) {
+  const hydrated = useHydrated();
+  return (
+    <fieldset disabled={!hydrated} className={`min-w-0${className ? ` ${className}` : ''}`}>
+      {children}
+    </fieldset>
+  );
 }
