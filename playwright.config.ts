@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_RETRIES } from './e2e/support/attempts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 
 // Started by scripts/e2e.ts, which builds, seeds a fresh database (users, each spec's seed module,
@@ -13,7 +14,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers,
-  retries: process.env.CI ? 1 : 0,
+  retries: E2E_RETRIES, // scripts/e2e.ts seeds a copy per attempt for the specs that need one
   reporter: [['list']],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

@@ -5,7 +5,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareSpecs } from '@/e2e/support/prepare';
-import { seedFileIn, sessionFileIn } from '@/e2e/support/state';
+import { attemptSeed, readSeed, seedFileIn, sessionFileIn } from '@/e2e/support/state';
 import { E2E_USERS, type E2eUser } from '@/e2e/support/users';
 import { findActiveUser } from '@/lib/auth/users';
 import { createTestDb } from '@/test/db';
@@ -25,12 +25,24 @@ describe('preparing the browser tests', () => {
     const { db } = await createTestDb();
     await bootstrap(db, { adminEmail: E2E_USERS.admin.email, adminPassword: E2E_USERS.admin.password });
     const stateDir = path.join(tmp, 'ok');
-    const { users, seeds } = await prepareSpecs(db, { stateDir, e2eDir, baseUrl: 'http://127.0.0.1:3999', secret });
+    const { users, seeds } = await prepareSpecs(db, { stateDir, e2eDir, baseUrl: 'http://127.0.0.1:3999', secret, attempts: 2 });
 
     const seedFiles = fs.readdirSync(e2eDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.seed.ts'));
     expect(seeds.length).toBe(seedFiles.length);
     expect(seeds.length).toBeGreaterThan(0);
     for (const spec of seeds) expect(JSON.parse(fs.readFileSync(seedFileIn(stateDir, spec), 'utf8'))).toBeTruthy();
+
+    // A seed made per attempt has a copy for the first run and one for the retry, each its own seller.
+    process.env.E2E_STATE_DIR = stateDir;
+    const info = (retry: number) => ({ repeatEachIndex: 0, retry, project: { retries: 1 } });
+    const first = attemptSeed<{ sellerId: string }>('integration/amazon-orders', info(0));
+    const retry = attemptSeed<{ sellerId: string }>('integration/amazon-orders', info(1));
+    expect(first.sellerId).toMatch(/^AAMZORD/);
+    expect(retry.sellerId).toMatch(/^AAMZORD/);
+    expect(retry.sellerId).not.toBe(first.sellerId);
+    expect(() => attemptSeed('integration/amazon-orders', info(2))).toThrow(/seeded for 2 attempts; this is attempt 3/);
+    expect(() => readSeed('integration/amazon-orders')).toThrow(/attemptSeed/);
+    expect(() => attemptSeed('forms/bad-input', info(0))).toThrow(/readSeed/);
 
     for (const who of Object.keys(E2E_USERS) as E2eUser[]) {
       const state = JSON.parse(fs.readFileSync(sessionFileIn(stateDir, who), 'utf8')) as StorageState;
@@ -54,7 +66,7 @@ describe('preparing the browser tests', () => {
     const dir = path.join(tmp, 'orphan', 'e2e');
     fs.mkdirSync(path.join(dir, 'menu'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'menu', 'lonely.seed.ts'), 'export async function seed() { return {}; }\n');
-    await expect(prepareSpecs(db, { stateDir: path.join(tmp, 'orphan', 'state'), e2eDir: dir, baseUrl: 'http://127.0.0.1:3999', secret })).rejects.toThrow(
+    await expect(prepareSpecs(db, { stateDir: path.join(tmp, 'orphan', 'state'), e2eDir: dir, baseUrl: 'http://127.0.0.1:3999', secret, attempts: 1 })).rejects.toThrow(
       /lonely\.seed\.ts has no spec beside it \(lonely\.spec\.ts\)/,
     );
   });

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateDb, openPglite, openPostgres, type DbHandle } from '@/db/client';
 import { bootstrap } from './lib/bootstrap';
+import { attemptsPerTest } from '@/e2e/support/attempts';
 import { prepareSpecs } from '@/e2e/support/prepare';
 import { E2E_USERS } from '@/e2e/support/users';
 import { startSandbox } from '@/sandbox/index';
@@ -75,7 +76,8 @@ async function main() {
     try {
       await migrateDb(handle);
       await bootstrap(handle.db, { adminEmail: E2E_USERS.admin.email, adminPassword: E2E_USERS.admin.password, companyName: 'E2E Company' });
-      const { users, seeds } = await prepareSpecs(handle.db, { stateDir, e2eDir: path.join(root, 'e2e'), baseUrl: base, secret });
+      const attempts = attemptsPerTest(process.argv.slice(2));
+      const { users, seeds } = await prepareSpecs(handle.db, { stateDir, e2eDir: path.join(root, 'e2e'), baseUrl: base, secret, attempts });
       console.log(`Seeded ${Object.keys(users).length} users and ${seeds.length} spec seeds (${seeds.join(', ')}).`);
     } finally {
       await handle.close();

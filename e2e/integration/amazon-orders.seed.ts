@@ -6,6 +6,9 @@ import { createAdjustment } from '@/lib/stock/adjustments';
 import { seedInboundConnection } from '../support/inbound-seed';
 import { seedLocation, seedProduct } from '../support/seed';
 
+/** The spec registers the seeded seller at the sandbox: a copy per attempt (e2e/support/seeds.ts). */
+export const perAttempt = true;
+
 /**
  * For amazon-orders.spec.ts: a seller of its own with an FBA connection (its listings mapped to
  * three products, 10 of each at the FBA location) and the same seller's Amazon store, its Setup not

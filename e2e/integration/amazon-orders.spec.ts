@@ -1,12 +1,14 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { registerSandboxSeller, sandboxUrl } from '../support/sandbox';
-import { readSeed, screenshotPath, sessionFile } from '../support/state';
+import { attemptSeed, screenshotPath, sessionFile } from '../support/state';
 import type { AmazonOrdersSeed } from './amazon-orders.seed';
 
-const seeded = readSeed<AmazonOrdersSeed>('integration/amazon-orders');
-const [skuA, skuB, skuC] = seeded.skus;
-const ordersTab = `/integration/amazon/${seeded.storeId}/orders`;
+// The test registers the seeded seller at the sandbox and counts its store's orders: each attempt
+// (a retry on CI) takes a copy of its own, set at the test's start.
+let seeded: AmazonOrdersSeed;
+let [skuA, skuB, skuC] = ['', '', ''];
+let ordersTab = '';
 const HOUR = 3600_000;
 
 test.use({ storageState: sessionFile('admin') });
@@ -51,6 +53,9 @@ let heldForListing: string;
 
 test('Amazon store orders: AFN orders become sales shipped by Amazon, MFN orders go through fulfilment, a held SKU is imported once mapped, cancellations reverse', async ({ page, request }) => {
   test.setTimeout(180_000);
+  seeded = attemptSeed<AmazonOrdersSeed>('integration/amazon-orders', test.info());
+  [skuA, skuB, skuC] = seeded.skus;
+  ordersTab = `/integration/amazon/${seeded.storeId}/orders`;
   await registerSandboxSeller(
     request,
     { sellerId: seeded.sellerId, refreshToken: seeded.refreshToken, storeName: seeded.storeName },

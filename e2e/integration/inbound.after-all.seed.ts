@@ -1,6 +1,9 @@
 import type { Db } from '@/db/client';
 import { seedInboundConnection } from '../support/inbound-seed';
 
+/** The spec registers the seeded seller at the sandbox: a copy per attempt (e2e/support/seeds.ts). */
+export const perAttempt = true;
+
 /**
  * For inbound.after-all.spec.ts: two connections ready to send goods to Amazon, one per test (the
  * wizard sends a cup and a mug; the receipts test one skillet).

@@ -4,7 +4,7 @@ import { BOX_SHEETS } from '@/lib/labels/sheets';
 import { decodeLabelValues } from '@/test/label-decode';
 import { atStep, createInbound } from '../support/inbound-wizard';
 import { registerSandboxSeller, sandboxAdmin } from '../support/sandbox';
-import { readSeed, screenshotPath, sessionFile } from '../support/state';
+import { attemptSeed, screenshotPath, sessionFile } from '../support/state';
 import type { InboundSeed } from './inbound.after-all.seed';
 
 // Send to Amazon in the browser, against the sandbox. These tests run after the main specs (the
@@ -13,15 +13,15 @@ import type { InboundSeed } from './inbound.after-all.seed';
 // clock a week ahead itself (Amazon receives and closes the shipment), setting the short-receipt
 // fault only while its own placement is generated.
 
-const seeded = readSeed<InboundSeed>('integration/inbound.after-all');
-const wizardSeed = seeded.wizard;
-const receiptsSeed = seeded.receipts;
+// Each test registers its seeded seller at the sandbox: each attempt takes a copy of its own.
+const seeded = () => attemptSeed<InboundSeed>('integration/inbound.after-all', test.info());
 
 test.use({ storageState: sessionFile('admin') });
 test.describe.configure({ mode: 'serial' });
 
 test('New inbound shipment: goods → packing → boxes (a reload resumes) → placement → shipping charges → delivery window → Confirm', async ({ page, request }) => {
   test.setTimeout(240_000);
+  const wizardSeed = seeded().wizard;
   await registerSandboxSeller(request, { sellerId: wizardSeed.sellerId, refreshToken: wizardSeed.refreshToken, storeName: wizardSeed.connectionName }, wizardSeed.skus.map((sku) => ({ sellerSku: sku, productName: sku, fulfillable: 5 })));
   const [cup, mug] = wizardSeed.skus;
 
@@ -134,6 +134,7 @@ test('New inbound shipment: goods → packing → boxes (a reload resumes) → p
 
 test('Download follows the shipment to Closed; a short receipt shows its discrepancy on the shipment and the transfer, and the FBA location holds what Amazon received', async ({ page, request }) => {
   test.setTimeout(240_000);
+  const receiptsSeed = seeded().receipts;
   const [sku] = receiptsSeed.skus;
   await registerSandboxSeller(request, { sellerId: receiptsSeed.sellerId, refreshToken: receiptsSeed.refreshToken, storeName: receiptsSeed.connectionName }, [{ sellerSku: sku, productName: sku, fulfillable: 0 }]);
 

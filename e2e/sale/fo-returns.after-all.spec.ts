@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { registerSandboxSeller, sandboxAdmin } from '../support/sandbox';
-import { readSeed, screenshotPath, sessionFile } from '../support/state';
+import { attemptSeed, screenshotPath, sessionFile } from '../support/state';
 import type { FoReturnsSeed } from './fo-returns.after-all.seed';
 
-const seeded = readSeed<FoReturnsSeed>('sale/fo-returns.after-all');
+// The test registers the seeded seller at the sandbox: each attempt takes a copy of its own.
+let seeded: FoReturnsSeed;
 test.use({ storageState: sessionFile('admin') });
 // Moves the sandbox's shared clock days ahead: run after every other spec (see e2e/README.md).
 
@@ -39,6 +40,7 @@ async function sellThroughFba(page: Page, quantity: number) {
 
 test('Request return on a shipped fulfilment order: Authorised by Amazon, then Received with a credit note on the sale and the sellable unit back in stock', async ({ page, request }) => {
   test.setTimeout(150_000);
+  seeded = attemptSeed<FoReturnsSeed>('sale/fo-returns.after-all', test.info());
   await registerSandboxSeller(request, { sellerId: seeded.sellerId, refreshToken: seeded.refreshToken, storeName: seeded.storeName }, [
     { sellerSku: seeded.sku, productName: 'Stovetop kettle', fulfillable: 100 },
   ]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Db } from '@/db/client';
-import { seedFileIn } from './state';
+import { PER_ATTEMPT, seedFileIn } from './state';
 
 /**
  * A spec's own data, made through lib/ functions before the server starts: `e2e/<menu>/<name>.seed.ts`
@@ -11,8 +11,13 @@ import { seedFileIn } from './state';
  * (posts stock, starts a stocktake, connects a seller) makes its own with unique names, so it can
  * run twice (--repeat-each, a retry) against the same database. Names carry the spec's name, so two
  * seeds never meet; a clash fails the run here, naming the seed.
+ *
+ * A seed whose spec must change what it made (registers a seeded seller at the sandbox, counts a
+ * seeded store's orders) exports `perAttempt = true`: it is run once per attempt a test may have
+ * (`attempts`: a retry on CI, `--repeat-each`), each copy with names of its own, and each attempt
+ * of the test takes its own copy (`attemptSeed`), so a retry starts from a clean copy.
  */
-type SeedModule = { seed?: (db: Db) => Promise<unknown> };
+type SeedModule = { seed?: (db: Db) => Promise<unknown>; perAttempt?: boolean };
 
 function findSeedFiles(dir: string): string[] {
   return fs
@@ -22,7 +27,7 @@ function findSeedFiles(dir: string): string[] {
     .sort();
 }
 
-export async function runSpecSeeds(db: Db, e2eDir: string, stateDir: string): Promise<string[]> {
+export async function runSpecSeeds(db: Db, e2eDir: string, stateDir: string, attempts = 1): Promise<string[]> {
   const done: string[] = [];
   for (const file of findSeedFiles(e2eDir)) {
     const key = path.relative(e2eDir, file).replace(/\.seed\.ts$/, '').split(path.sep).join('/');
@@ -32,7 +37,11 @@ export async function runSpecSeeds(db: Db, e2eDir: string, stateDir: string): Pr
     if (typeof mod.seed !== 'function') throw new Error(`${path.relative(process.cwd(), file)} does not export seed(db).`);
     let result: unknown;
     try {
-      result = await mod.seed(db);
+      if (mod.perAttempt === true) {
+        const copies: unknown[] = [];
+        for (let i = 0; i < attempts; i++) copies.push((await mod.seed(db)) ?? null);
+        result = { [PER_ATTEMPT]: copies };
+      } else result = await mod.seed(db);
     } catch (e) {
       throw new Error(`Seeding ${key} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
