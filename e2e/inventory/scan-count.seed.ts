@@ -9,6 +9,9 @@ import { listBinsOf } from '@/lib/stock/places';
 import { labelVideo } from '../support/camera-video';
 import { seedLocation, seedProduct } from '../support/seed';
 
+/** The spec's tests change what this makes: a copy per attempt (e2e/support/seeds.ts). */
+export const perAttempt = true;
+
 /**
  * For scan-count.spec.ts: one warehouse per test (each test starts its own stocktake there), with
  * bins A-01 and A-02 and two products in stock (one with a manufacturer barcode); and a video of a

@@ -9,6 +9,9 @@ import { seedProduct } from '../support/seed';
 
 type Processing = { orderProcessing: 'Manual' | 'Automatic'; foCreateStatus: 'On Hold' | 'Shipped' };
 
+/** The spec's tests change what this makes: a copy per attempt (e2e/support/seeds.ts). */
+export const perAttempt = true;
+
 /**
  * For fulfilment-flow.spec.ts: one FBA connection per test, each to a sandbox seller of its own
  * (the test registers the seller at the sandbox with this seller id and token before it sells),
@@ -22,17 +25,17 @@ export async function seed(db: Db) {
   async function scenario(key: string, processing: Processing) {
     const sellerId = `AFOFLOW${key}${run}`;
     const refreshToken = `Atzr|e2e-foflow-${key.toLowerCase()}-${run}`;
-    const { conn, location } = await makeFbaConnection(db, { name: `FO Flow ${key}`, sellerId, ...processing });
+    const { conn, location } = await makeFbaConnection(db, { name: `FO Flow ${key} ${run}`, sellerId, ...processing });
     await db.update(fbaConnections).set({ refreshTokenEnc: encryptSecret(refreshToken) }).where(eq(fbaConnections.id, conn.id));
-    const product = await seedProduct(db, { sku: `FOFLOW-${key}`, name: `Flow product ${key}`, unitCost: '6.00' });
+    const product = await seedProduct(db, { sku: `FOFLOW-${key}-${run}`, name: `Flow product ${key}`, unitCost: '6.00' });
     await db.update(products).set({ defaultLocationId: location.id }).where(eq(products.id, product.id));
     await db.insert(fbaListings).values({ connectionId: conn.id, sellerSku: product.sku, productId: product.id, productName: `Flow product ${key}`, mappedBy: 'manual', fulfillable: 1000, total: 1000 });
     await createAdjustment(db, { reason: 'Initial stocktake (seeded)', lines: [{ sku: product.sku, locationId: location.id, binId: null, quantity: 1000, unitCost: 60_000 }] }, null);
     return { sellerId, refreshToken, storeName: conn.name, location: location.name, sku: product.sku };
   }
   const address = { shippingCity: 'Seattle', shippingState: 'WA', shippingPostalCode: '98109', shippingCountry: 'US', priceTier: 1 };
-  const [good] = await db.insert(customers).values({ name: 'Flow Buyer', contactName: 'Ann Flow', shippingLine1: '410 Terry Ave N', ...address }).returning();
-  const [refused] = await db.insert(customers).values({ name: 'Flow Refused Buyer', contactName: 'Ray Refused', shippingLine1: '7 Refused-By-E2E Way', ...address }).returning();
+  const [good] = await db.insert(customers).values({ name: `Flow Buyer ${run}`, contactName: 'Ann Flow', shippingLine1: '410 Terry Ave N', ...address }).returning();
+  const [refused] = await db.insert(customers).values({ name: `Flow Refused Buyer ${run}`, contactName: 'Ray Refused', shippingLine1: '7 Refused-By-E2E Way', ...address }).returning();
   return {
     customer: good!.name,
     refusedCustomer: refused!.name,

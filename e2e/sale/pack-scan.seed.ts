@@ -4,6 +4,9 @@ import { authorisePick } from '@/lib/sale/pick';
 import { createAdjustment } from '@/lib/stock/adjustments';
 import { seedAuthorisedSale, seedLocation, seedProduct } from '../support/seed';
 
+/** The spec's tests change what this makes: a copy per attempt (e2e/support/seeds.ts). */
+export const perAttempt = true;
+
 /**
  * For pack-scan.spec.ts: two sales (one for the phone, one for the desktop test) of 3 mugs and 1
  * saucer from a warehouse, picked and ready to pack, and a product on neither.

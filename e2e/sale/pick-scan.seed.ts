@@ -4,6 +4,9 @@ import { createAdjustment } from '@/lib/stock/adjustments';
 import { listBinsOf } from '@/lib/stock/places';
 import { seedAuthorisedSale, seedLocation, seedProduct } from '../support/seed';
 
+/** The spec's tests change what this makes: a copy per attempt (e2e/support/seeds.ts). */
+export const perAttempt = true;
+
 /**
  * For pick-scan.spec.ts: a sale of 2 units from bin A-01 of a warehouse, its order authorised (Pick
  * drafted), and a product that is not on the sale.

@@ -32,10 +32,15 @@ export function readSeed<T>(spec: string): T {
 /** The key under which a `perAttempt` seed's copies are written, one per attempt. */
 export const PER_ATTEMPT = 'perAttemptCopies';
 
+const outputs = new Map<string, unknown>();
+
 function seedOutput(spec: string): unknown {
   const file = seedFileIn(stateDir(), spec);
-  if (!fs.existsSync(file)) throw new Error(`No seed output for ${spec}: is there an e2e/${spec}.seed.ts exporting seed()?`);
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!outputs.has(file)) {
+    if (!fs.existsSync(file)) throw new Error(`No seed output for ${spec}: is there an e2e/${spec}.seed.ts exporting seed()?`);
+    outputs.set(file, JSON.parse(fs.readFileSync(file, 'utf8')));
+  }
+  return outputs.get(file);
 }
 
 const isPerAttempt = (out: unknown): out is Record<typeof PER_ATTEMPT, unknown[]> => typeof out === 'object' && out !== null && Array.isArray((out as Record<string, unknown>)[PER_ATTEMPT]);
