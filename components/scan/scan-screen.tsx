@@ -1,7 +1,9 @@
 'use client';
 
 import Link from '@/components/ui/link';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
+import { useHydrated } from '@/components/ui/script-controls';
 
 // The parts the floor screens (Count, Pick by scanning, Pack by scanning) share.
 
@@ -51,14 +53,53 @@ export function useScanQueue(scan: (code: string) => void | Promise<void>) {
   return { submit, inTurn };
 }
 
+declare global {
+  interface Window {
+    /** Scans made before the page's script ran, kept by the root layout's script (`EarlyScans`). */
+    __earlyScans?: { field: string; code: string }[];
+  }
+}
+
+/** Takes, in order, the scans the early script kept for this form's code field. */
+function takeEarlyScans(fieldId: string): string[] {
+  const kept = window.__earlyScans;
+  if (!kept) return [];
+  const mine = kept.filter((s) => s.field === fieldId).map((s) => s.code);
+  window.__earlyScans = kept.filter((s) => s.field !== fieldId);
+  return mine;
+}
+
 /**
  * The scan form: Enter in the code field (a keyboard-wedge scanner types the code and Enter) hands
- * the code to `onCode`, empties the field and keeps the focus there for the next scan.
+ * the code to `onCode`, empties the field and keeps the focus there for the next scan. Scans made
+ * before the page's script ran (`EarlyScans`) are handed over first, once it runs, in their order,
+ * each after the one before has been rendered (a bin label's scan moves the next scan's bin).
  */
 export function ScanForm({ onCode, children }: { onCode: (code: string) => void; children: React.ReactNode }) {
+  const hydrated = useHydrated();
+  const form = useRef<HTMLFormElement>(null);
+  const latest = useRef(onCode);
+  useLayoutEffect(() => {
+    latest.current = onCode;
+  });
+  useEffect(() => {
+    if (!hydrated) return;
+    // Outside the effect, where flushSync may render each scan's result before the next one is read;
+    // taken there too, so that an effect cleaned up before its timer fired leaves them for the next.
+    const timer = window.setTimeout(() => {
+      const field = form.current?.querySelector<HTMLInputElement>('input[data-scan-code]');
+      const codes = field ? takeEarlyScans(field.id) : [];
+      if (!field || codes.length === 0) return;
+      for (const code of codes) flushSync(() => latest.current(code));
+      field.focus();
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [hydrated]);
   return (
     <form
+      ref={form}
       className="space-y-3"
+      data-scan-ready={hydrated ? '' : undefined}
       onSubmit={(e) => {
         e.preventDefault();
         const field = e.currentTarget.querySelector<HTMLInputElement>('input[data-scan-code]');

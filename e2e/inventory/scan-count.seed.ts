@@ -12,6 +12,8 @@ import { seedLocation, seedProduct } from '../support/seed';
 /** The spec's tests change what this makes: a copy per attempt (e2e/support/seeds.ts). */
 export const perAttempt = true;
 
+type ScanSeedPlace = { location: string; sku: string; barcode: string; other: string; a2Code: string; a2Id: string };
+
 /**
  * For scan-count.spec.ts: one warehouse per test (each test starts its own stocktake there), with
  * bins A-01 and A-02 and two products in stock (one with a manufacturer barcode); and a video of a
@@ -19,8 +21,8 @@ export const perAttempt = true;
  */
 export async function seed(db: Db) {
   const run = randomBytes(3).toString('hex').toUpperCase();
-  const out: Record<string, { location: string; sku: string; barcode: string; other: string; a2Code: string }> = {};
-  for (const key of ['wedge', 'offline', 'two', 'camera']) {
+  const out: Record<string, ScanSeedPlace> = {};
+  for (const key of ['wedge', 'offline', 'two', 'camera', 'early']) {
     const loc = await seedLocation(db, `Scan ${key} ${run}`, ['A-01', 'A-02']);
     const sku = `SCN-${key.toUpperCase()}-${run}`;
     const other = `SCN-${key.toUpperCase()}-B-${run}`;
@@ -41,11 +43,11 @@ export async function seed(db: Db) {
       },
       null,
     );
-    out[key] = { location: loc.name, sku, barcode, other, a2Code: binScanCode(a2) };
+    out[key] = { location: loc.name, sku, barcode, other, a2Code: binScanCode(a2), a2Id: a2.id };
   }
   // The camera test's phone sees a printed Code 128 label of its product's SKU.
   const video = await labelVideo({ barcode: code128(out.camera.sku), heading: out.camera.sku, detail: 'Scan widget camera' }, `scan-camera-${run}`);
-  return { ...(out as Record<'wedge' | 'offline' | 'two' | 'camera', { location: string; sku: string; barcode: string; other: string; a2Code: string }>), video };
+  return { ...(out as Record<'wedge' | 'offline' | 'two' | 'camera' | 'early', ScanSeedPlace>), video };
 }
 
 export type ScanCountSeed = Awaited<ReturnType<typeof seed>>;

@@ -81,6 +81,42 @@ test('a keyboard-wedge scan sequence counts two bins (a case typed as a quantity
   await expect(rows.filter({ hasText: 'A-02' }).getByRole('cell').nth(4)).toHaveText('4');
 });
 
+test('scans made before the screen’s script has run are counted once it runs, in order (a bin label among them), and a bin chosen then is kept', async ({ page, context }) => {
+  const s = seeded().early;
+  const stocktakeUrl = await startAndCount(page, s.location);
+  const countUrl = page.url();
+  // A phone on a slow network opens the Count screen: each script file arrives 3 s late, so for a
+  // while the screen is the server's HTML, its code field focused, and the scanner is already firing.
+  // (Only scripts: a late stylesheet would hold the whole page back, the field too.)
+  const phone = await context.newPage();
+  await phone.route('**/_next/static/chunks/*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue();
+  });
+  await phone.goto(countUrl, { waitUntil: 'commit' });
+  const count = phone.getByRole('button', { name: 'Count', exact: true });
+  await expect(count).toBeDisabled();
+  for (const code of [s.sku, s.barcode, s.a2Code, s.sku]) await wedge(phone, code);
+  expect(await count.isDisabled(), 'the scans were made before the page’s script ran').toBe(true);
+  await expect(phone.getByTestId('current-count')).toHaveText(/^1 counted in A-02/, { timeout: 20_000 });
+  await expect(phone.getByTestId('scan-entry')).toHaveCount(3);
+  await expect(phone.getByLabel('Scan or type a code')).toHaveValue('');
+
+  // Again before the script runs: A-02 chosen in the list, then a scan once the screen works.
+  await phone.goto(countUrl, { waitUntil: 'commit' });
+  await phone.getByLabel('Bin (or scan its label)').selectOption({ label: 'A-02' });
+  await expect(count).toBeEnabled({ timeout: 20_000 });
+  await expect(phone.getByLabel('Bin (or scan its label)')).toHaveValue(s.a2Id);
+  await phone.getByLabel('Scan or type a code').focus();
+  await wedge(phone, s.sku);
+  await expect(phone.getByTestId('current-count')).toHaveText(/^2 counted in A-02/);
+  await phone.close();
+
+  await page.goto(stocktakeUrl);
+  await expect(lineCounted(page, s.sku, 'A-01')).toHaveValue('2');
+  await expect(lineCounted(page, s.sku, 'A-02')).toHaveValue('2');
+});
+
 test('scans and undos made without a connection wait on the device and are applied once, in order, when it is back', async ({ page, context }) => {
   const s = seeded().offline;
   const stocktakeUrl = await startAndCount(page, s.location);

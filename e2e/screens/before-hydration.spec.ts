@@ -7,8 +7,10 @@ import { E2E_USERS } from '../support/users';
 // is the server's HTML with no handler attached. A button that works through the script must not
 // take a click then and drop it (components/ui/script-controls.tsx): it waits, disabled, until the
 // page has hydrated. Each test goes to its page without waiting for the scripts and acts at once.
+// Only scripts are late: a late stylesheet holds the whole page back (the inline scripts in the body
+// wait for it), so the page would appear just as its scripts arrive, with no time to act before them.
 async function slowScripts(page: Page) {
-  await page.route('**/_next/static/chunks/**', async (route) => {
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
