@@ -2,6 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { expect, test } from '../support/test';
 import { attemptSeed, screenshotPath, sessionFile } from '../support/state';
+import { slowScripts } from '../support/slow-scripts';
 import type { ScanCountSeed } from './scan-count.seed';
 
 // Its tests change what the seed made: each attempt (a retry on CI) reads a copy of its own.
@@ -85,14 +86,10 @@ test('scans made before the screen’s script has run are counted once it runs, 
   const s = seeded().early;
   const stocktakeUrl = await startAndCount(page, s.location);
   const countUrl = page.url();
-  // A phone on a slow network opens the Count screen: each script file arrives 3 s late, so for a
-  // while the screen is the server's HTML, its code field focused, and the scanner is already firing.
-  // (Only scripts: a late stylesheet would hold the whole page back, the field too.)
+  // A phone on a slow network opens the Count screen: its scripts arrive 3 s late, so for a while
+  // the screen is the server's HTML, its code field focused, and the scanner is already firing.
   const phone = await context.newPage();
-  await phone.route('**/_next/static/chunks/*.js', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    await route.continue();
-  });
+  await slowScripts(phone, 3000);
   await phone.goto(countUrl, { waitUntil: 'commit' });
   const count = phone.getByRole('button', { name: 'Count', exact: true });
   await expect(count).toBeDisabled();
