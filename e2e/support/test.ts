@@ -1,3 +1,6 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Result } from 'axe-core';
@@ -8,16 +11,41 @@ import type { Result } from 'axe-core';
 //   navigation), once the page has loaded, in the background while the test goes on;
 // - each open page at the end of a test that passed (dialogs open, errors shown, rows added).
 // A serious or critical violation fails the test that met it, naming the rule, the screen, the
-// elements and axe's help. Screens are deduplicated per worker by viewport width and path pattern
-// (ids become `:id`, the query is ignored), on arrival and at the end apart, so a screen visited by
-// fifty tests is scanned about twice per worker instead of fifty times (a scan costs 0.3–1.5 s).
+// elements and axe's help. Screens are deduplicated for the whole run by viewport width and path
+// pattern (ids become `:id`, the query is ignored), on arrival and at the end apart, so a screen
+// visited by fifty tests is scanned about twice per run instead of fifty times (a scan costs
+// 0.3–1.5 s of a core: a third of the CPU of the tour and settings specs). Workers share the list
+// as marker files in the run's state folder (E2E_STATE_DIR); a screen is marked only after a clean
+// scan, so a test retried after a finding meets it again.
 
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 
 type When = 'on arrival' | 'at the end of the test';
 
-/** Screens this worker has scanned, `<viewport width>px <path pattern>`, on arrival and at the end. */
+/**
+ * Screens scanned clean in this run, `<viewport width>px <path pattern>`, on arrival and at the end:
+ * this worker's own set, and the run's marker files (none when the specs run without
+ * scripts/e2e.ts's state folder).
+ */
 const scanned: Record<When, Set<string>> = { 'on arrival': new Set(), 'at the end of the test': new Set() };
+const markerDir = process.env.E2E_STATE_DIR ? path.join(process.env.E2E_STATE_DIR, 'axe-scanned') : null;
+const markerOf = (when: When, screen: string) => path.join(markerDir!, crypto.createHash('sha1').update(`${when} ${screen}`).digest('hex'));
+
+function wasScanned(when: When, screen: string) {
+  if (scanned[when].has(screen)) return true;
+  if (markerDir && fs.existsSync(markerOf(when, screen))) {
+    scanned[when].add(screen);
+    return true;
+  }
+  return false;
+}
+
+function markScanned(when: When, screen: string) {
+  scanned[when].add(screen);
+  if (!markerDir) return;
+  fs.mkdirSync(markerDir, { recursive: true });
+  fs.writeFileSync(markerOf(when, screen), screen);
+}
 
 const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i;
 
@@ -71,7 +99,7 @@ class Scanner {
     if (url.origin !== this.origin) return; // about:blank, the FBA sandbox's consent page ("Amazon")
     const screen = screenOf(page, url);
     const key = `${when} ${screen}`;
-    if (scanned[when].has(screen) || this.pending.has(key)) return;
+    if (wasScanned(when, screen) || this.pending.has(key)) return;
     this.pending.add(key);
     this.queue = this.queue.then(() => this.scan(page, url.href, screen, when)).finally(() => this.pending.delete(key));
   }
@@ -99,7 +127,6 @@ class Scanner {
         if (!results) throw new Error('axe did not finish within 30 s');
         this.scans += 1;
         this.scanMs += Date.now() - started;
-        scanned[when].add(screen);
         let violations = results.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ''));
         // A missing <title> is confirmed before it counts: a scan that met the document between
         // a navigation's commit and its streamed metadata saw an empty title the page then gets.
@@ -111,6 +138,8 @@ class Scanner {
           if (titled) violations = violations.filter((v) => v.id !== 'document-title');
         }
         this.record({ screen, url: href, when, violations });
+        // Marked only when clean: a finding fails this test, and its retry scans the screen again.
+        if (violations.length === 0) markScanned(when, screen);
         return;
       } catch (e) {
         if (page.isClosed() || isGoneError(e)) return;
