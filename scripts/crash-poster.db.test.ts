@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Db } from '@/db/client';
 import { rowsOf } from '@/db/driver';
 import { allProblems, postedCounts } from '@/test/crash-checks';
 import { seedCrashDocuments } from '@/test/crash-seed';
-import { createTestDb } from '@/test/db';
+import { copyPgliteTemplate, createTestDb } from '@/test/db';
 
 // SIGKILL the process posting stocktake Completes, sale Picks and Ships, inbound confirmations and
 // receipts (scripts/crash-poster.ts: the actions' and the worker's lib code, in their transactions) at random
@@ -95,9 +94,9 @@ async function prepare(): Promise<{ target: string[]; withDb: <T>(fn: (db: Db) =
     // The database itself is dropped by the global teardown (test/global-setup.ts).
     return { target: ['--pg', handle.url!], withDb: (fn) => fn(handle.db), lockFile: null, cleanup: handle.close };
   }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crash-pglite-'));
-  const dir = path.join(root, 'data');
-  const seeded = await openPglite({ dataDir: dir, loadDataDir: new Blob([fs.readFileSync(inject('pgliteDump'))]) });
+  const dir = copyPgliteTemplate();
+  const root = path.dirname(dir);
+  const seeded = await openPglite({ dataDir: dir });
   await seedCrashDocuments(seeded.db, SIZE);
   await seeded.close();
   const withDb = async <T,>(fn: (db: Db) => Promise<T>) => {

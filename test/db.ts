@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { openPglite, openPostgres, type DbHandle } from '../db/client';
 import { withDatabase } from './global-setup';
@@ -33,8 +34,22 @@ export async function createTestDb(): Promise<DbHandle & { url: string | null }>
     });
     return handle;
   }
-  const dump = new Blob([fs.readFileSync(inject('pgliteDump'))]);
-  const handle = Object.assign(await openPglite({ loadDataDir: dump }), { url: null });
-  afterAll(() => handle.close());
+  const dir = copyPgliteTemplate();
+  const handle = Object.assign(await openPglite({ dataDir: dir }), { url: null });
+  afterAll(async () => {
+    await handle.close();
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
   return handle;
+}
+
+/**
+ * A copy of the run's migrated PGlite data folder (test/global-setup.ts), in a new folder beside
+ * it; returns the copy's path, for `openPglite({ dataDir })`. The caller removes its parent.
+ */
+export function copyPgliteTemplate(): string {
+  const template = inject('pgliteTemplate');
+  const dir = path.join(fs.mkdtempSync(`${template}-copy-`), 'data');
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
 }

@@ -8,7 +8,7 @@ import { rowsOf } from '../db/driver';
 
 /**
  * Builds one migrated database per run; each test file then gets its own copy:
- * PGlite from a dumped data folder (~1 s instead of initdb + migrate), PostgreSQL from a template.
+ * PGlite from a copy of a migrated data folder (instead of initdb + migrate), PostgreSQL from a template.
  */
 export default async function setup(project: TestProject) {
   const driver = project.config.env?.DB_DRIVER ?? 'pglite';
@@ -29,16 +29,16 @@ export default async function setup(project: TestProject) {
       await admin.close();
     };
   }
-  const handle = await openPglite();
+  // A data folder on disk (in memory under /dev/shm where there is one), which each file copies
+  // and opens where it lies: 1.4 s and 2.1 CPU-s a file on this 2-core machine, against 2.9 s and
+  // 3.8 CPU-s to unpack a dump of the same folder into PGlite's memory.
+  const base = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'fba-pglite-'));
+  const template = path.join(base, 'template');
+  const handle = await openPglite({ dataDir: template });
   await migrateDb(handle);
-  // dumpDataDir lives on the client; reach it through the drizzle session.
-  const client = (handle.db as unknown as { $client: { dumpDataDir: (c?: 'none' | 'gzip') => Promise<Blob> } }).$client;
-  const dump = await client.dumpDataDir('none');
-  const file = path.join(os.tmpdir(), `fba-pglite-${process.pid}.tar`);
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await handle.close();
-  project.provide('pgliteDump', file);
-  return () => fs.rmSync(file, { force: true });
+  project.provide('pgliteTemplate', template);
+  return () => fs.rmSync(base, { recursive: true, force: true });
 }
 
 export function withDatabase(url: string, database: string) {
@@ -49,7 +49,7 @@ export function withDatabase(url: string, database: string) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteDump: string;
+    pgliteTemplate: string;
     pgTemplate: string;
   }
 }
